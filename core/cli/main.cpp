@@ -1,0 +1,94 @@
+// evexport: the command-line surface of the core (contract: shared/design/CONTRACT.md).
+// Exit 0 with a result; exit 2 with a structured error or a usage message.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "evexport/api.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: evexport check [FILE|-] [--ruleset FILE]   evaluate a v1 request (stdin when FILE is - or absent)\n"
+    "       evexport vin VIN [--as-of YYYY-MM-DD]      check a vehicle identification number\n"
+    "       evexport uscc CODE                         check a unified social credit code\n"
+    "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n";
+
+int usage(const std::string& why) {
+    std::cerr << "evexport: " << why << "\n" << kUsage;
+    return 2;
+}
+
+// Reads at most `limit` + 1 bytes, so that oversize input is refused without holding all of it.
+bool read_input(const std::string& path, std::size_t limit, std::string& out) {
+    std::istream* in = &std::cin;
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) return false;
+        in = &file;
+    }
+    out.resize(limit + 1);
+    in->read(out.data(), std::streamsize(out.size()));
+    out.resize(std::size_t(in->gcount()));
+    return true;
+}
+
+int print(const evexport::Answer& answer) {
+    std::cout << answer.json << "\n";
+    return answer.ok ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) return usage("no command");
+    const std::string command = args.front();
+    args.erase(args.begin());
+
+    // Options shared by the commands.
+    std::string ruleset_path, as_of_text;
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--ruleset" && i + 1 < args.size()) ruleset_path = args[++i];
+        else if (args[i] == "--as-of" && i + 1 < args.size()) as_of_text = args[++i];
+        else if (args[i] == "-h" || args[i] == "--help") return std::cout << kUsage, 0;
+        else positional.push_back(args[i]);
+    }
+
+    std::shared_ptr<const evexport::Ruleset> loaded;
+    if (!ruleset_path.empty()) {
+        std::string text;
+        if (!read_input(ruleset_path, 16 * 1024 * 1024, text)) return usage("cannot read " + ruleset_path);
+        auto result = evexport::Ruleset::load(text);
+        if (auto* error = std::get_if<evexport::Error>(&result)) return print({false, evexport::error_to_json(*error)});
+        loaded = std::get<std::shared_ptr<const evexport::Ruleset>>(result);
+    }
+    const evexport::Ruleset& rules = loaded ? *loaded : evexport::Ruleset::builtin();
+
+    if (command == "check") {
+        if (positional.size() > 1) return usage("check takes one FILE");
+        std::string text;
+        const auto path = positional.empty() ? std::string("-") : positional.front();
+        if (!read_input(path, evexport::kMaxRequestBytes, text)) return usage("cannot read " + path);
+        return print(evexport::evaluate_json(text, rules));
+    }
+    if (command == "vin") {
+        if (positional.size() != 1) return usage("vin takes one VIN");
+        std::optional<evexport::Date> as_of;
+        if (!as_of_text.empty() && !(as_of = evexport::parse_date(as_of_text))) return usage("--as-of takes a date YYYY-MM-DD");
+        return print(evexport::vin_json(positional.front(), as_of));
+    }
+    if (command == "uscc") {
+        if (positional.size() != 1) return usage("uscc takes one CODE");
+        return print(evexport::uscc_json(positional.front()));
+    }
+    if (command == "rules") return std::cout << evexport::ruleset_info_json(rules) << "\n", 0;
+    return usage("unknown command " + command);
+}

@@ -1,0 +1,39 @@
+// The text-level API every surface shares (CLI, WebAssembly, batch): JSON in, JSON out.
+// Nothing here throws; bad input comes back as the contract's structured error.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "evexport/date.hpp"
+#include "evexport/error.hpp"
+#include "evexport/request.hpp"
+#include "evexport/result.hpp"
+#include "evexport/ruleset.hpp"
+
+namespace evexport {
+
+// Documented bounds on input (README, "Limits").
+inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+inline constexpr int kMaxNestingDepth = 8;
+inline constexpr std::size_t kMaxStringBytes = 512;
+
+struct Answer {
+    bool ok = false;   // false: `json` is {"error": …}
+    std::string json;
+};
+
+// Parses and validates a request; `today` fills in an absent as_of.
+std::variant<Request, Error> parse_request(std::string_view json_text, Date today);
+std::string error_to_json(const Error& error);
+std::string result_to_json(const Result& result);
+
+Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset = Ruleset::builtin());
+Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today);
+Answer vin_json(std::string_view vin, std::optional<Date> as_of = std::nullopt);
+Answer uscc_json(std::string_view code);
+std::string ruleset_info_json(const Ruleset& ruleset = Ruleset::builtin());
+
+}  // namespace evexport

@@ -1,0 +1,27 @@
+// Calendar dates as the law counts them: whole days, no time zone.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace evexport {
+
+struct Date {
+    std::chrono::sys_days days{};
+
+    friend auto operator<=>(const Date&, const Date&) = default;
+    int year() const;
+};
+
+// Strict ISO 8601 calendar date, YYYY-MM-DD, year 1900–2100 (a bound of the v1 contract).
+// Refuses impossible dates such as 2026-02-30.
+std::optional<Date> parse_date(std::string_view text);
+std::string format_date(Date date);
+Date today_utc();
+
+// Days from `from` to `to` (negative when `to` is earlier).
+int days_between(Date from, Date to);
+
+}  // namespace evexport

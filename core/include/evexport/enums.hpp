@@ -1,0 +1,66 @@
+// The contract's enumerations and their wire names, kept in one place.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace evexport {
+
+enum class Category { passenger_car, bus, truck, tractor, motorcycle, low_speed };
+// `other` never comes from a request: only customs codes such as 8703.90 yield it.
+enum class Powertrain { bev, phev, erev, hev, ice, fcev, other };
+enum class Condition { new_vehicle, used };
+enum class Role { manufacturer, authorized_exporter, used_car_exporter, trader };
+enum class TradeMode { general, processing, border, donation, project_contracting, reexport };
+enum class Verdict { permitted, conditional, not_permitted, undetermined };
+enum class Regime { new_vehicle, used_vehicle, none };
+enum class Confidence { confirmed, unconfirmed };
+
+template <typename E> struct EnumNames;
+template <> struct EnumNames<Category> {
+    static constexpr std::array names{std::string_view{"passenger_car"}, std::string_view{"bus"}, std::string_view{"truck"},
+                                      std::string_view{"tractor"}, std::string_view{"motorcycle"}, std::string_view{"low_speed"}};
+};
+template <> struct EnumNames<Powertrain> {
+    static constexpr std::array names{std::string_view{"bev"}, std::string_view{"phev"}, std::string_view{"erev"}, std::string_view{"hev"},
+                                      std::string_view{"ice"}, std::string_view{"fcev"}, std::string_view{"other"}};
+};
+template <> struct EnumNames<Condition> {
+    static constexpr std::array names{std::string_view{"new"}, std::string_view{"used"}};
+};
+template <> struct EnumNames<Role> {
+    static constexpr std::array names{std::string_view{"manufacturer"}, std::string_view{"authorized_exporter"},
+                                      std::string_view{"used_car_exporter"}, std::string_view{"trader"}};
+};
+template <> struct EnumNames<TradeMode> {
+    static constexpr std::array names{std::string_view{"general"}, std::string_view{"processing"}, std::string_view{"border"},
+                                      std::string_view{"donation"}, std::string_view{"project_contracting"}, std::string_view{"reexport"}};
+};
+template <> struct EnumNames<Verdict> {
+    static constexpr std::array names{std::string_view{"permitted"}, std::string_view{"conditional"}, std::string_view{"not_permitted"},
+                                      std::string_view{"undetermined"}};
+};
+template <> struct EnumNames<Regime> {
+    static constexpr std::array names{std::string_view{"new_vehicle"}, std::string_view{"used_vehicle"}, std::string_view{"none"}};
+};
+template <> struct EnumNames<Confidence> {
+    static constexpr std::array names{std::string_view{"confirmed"}, std::string_view{"unconfirmed"}};
+};
+
+template <typename E> constexpr std::string_view name_of(E value) {
+    return EnumNames<E>::names[static_cast<std::size_t>(value)];
+}
+
+template <typename E> constexpr std::optional<E> parse_enum(std::string_view text) {
+    const auto& names = EnumNames<E>::names;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == text) return static_cast<E>(i);
+    return std::nullopt;
+}
+
+// Values a request may carry (Powertrain::other is internal).
+template <typename E> constexpr std::size_t request_value_count() { return EnumNames<E>::names.size(); }
+template <> constexpr std::size_t request_value_count<Powertrain>() { return 6; }
+
+}  // namespace evexport

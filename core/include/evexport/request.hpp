@@ -1,0 +1,60 @@
+// The v1 request as typed values. Every field is optional: absent means "not known".
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "evexport/date.hpp"
+#include "evexport/enums.hpp"
+
+namespace evexport {
+
+struct Authorization {
+    std::optional<std::string> brand;
+    std::optional<Date> valid_from;
+    std::optional<Date> valid_until;
+};
+
+struct Vehicle {
+    std::optional<std::string> vin;
+    std::optional<std::string> make;
+    std::optional<std::string> model;
+    std::optional<Category> category;
+    std::optional<Powertrain> powertrain;
+    std::optional<std::string> hs_code;  // 10 digits, checked against the description
+    std::optional<Condition> condition;
+    std::optional<Date> registration_date;  // first registration in China
+    std::optional<bool> modified;           // 改装车
+};
+
+struct Exporter {
+    std::optional<std::string> name;
+    std::optional<std::string> uscc;  // 统一社会信用代码
+    std::optional<Role> role;
+    std::optional<bool> listed;  // on MOFCOM's list of qualified enterprises for the year of as_of
+    std::optional<Authorization> authorization;
+    std::optional<bool> registered_owner;  // owner on the 机动车登记证书 (used vehicles)
+};
+
+struct Shipment {
+    std::optional<std::string> destination;  // ISO 3166-1 alpha-2
+    std::optional<TradeMode> trade_mode;
+};
+
+struct Evidence {
+    std::optional<bool> aftersales_confirmation;  // 《售后维修服务确认书》
+    std::optional<bool> quality_report;           // WM/T 8-2022 / WM/T 9-2022
+    std::optional<bool> ccc;
+    std::optional<bool> miit_catalogue;
+};
+
+struct Request {
+    std::optional<Date> as_of;  // the export declaration date; today (UTC) when absent
+    std::string lang = "en";
+    Vehicle vehicle;
+    Exporter exporter;
+    Shipment shipment;
+    Evidence evidence;
+};
+
+}  // namespace evexport

@@ -1,0 +1,121 @@
+// The rules as data: loaded once from JSON (the built-in file or a newer one a portal supplies),
+// checked, and indexed so that an evaluation never parses or searches text.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "evexport/date.hpp"
+#include "evexport/enums.hpp"
+#include "evexport/error.hpp"
+#include "evexport/text.hpp"
+
+namespace evexport {
+
+struct Source {
+    std::string id, title, title_en, number, issued, effective, url, grade, note;
+};
+
+// Which vehicles a rule speaks of; an empty field matches any value.
+struct VehiclePattern {
+    std::optional<Category> category;
+    std::vector<Powertrain> powertrains;
+    std::optional<Condition> condition;
+};
+
+enum class RuleKind {
+    licence_scope,           // whether a licence is needed, by vehicle and date
+    exporter_qualification,  // who may export under licence (商产发〔2012〕318号 and before)
+    qualification_exemption, // trade modes that need a licence but not a qualified exporter
+    used_exporter,           // who may export used vehicles
+    used_registered_owner,
+    used_quality_report,
+    used_recent_registration,  // the 180-day rule
+    used_day_count,            // how the days are counted (unconfirmed)
+    used_licence_data,
+    modified_vehicle,
+};
+
+struct Rule {
+    std::string id;
+    RuleKind kind{};
+    std::optional<Date> from, until;  // in force from `from` to `until`, both days included
+    std::string from_note;
+    const Source* source = nullptr;
+    std::string clause, dossier;
+    Confidence confidence = Confidence::confirmed;
+    Text text;
+    std::vector<std::string> documents, obligations;
+
+    // licence_scope
+    bool licence = false;
+    Regime regime = Regime::none;
+    std::vector<std::string> hs;  // customs-code prefixes; a rule naming codes is more specific
+    std::vector<VehiclePattern> vehicles;
+    bool earlier_not_covered = false;  // before `from` the ruleset has no answer (not "no licence")
+    // exporter_qualification
+    std::vector<Category> categories;
+    std::vector<TradeMode> trade_modes;
+    // qualification_exemption
+    std::optional<TradeMode> trade_mode;
+    // used_exporter
+    std::vector<Role> roles;
+    // used_recent_registration
+    int max_days = 0;
+
+    bool in_force(Date day) const { return (!from || *from <= day) && (!until || day <= *until); }
+    bool unconfirmed() const { return confidence == Confidence::unconfirmed; }
+};
+
+// A customs code (or prefix) and the vehicles it describes.
+struct HsCode {
+    std::string hs;
+    std::optional<Category> category;
+    std::vector<Powertrain> powertrains;
+    std::optional<Condition> condition;
+    bool derive = false;  // the code is fully determined by category, powertrain and condition
+};
+
+// A document to ask for or an obligation that comes with an outcome.
+struct Entry {
+    std::string code;
+    const Source* source = nullptr;
+    std::string clause, dossier;
+    Text text;
+};
+
+class Ruleset {
+public:
+    // Parses and checks a ruleset; every reference (source, document, obligation) must resolve.
+    static std::variant<std::shared_ptr<const Ruleset>, Error> load(std::string_view json_text);
+    // The ruleset compiled into the library.
+    static const Ruleset& builtin();
+
+    std::string id, version, sha256, compiled;
+    Text title;
+    std::vector<std::unique_ptr<Source>> sources;
+    std::vector<Rule> rules;
+    std::vector<HsCode> hs_codes;
+    std::vector<Entry> documents, obligations;
+    std::map<std::string, Text, std::less<>> questions;  // by JSON Pointer
+    std::map<std::string, Text, std::less<>> messages;
+
+    const std::vector<const Rule*>& of_kind(RuleKind kind) const { return by_kind_[static_cast<std::size_t>(kind)]; }
+    const Entry* document(std::string_view code) const;
+    const Entry* obligation(std::string_view code) const;
+    const Text& message(std::string_view key) const;
+    const Text* question(std::string_view pointer) const;
+    // The longest prefix of `code` in the customs-code table.
+    const HsCode* hs_lookup(std::string_view code) const;
+    const HsCode* hs_derive(Category, Powertrain, Condition) const;
+
+private:
+    std::vector<std::vector<const Rule*>> by_kind_;
+};
+
+}  // namespace evexport

@@ -1,0 +1,24 @@
+// Texts per language, and the {placeholder} templates they are written in.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace evexport {
+
+// A text in several languages; a language without its own version falls back to English.
+struct Text {
+    std::vector<std::pair<std::string, std::string>> by_lang;
+
+    const std::string& in(std::string_view lang) const;
+    bool has(std::string_view lang) const;
+};
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+// Replaces each {name} in `pattern` with its value from `params`; unknown names stay as written.
+std::string fill(std::string_view pattern, const Params& params);
+
+}  // namespace evexport

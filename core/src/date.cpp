@@ -1,0 +1,47 @@
+#include "evexport/date.hpp"
+
+#include <cstdio>
+
+namespace evexport {
+
+namespace {
+bool digits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+}  // namespace
+
+int Date::year() const { return int(std::chrono::year_month_day{days}.year()); }
+
+std::optional<Date> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    const auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
+    if (!digits(y) || !digits(m) || !digits(d)) return std::nullopt;
+    const int year = to_int(y);
+    if (year < 1900 || year > 2100) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{unsigned(to_int(m))},
+                                          std::chrono::day{unsigned(to_int(d))}};
+    if (!ymd.ok()) return std::nullopt;
+    return Date{std::chrono::sys_days{ymd}};
+}
+
+std::string format_date(Date date) {
+    const std::chrono::year_month_day ymd{date.days};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+    return buf;
+}
+
+Date today_utc() {
+    return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+int days_between(Date from, Date to) { return int((to.days - from.days).count()); }
+
+}  // namespace evexport

@@ -1,0 +1,387 @@
+// The decision procedure. Each step names the rule it applies; the rule's dates, parameters,
+// sources and texts come from the ruleset data (core/rules/), never from here.
+#include "evexport/evaluate.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "evexport/identifiers.hpp"
+#include "evexport/uscc.hpp"
+#include "evexport/vin.hpp"
+
+namespace evexport {
+
+namespace {
+
+template <typename T, typename V> bool contains(const std::vector<T>& list, const V& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool matches(const VehiclePattern& p, Category category, Powertrain powertrain, Condition condition) {
+    return (!p.category || *p.category == category) && (p.powertrains.empty() || contains(p.powertrains, powertrain)) &&
+           (!p.condition || *p.condition == condition);
+}
+
+int specificity(const VehiclePattern& p) { return int(p.category.has_value()) + int(!p.powertrains.empty()) + int(p.condition.has_value()); }
+
+// What the licence-scope rules say of one fully described vehicle on one day.
+struct Scope {
+    enum class Kind { licence, no_licence, not_covered } kind = Kind::not_covered;
+    const Rule* rule = nullptr;  // the deciding rule, or the one not yet in force
+    bool in_force = false;
+
+    Regime regime() const { return kind == Kind::licence ? rule->regime : Regime::none; }
+    bool same_outcome(const Scope& other) const { return kind == other.kind && regime() == other.regime(); }
+};
+
+Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, Condition condition, const std::optional<std::string>& hs,
+               Date day) {
+    const Rule* best = nullptr;
+    int best_score = -1;
+    const Rule* upcoming = nullptr;
+    for (const Rule* rule : rules.of_kind(RuleKind::licence_scope)) {
+        int score = -1;
+        for (const auto& p : rule->vehicles)
+            if (matches(p, category, powertrain, condition)) score = std::max(score, specificity(p));
+        if (score < 0) continue;
+        if (!rule->hs.empty()) {  // a rule naming customs codes applies only to them, and is the most specific
+            std::size_t longest = 0;
+            for (const auto& prefix : rule->hs)
+                if (hs && hs->compare(0, prefix.size(), prefix) == 0) longest = std::max(longest, prefix.size());
+            if (longest == 0) continue;
+            score = 100 + int(longest);
+        }
+        if (rule->in_force(day)) {
+            if (score > best_score) best = rule, best_score = score;
+        } else if (rule->from && day < *rule->from && (!upcoming || *rule->from < *upcoming->from)) {
+            upcoming = rule;
+        }
+    }
+    if (best) return {best->licence ? Scope::Kind::licence : Scope::Kind::no_licence, best, true};
+    if (upcoming) return {upcoming->earlier_not_covered ? Scope::Kind::not_covered : Scope::Kind::no_licence, upcoming, false};
+    return {};
+}
+
+class Evaluation {
+public:
+    Evaluation(const Request& request, const Ruleset& rules) : req_(request), rules_(rules), ids_(Identifiers::builtin()) {
+        out_.as_of = *request.as_of;
+        out_.lang = request.lang;
+        out_.ruleset = &rules;
+    }
+
+    Result run() {
+        describe_vehicle();
+        check_vin();
+        check_uscc();
+        const auto scope = decide_scope();
+        if (scope) {
+            if (scope->kind == Scope::Kind::licence) {
+                out_.regime = scope->regime();
+                if (out_.regime == Regime::used_vehicle) used_vehicle();
+                else new_vehicle();
+            }
+        }
+        fold();
+        return std::move(out_);
+    }
+
+private:
+    const Request& req_;
+    const Ruleset& rules_;
+    const Identifiers& ids_;
+    Result out_;
+    bool stopped_ = false;
+
+    Date as_of() const { return out_.as_of; }
+    std::string date(std::optional<Date> d) const { return d ? format_date(*d) : std::string("—"); }
+
+    void reason(const Rule* rule, std::string message = {}, Params params = {}) {
+        for (const auto& code : rule->documents) document(code);
+        for (const auto& code : rule->obligations)
+            if (const auto* e = rules_.obligation(code); e && !contains(out_.obligations, e)) out_.obligations.push_back(e);
+        params.emplace_back("as_of", format_date(as_of()));
+        params.emplace_back("from", date(rule->from));
+        out_.reasons.push_back({rule, std::move(message), std::move(params)});
+    }
+    void stop(const Rule* rule, std::string message, Params params = {}) {
+        stopped_ = true;
+        reason(rule, std::move(message), std::move(params));
+    }
+    void document(std::string_view code) {
+        if (const auto* e = rules_.document(code); e && !contains(out_.documents, e)) out_.documents.push_back(e);
+    }
+    void missing(std::string pointer) {
+        if (!contains(out_.missing, pointer)) out_.missing.push_back(std::move(pointer));
+    }
+    void warn(std::string code, std::string field, Params params = {}, std::vector<int> positions = {}) {
+        params.emplace_back("as_of", format_date(as_of()));
+        out_.warnings.push_back({std::move(code), std::move(field), std::move(params), std::move(positions)});
+    }
+    const Rule* in_force(RuleKind kind) const {
+        for (const Rule* rule : rules_.of_kind(kind))
+            if (rule->in_force(as_of())) return rule;
+        return nullptr;
+    }
+
+    // Category, powertrain and condition from the description, the customs code, or both.
+    void describe_vehicle() {
+        const auto& v = req_.vehicle;
+        auto& facts = out_.vehicle;
+        facts.category = v.category;
+        facts.powertrain = v.powertrain;
+        facts.condition = v.condition;
+        if (v.hs_code) {
+            facts.hs_code = v.hs_code;
+            const HsCode* row = rules_.hs_lookup(*v.hs_code);
+            if (!row) {
+                warn("not_covered", "/vehicle/hs_code", {{"detail", "customs code " + *v.hs_code + " is not in this ruleset's table"}});
+            } else {
+                // The legal scope is the goods description (D1: the code is a reference), so the
+                // description wins and a disagreeing code is flagged.
+                std::string conflict;
+                if (row->category && facts.category && *row->category != *facts.category)
+                    conflict = "the code is for " + std::string(name_of(*row->category));
+                if (!row->powertrains.empty() && facts.powertrain && !contains(row->powertrains, *facts.powertrain))
+                    conflict = "the code is for powertrain " + std::string(name_of(row->powertrains.front()));
+                if (row->condition && facts.condition && *row->condition != *facts.condition)
+                    conflict = "the code is for a " + std::string(name_of(*row->condition)) + " vehicle";
+                if (!conflict.empty())
+                    warn("hs_code_mismatch", "/vehicle/hs_code", {{"hs_code", *v.hs_code}, {"detail", conflict}});
+                if (!facts.category) facts.category = row->category;
+                if (!facts.powertrain && row->powertrains.size() == 1) facts.powertrain = row->powertrains.front();
+                if (!facts.condition) facts.condition = row->condition;
+            }
+        }
+        // D1 cl.一 covers vehicles *with a VIN*; a "low-speed" EV that has one is in its scope, and
+        // declaring it under the no-VIN code would be a misclassification (dossier 1.6, 8.2).
+        if (facts.category == Category::low_speed && facts.powertrain == Powertrain::bev && v.vin && !v.vin->empty()) {
+            warn("hs_code_mismatch", v.hs_code ? "/vehicle/hs_code" : "/vehicle/category",
+                 {{"hs_code", v.hs_code.value_or("8703809090")},
+                  {"detail", "the vehicle has a VIN, so it is classed as a passenger car with a VIN (8703801090/8703801010)"}});
+            facts.category = Category::passenger_car;
+        }
+        if (!v.hs_code && facts.category && facts.powertrain && facts.condition)
+            if (const HsCode* row = rules_.hs_derive(*facts.category, *facts.powertrain, *facts.condition)) facts.hs_code = row->hs;
+    }
+
+    void check_vin() {
+        const auto& vin = req_.vehicle.vin;
+        if (!vin || vin->empty()) return;
+        const auto report = evexport::check_vin(*vin);
+        for (const auto& p : report.problems)
+            warn(p.code, "/vehicle/vin", {{"detail", p.detail}, {"found", p.found}, {"expected", p.expected}}, p.positions);
+        if (report.wmi.size() == 3) out_.vehicle.wmi = report.wmi;
+        if (report.model_year) {
+            out_.vehicle.model_year = report.model_year;
+            if (*report.model_year > as_of().year() + 1)
+                warn("vin_model_year_future", "/vehicle/vin", {{"model_year", std::to_string(*report.model_year)}}, {10});
+        }
+        const bool readable = report.vin.size() == 17 && report.check_digit.has_value();
+        if (!readable) return;
+        if (!report.maker) {
+            warn("vin_unknown_wmi", "/vehicle/vin", {{"wmi", report.wmi}}, {1, 2, 3});
+            return;
+        }
+        out_.vehicle.manufacturer = report.maker->manufacturer;
+        // A WMI of another maker than the make (or, without a make, the authorising brand).
+        const auto& auth = req_.exporter.authorization;
+        const auto claimed = req_.vehicle.make ? req_.vehicle.make : auth ? auth->brand : std::nullopt;
+        if (claimed && !ids_.wmi_serves(*report.maker, *claimed))
+            warn("vin_make_mismatch", req_.vehicle.make ? "/vehicle/make" : "/exporter/authorization/brand",
+                 {{"wmi", report.wmi}, {"manufacturer", report.maker->manufacturer}, {"make", *claimed}}, {1, 2, 3});
+    }
+
+    void check_uscc() {
+        const auto& code = req_.exporter.uscc;
+        if (!code || code->empty()) return;
+        for (const auto& p : evexport::check_uscc(*code).problems)
+            warn(p.code, "/exporter/uscc", {{"detail", p.detail}, {"found", p.found}, {"expected", p.expected}}, p.positions);
+    }
+
+    // Whether a licence is needed. Unknown facts are tried with every value they could take; the
+    // ones whose value changes the outcome are asked for.
+    std::optional<Scope> decide_scope() {
+        const auto& f = out_.vehicle;
+        std::vector<Category> cats;
+        std::vector<Powertrain> pts;
+        std::vector<Condition> conds;
+        if (f.category) cats = {*f.category};
+        else for (std::size_t i = 0; i < request_value_count<Category>(); ++i) cats.push_back(Category(i));
+        if (f.powertrain) pts = {*f.powertrain};
+        else for (std::size_t i = 0; i < request_value_count<Powertrain>(); ++i) pts.push_back(Powertrain(i));
+        if (f.condition) conds = {*f.condition};
+        else conds = {Condition::new_vehicle, Condition::used};
+
+        const std::size_t np = pts.size(), nd = conds.size();
+        std::vector<Scope> grid;
+        grid.reserve(cats.size() * np * nd);
+        for (auto c : cats)
+            for (auto p : pts)
+                for (auto d : conds) grid.push_back(scope_of(rules_, c, p, d, f.hs_code, as_of()));
+        auto at = [&](std::size_t c, std::size_t p, std::size_t d) -> const Scope& { return grid[(c * np + p) * nd + d]; };
+
+        bool uniform = true;
+        for (const auto& s : grid) uniform = uniform && s.same_outcome(grid.front());
+        if (!uniform) {
+            // Ask for a fact when changing it alone changes the answer.
+            bool by_cat = false, by_pt = false, by_cond = false;
+            for (std::size_t c = 0; c < cats.size(); ++c)
+                for (std::size_t p = 0; p < np; ++p)
+                    for (std::size_t d = 0; d < nd; ++d) {
+                        const auto& s = at(c, p, d);
+                        by_cat = by_cat || (c + 1 < cats.size() && !s.same_outcome(at(c + 1, p, d)));
+                        by_pt = by_pt || (p + 1 < np && !s.same_outcome(at(c, p + 1, d)));
+                        by_cond = by_cond || (d + 1 < nd && !s.same_outcome(at(c, p, d + 1)));
+                    }
+            if (by_cat) missing("/vehicle/category");
+            if (by_pt) missing("/vehicle/powertrain");
+            if (by_cond) missing("/vehicle/condition");
+            return std::nullopt;
+        }
+
+        const Scope& scope = grid.front();
+        switch (scope.kind) {
+            case Scope::Kind::not_covered: {
+                std::string what = f.category ? std::string(name_of(*f.category)) : "vehicle";
+                if (f.powertrain) what += " (" + std::string(name_of(*f.powertrain)) + ")";
+                if (scope.rule) reason(scope.rule, "before_coverage");
+                warn("not_covered", "", {{"detail", what + " on " + format_date(as_of())}});
+                return std::nullopt;
+            }
+            case Scope::Kind::no_licence:
+                out_.licence_required = false;
+                if (scope.in_force) reason(scope.rule);
+                else reason(scope.rule, "no_licence_regime");
+                return scope;
+            case Scope::Kind::licence:
+                out_.licence_required = true;
+                reason(scope.rule);
+                return scope;
+        }
+        return std::nullopt;
+    }
+
+    void new_vehicle() {
+        document("export_licence");
+        const auto trade_mode = req_.shipment.trade_mode.value_or(TradeMode::general);  // the ordinary case
+        for (const Rule* rule : rules_.of_kind(RuleKind::qualification_exemption))
+            if (rule->in_force(as_of()) && rule->trade_mode == trade_mode) return reason(rule);
+
+        if (!out_.vehicle.category) return missing("/vehicle/category");
+        const Category category = *out_.vehicle.category;
+        const Rule* rule = nullptr;
+        for (const Rule* r : rules_.of_kind(RuleKind::exporter_qualification))
+            if (r->in_force(as_of()) && contains(r->categories, category) && contains(r->trade_modes, trade_mode)) rule = r;
+        if (!rule) return;
+
+        const auto& ex = req_.exporter;
+        if (!ex.role) return reason(rule), missing("/exporter/role");
+        switch (*ex.role) {
+            case Role::trader: return stop(rule, "exporter_trader");
+            case Role::used_car_exporter: return stop(rule, "exporter_used_car_only");
+            case Role::manufacturer:
+            case Role::authorized_exporter: break;
+        }
+        if (ex.listed == false) return stop(rule, "exporter_not_listed");
+        if (!ex.listed) missing("/exporter/listed");
+        if (*ex.role == Role::manufacturer) {
+            if (ex.listed) return reason(rule, "exporter_ok_manufacturer");
+            return reason(rule);
+        }
+
+        document("authorization_letter");
+        const auto& auth = ex.authorization;
+        if (!auth) return reason(rule), missing("/exporter/authorization");
+        bool ok = true;
+        if (!auth->brand) ok = false, missing("/exporter/authorization/brand");
+        if (!req_.vehicle.make) ok = false, missing("/vehicle/make");
+        if (auth->brand && req_.vehicle.make && !ids_.same_brand(*auth->brand, *req_.vehicle.make)) {
+            warn("authorization_brand_mismatch", "/exporter/authorization/brand", {{"brand", *auth->brand}, {"make", *req_.vehicle.make}});
+            return stop(rule, "authorization_brand_mismatch", {{"brand", *auth->brand}, {"make", *req_.vehicle.make}});
+        }
+        if (!auth->valid_from) ok = false, missing("/exporter/authorization/valid_from");
+        else if (as_of() < *auth->valid_from) {
+            warn("authorization_not_yet_valid", "/exporter/authorization/valid_from", {{"valid_from", format_date(*auth->valid_from)}});
+            return stop(rule, "authorization_not_yet_valid", {{"valid_from", format_date(*auth->valid_from)}});
+        }
+        if (!auth->valid_until) ok = false, missing("/exporter/authorization/valid_until");
+        else if (*auth->valid_until < as_of()) {
+            warn("authorization_expired", "/exporter/authorization/valid_until", {{"valid_until", format_date(*auth->valid_until)}});
+            return stop(rule, "authorization_expired", {{"valid_until", format_date(*auth->valid_until)}});
+        }
+        if (ok && ex.listed)
+            return reason(rule, "exporter_ok_authorized",
+                          {{"brand", *auth->brand}, {"valid_from", date(auth->valid_from)}, {"valid_until", date(auth->valid_until)}});
+        reason(rule);
+    }
+
+    void used_vehicle() {
+        document("export_licence_used");
+        const auto& ex = req_.exporter;
+        const auto& ev = req_.evidence;
+
+        if (const Rule* rule = in_force(RuleKind::used_exporter)) {
+            if (!ex.role) reason(rule), missing("/exporter/role");
+            else if (!contains(rule->roles, *ex.role)) stop(rule, "exporter_not_used_car", {{"role", std::string(name_of(*ex.role))}});
+            else reason(rule);
+        }
+        if (const Rule* rule = in_force(RuleKind::used_registered_owner)) {
+            if (ex.registered_owner == false) stop(rule, "exporter_not_owner");
+            else reason(rule);
+            if (!ex.registered_owner) missing("/exporter/registered_owner");
+        }
+        if (const Rule* rule = in_force(RuleKind::used_quality_report)) {
+            if (ev.quality_report == false) stop(rule, "no_quality_report");
+            else reason(rule);
+            if (!ev.quality_report) missing("/evidence/quality_report");
+        }
+        if (const Rule* rule = in_force(RuleKind::used_recent_registration)) recent_registration(*rule);
+        if (const Rule* rule = in_force(RuleKind::used_licence_data)) reason(rule);
+        if (const Rule* rule = in_force(RuleKind::modified_vehicle); rule && req_.vehicle.modified == true) {
+            if (ev.ccc == false || ev.miit_catalogue == false) stop(rule, "modified_not_compliant");
+            else reason(rule);
+            if (!ev.ccc) missing("/evidence/ccc");
+            if (!ev.miit_catalogue) missing("/evidence/miit_catalogue");
+        }
+    }
+
+    // 商贸函〔2025〕648号 一(一): registered ≤ max_days before export, day max_days included.
+    void recent_registration(const Rule& rule) {
+        const auto& registered = req_.vehicle.registration_date;
+        if (!registered) {
+            reason(&rule, {}, {{"max_days", std::to_string(rule.max_days)}});
+            return missing("/vehicle/registration_date");
+        }
+        const int days = days_between(*registered, as_of());
+        Params params{{"days", std::to_string(days)}, {"max_days", std::to_string(rule.max_days)}};
+        if (days > rule.max_days) {
+            if (const Rule* count = in_force(RuleKind::used_day_count)) reason(count, {}, params);
+            return;
+        }
+        warn("recently_registered", "/vehicle/registration_date", params);
+        const auto confirmation = req_.evidence.aftersales_confirmation;
+        if (confirmation == false) stop(&rule, "no_aftersales_confirmation", params);
+        else reason(&rule, {}, params);
+        if (!confirmation) missing("/evidence/aftersales_confirmation");
+    }
+
+    void fold() {
+        if (stopped_) out_.verdict = Verdict::not_permitted;
+        else if (!out_.missing.empty() || !out_.licence_required.has_value()) out_.verdict = Verdict::undetermined;
+        else if (*out_.licence_required) out_.verdict = Verdict::conditional;
+        else out_.verdict = Verdict::permitted;
+
+        std::string unconfirmed;
+        for (const auto& r : out_.reasons)
+            if (r.rule->unconfirmed() && unconfirmed.find(r.rule->id) == std::string::npos)
+                unconfirmed += (unconfirmed.empty() ? "" : ", ") + r.rule->id;
+        if (!unconfirmed.empty()) warn("rule_unconfirmed", "", {{"rules", unconfirmed}});
+    }
+};
+
+}  // namespace
+
+Result evaluate(const Request& request, const Ruleset& ruleset) { return Evaluation(request, ruleset).run(); }
+
+}  // namespace evexport

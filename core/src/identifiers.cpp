@@ -1,0 +1,96 @@
+#include "evexport/identifiers.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "embedded.hpp"
+#include "json_reader.hpp"
+
+namespace evexport {
+
+namespace {
+
+// Case and spacing do not distinguish brands: "Great Wall", "great-wall", "GREATWALL".
+std::string fold(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        if (c == ' ' || c == '-' || c == '_' || c == '.') continue;
+        out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+Identifiers parse_builtin() {
+    using detail::json;
+    Identifiers ids;
+    const auto root = json::parse(embedded::identifiers(), nullptr, false);
+    // The file is part of the build and checked by the tests; a malformed one is a build defect.
+    if (root.is_discarded() || !root.is_object()) {
+        std::fprintf(stderr, "evexport: built-in identifiers.json is not valid JSON\n");
+        std::abort();
+    }
+    for (const auto& w : root.value("wmi", json::array())) {
+        WmiEntry e;
+        e.wmi = w.value("wmi", "");
+        e.manufacturer = w.value("manufacturer", "");
+        e.brands = w.value("brands", std::vector<std::string>{});
+        e.source = w.value("source", "");
+        e.confidence = w.value("confidence", "");
+        e.example_vin = w.value("example_vin", "");
+        ids.wmis.push_back(std::move(e));
+    }
+    for (const auto& b : root.value("brands", json::array()))
+        ids.brands.push_back({b.value("name", ""), b.value("aliases", std::vector<std::string>{}), b.value("group", "")});
+    const auto provinces = root.value("provinces", json::object());  // kept: items() refers to it
+    for (const auto& [code, name] : provinces.items()) ids.provinces.emplace_back(code, name.get<std::string>());
+    ids.provinces_source = root.value("provinces_source", "");
+    return ids;
+}
+
+}  // namespace
+
+const Identifiers& Identifiers::builtin() {
+    static const Identifiers instance = parse_builtin();
+    return instance;
+}
+
+const WmiEntry* Identifiers::wmi(std::string_view code) const {
+    for (const auto& e : wmis)
+        if (e.wmi == code) return &e;
+    return nullptr;
+}
+
+std::string Identifiers::canonical_brand(std::string_view name) const {
+    const auto folded = fold(name);
+    for (const auto& b : brands) {
+        if (fold(b.name) == folded) return b.name;
+        for (const auto& alias : b.aliases)
+            if (fold(alias) == folded) return b.name;
+    }
+    return folded;
+}
+
+bool Identifiers::same_brand(std::string_view a, std::string_view b) const {
+    const auto ca = canonical_brand(a), cb = canonical_brand(b);
+    if (ca == cb) return true;
+    auto group_of = [&](const std::string& name) -> std::string {
+        for (const auto& brand : brands)
+            if (brand.name == name) return brand.group;
+        return {};
+    };
+    return group_of(ca) == cb || group_of(cb) == ca;
+}
+
+bool Identifiers::wmi_serves(const WmiEntry& wmi, std::string_view make) const {
+    for (const auto& brand : wmi.brands)
+        if (same_brand(brand, make)) return true;
+    return false;
+}
+
+const std::string* Identifiers::province(std::string_view two_digits) const {
+    for (const auto& [code, name] : provinces)
+        if (code == two_digits) return &name;
+    return nullptr;
+}
+
+}  // namespace evexport

@@ -1,0 +1,290 @@
+#include "evexport/ruleset.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "embedded.hpp"
+#include "json_reader.hpp"
+#include "sha256.hpp"
+
+namespace evexport {
+
+using detail::json;
+
+namespace {
+
+constexpr std::array kRuleKinds{std::string_view{"licence_scope"},       std::string_view{"exporter_qualification"},
+                                std::string_view{"qualification_exemption"}, std::string_view{"used_exporter"},
+                                std::string_view{"used_registered_owner"}, std::string_view{"used_quality_report"},
+                                std::string_view{"used_recent_registration"}, std::string_view{"used_day_count"},
+                                std::string_view{"used_licence_data"},     std::string_view{"modified_vehicle"}};
+
+struct Loader {
+    detail::Reader in{"invalid_ruleset"};
+    Ruleset& out;
+
+    Text text(const json& parent, const std::string& at, std::string_view key) {
+        Text result;
+        const json* object = in.object(parent, at, key);
+        if (!object) {
+            in.fail(at + "/" + std::string(key), "a text in English at least is required");
+            return result;
+        }
+        for (const auto& [lang, value] : object->items()) {
+            if (!value.is_string()) {
+                in.fail(at + "/" + std::string(key) + "/" + lang, "must be a string");
+                return result;
+            }
+            result.by_lang.emplace_back(lang, value.get<std::string>());
+        }
+        if (!result.has("en")) in.fail(at + "/" + std::string(key) + "/en", "an English text is required");
+        return result;
+    }
+
+    std::string required(const json& parent, const std::string& at, std::string_view key) {
+        auto value = in.string(parent, at, key);
+        if (!value && in.ok()) in.fail(at + "/" + std::string(key), "is required");
+        return value.value_or("");
+    }
+
+    const Source* source(const json& parent, const std::string& at) {
+        const auto id = required(parent, at, "source");
+        for (const auto& s : out.sources)
+            if (s->id == id) return s.get();
+        in.fail(at + "/source", "unknown source \"" + id + "\"");
+        return nullptr;
+    }
+
+    template <typename E> std::vector<E> enum_list(const json& parent, const std::string& at, std::string_view key) {
+        std::vector<E> values;
+        auto it = parent.find(key);
+        if (it == parent.end()) return values;
+        if (!it->is_array()) {
+            in.fail(at + "/" + std::string(key), "must be an array");
+            return values;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const json wrapper = {{"v", (*it)[i]}};
+            if (auto v = in.enumeration<E>(wrapper, at + "/" + std::string(key) + "/" + std::to_string(i), "v")) values.push_back(*v);
+        }
+        return values;
+    }
+
+    std::vector<std::string> string_list(const json& parent, const std::string& at, std::string_view key) {
+        std::vector<std::string> values;
+        auto it = parent.find(key);
+        if (it == parent.end()) return values;
+        if (!it->is_array()) {
+            in.fail(at + "/" + std::string(key), "must be an array");
+            return values;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            if (!(*it)[i].is_string()) {
+                in.fail(at + "/" + std::string(key) + "/" + std::to_string(i), "must be a string");
+                return values;
+            }
+            values.push_back((*it)[i].get<std::string>());
+        }
+        return values;
+    }
+
+    const json& array(const json& parent, std::string_view key) {
+        static const json empty = json::array();
+        auto it = parent.find(key);
+        if (it == parent.end() || !it->is_array()) {
+            in.fail("/" + std::string(key), "an array is required");
+            return empty;
+        }
+        return *it;
+    }
+
+    void entries(const json& root, std::string_view key, std::vector<Entry>& into) {
+        const auto& list = array(root, key);
+        for (std::size_t i = 0; i < list.size() && in.ok(); ++i) {
+            const auto at = "/" + std::string(key) + "/" + std::to_string(i);
+            Entry e;
+            e.code = required(list[i], at, "code");
+            e.source = source(list[i], at);
+            e.clause = in.string(list[i], at, "clause").value_or("");
+            e.dossier = in.string(list[i], at, "dossier").value_or("");
+            e.text = text(list[i], at, "text");
+            into.push_back(std::move(e));
+        }
+    }
+
+    void load(const json& root) {
+        if (!root.is_object()) return in.fail("", "a ruleset must be a JSON object");
+        if (in.integer(root, "", "schema") != 1) in.fail("/schema", "schema 1 is the one this build reads");
+        out.id = required(root, "", "id");
+        out.version = required(root, "", "version");
+        out.compiled = in.string(root, "", "compiled").value_or("");
+        out.title = text(root, "", "title");
+
+        const auto& sources = array(root, "sources");
+        for (std::size_t i = 0; i < sources.size() && in.ok(); ++i) {
+            const auto at = "/sources/" + std::to_string(i);
+            auto s = std::make_unique<Source>();
+            s->id = required(sources[i], at, "id");
+            s->title = required(sources[i], at, "title");
+            s->title_en = in.string(sources[i], at, "title_en").value_or("");
+            s->number = required(sources[i], at, "number");
+            s->issued = in.string(sources[i], at, "issued").value_or("");
+            s->effective = in.string(sources[i], at, "effective").value_or("");
+            s->url = required(sources[i], at, "url");
+            s->grade = in.string(sources[i], at, "grade").value_or("");
+            s->note = in.string(sources[i], at, "note").value_or("");
+            out.sources.push_back(std::move(s));
+        }
+
+        entries(root, "documents", out.documents);
+        entries(root, "obligations", out.obligations);
+
+        const auto& rules = array(root, "rules");
+        for (std::size_t i = 0; i < rules.size() && in.ok(); ++i) out.rules.push_back(rule(rules[i], "/rules/" + std::to_string(i)));
+
+        const auto& codes = array(root, "hs_codes");
+        for (std::size_t i = 0; i < codes.size() && in.ok(); ++i) {
+            const auto at = "/hs_codes/" + std::to_string(i);
+            HsCode h;
+            h.hs = required(codes[i], at, "hs");
+            h.category = in.enumeration<Category>(codes[i], at, "category");
+            h.powertrains = enum_list<Powertrain>(codes[i], at, "powertrains");
+            h.condition = in.enumeration<Condition>(codes[i], at, "condition");
+            h.derive = in.boolean(codes[i], at, "derive").value_or(false);
+            if (h.derive && (!h.category || h.powertrains.size() != 1 || !h.condition || h.hs.size() != 10))
+                in.fail(at, "a derivable code names one category, one powertrain, a condition and all 10 digits");
+            out.hs_codes.push_back(std::move(h));
+        }
+
+        for (const char* key : {"questions", "messages"}) {
+            const json* map = in.object(root, "", key);
+            if (!map) {
+                in.fail(std::string("/") + key, "an object is required");
+                break;
+            }
+            auto& into = std::string_view(key) == "questions" ? out.questions : out.messages;
+            for (const auto& item : map->items()) into.emplace(item.key(), text(*map, std::string("/") + key, item.key()));
+        }
+    }
+
+    Rule rule(const json& r, const std::string& at) {
+        Rule rule;
+        rule.id = required(r, at, "id");
+        const auto kind = required(r, at, "kind");
+        const auto k = std::find(kRuleKinds.begin(), kRuleKinds.end(), kind);
+        if (k == kRuleKinds.end()) in.fail(at + "/kind", "unknown rule kind \"" + kind + "\"");
+        else rule.kind = RuleKind(k - kRuleKinds.begin());
+        rule.from = in.date(r, at, "from");
+        rule.until = in.date(r, at, "until");
+        if (rule.from && rule.until && *rule.until < *rule.from) in.fail(at + "/until", "ends before it starts");
+        rule.from_note = in.string(r, at, "from_note").value_or("");
+        rule.source = source(r, at);
+        rule.clause = required(r, at, "clause");
+        rule.dossier = in.string(r, at, "dossier").value_or("");
+        auto confidence = in.enumeration<Confidence>(r, at, "confidence");
+        if (!confidence && in.ok()) in.fail(at + "/confidence", "is required");
+        rule.confidence = confidence.value_or(Confidence::unconfirmed);
+        rule.text = text(r, at, "text");
+        rule.documents = string_list(r, at, "documents");
+        rule.obligations = string_list(r, at, "obligations");
+        for (const auto& code : rule.documents)
+            if (in.ok() && !out.document(code)) in.fail(at + "/documents", "unknown document \"" + code + "\"");
+        for (const auto& code : rule.obligations)
+            if (in.ok() && !out.obligation(code)) in.fail(at + "/obligations", "unknown obligation \"" + code + "\"");
+
+        rule.licence = in.boolean(r, at, "licence").value_or(false);
+        rule.regime = in.enumeration<Regime>(r, at, "regime").value_or(Regime::none);
+        rule.hs = string_list(r, at, "hs");
+        if (auto it = r.find("vehicles"); it != r.end() && it->is_array())
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const auto vat = at + "/vehicles/" + std::to_string(i);
+                VehiclePattern p;
+                p.category = in.enumeration<Category>((*it)[i], vat, "category");
+                p.powertrains = enum_list<Powertrain>((*it)[i], vat, "powertrains");
+                p.condition = in.enumeration<Condition>((*it)[i], vat, "condition");
+                rule.vehicles.push_back(std::move(p));
+            }
+        if (rule.kind == RuleKind::licence_scope && rule.vehicles.empty()) in.fail(at + "/vehicles", "a licence_scope rule names its vehicles");
+        const auto earlier = in.string(r, at, "earlier").value_or("no_licence");
+        if (earlier != "no_licence" && earlier != "not_covered") in.fail(at + "/earlier", "must be no_licence or not_covered");
+        rule.earlier_not_covered = earlier == "not_covered";
+        rule.categories = enum_list<Category>(r, at, "categories");
+        rule.trade_modes = enum_list<TradeMode>(r, at, "trade_modes");
+        rule.trade_mode = in.enumeration<TradeMode>(r, at, "trade_mode");
+        rule.roles = enum_list<Role>(r, at, "roles");
+        rule.max_days = in.integer(r, at, "max_days").value_or(0);
+        if (rule.kind == RuleKind::used_recent_registration && rule.max_days <= 0) in.fail(at + "/max_days", "is required");
+        return rule;
+    }
+};
+
+template <typename T> const T* find_code(const std::vector<T>& list, std::string_view code) {
+    for (const auto& e : list)
+        if (e.code == code) return &e;
+    return nullptr;
+}
+
+}  // namespace
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_view json_text) {
+    auto root = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded()) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
+    auto ruleset = std::make_shared<Ruleset>();
+    Loader loader{detail::Reader{"invalid_ruleset"}, *ruleset};
+    try {
+        loader.load(root);
+    } catch (const std::exception& e) {  // a defect in the loader, not in the data; still never escapes
+        loader.in.fail("", e.what());
+    }
+    if (!loader.in.ok()) return loader.in.error();
+    ruleset->sha256 = sha256_hex(json_text);
+    ruleset->by_kind_.assign(kRuleKinds.size(), {});
+    for (const auto& rule : ruleset->rules) ruleset->by_kind_[std::size_t(rule.kind)].push_back(&rule);
+    return std::shared_ptr<const Ruleset>(std::move(ruleset));
+}
+
+const Ruleset& Ruleset::builtin() {
+    static const std::shared_ptr<const Ruleset> instance = [] {
+        auto loaded = load(embedded::ruleset());
+        if (auto* error = std::get_if<Error>(&loaded)) {
+            // The build's own data failed its check: a build defect that the tests catch first.
+            std::fprintf(stderr, "evexport: built-in ruleset invalid at %s: %s\n", error->field.c_str(), error->message.c_str());
+            std::abort();
+        }
+        return std::get<std::shared_ptr<const Ruleset>>(loaded);
+    }();
+    return *instance;
+}
+
+const Entry* Ruleset::document(std::string_view code) const { return find_code(documents, code); }
+const Entry* Ruleset::obligation(std::string_view code) const { return find_code(obligations, code); }
+
+const Text& Ruleset::message(std::string_view key) const {
+    static const Text none;
+    auto it = messages.find(key);
+    return it == messages.end() ? none : it->second;
+}
+
+const Text* Ruleset::question(std::string_view pointer) const {
+    // A sub-field without a question of its own shares its parent's (…/authorization/valid_until).
+    while (!pointer.empty()) {
+        if (auto it = questions.find(pointer); it != questions.end()) return &it->second;
+        pointer = pointer.substr(0, pointer.rfind('/'));
+    }
+    return nullptr;
+}
+
+const HsCode* Ruleset::hs_lookup(std::string_view code) const {
+    const HsCode* best = nullptr;
+    for (const auto& h : hs_codes)
+        if (code.substr(0, h.hs.size()) == h.hs && (!best || h.hs.size() > best->hs.size())) best = &h;
+    return best;
+}
+
+const HsCode* Ruleset::hs_derive(Category category, Powertrain powertrain, Condition condition) const {
+    for (const auto& h : hs_codes)
+        if (h.derive && h.category == category && h.powertrains.front() == powertrain && h.condition == condition) return &h;
+    return nullptr;
+}
+
+}  // namespace evexport

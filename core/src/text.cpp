@@ -1,0 +1,46 @@
+#include "evexport/text.hpp"
+
+namespace evexport {
+
+const std::string& Text::in(std::string_view lang) const {
+    static const std::string empty;
+    const std::string* english = nullptr;
+    for (const auto& [code, text] : by_lang) {
+        if (code == lang) return text;
+        if (code == "en") english = &text;
+    }
+    return english ? *english : empty;
+}
+
+bool Text::has(std::string_view lang) const {
+    for (const auto& entry : by_lang)
+        if (entry.first == lang) return true;
+    return false;
+}
+
+std::string fill(std::string_view pattern, const Params& params) {
+    std::string out;
+    out.reserve(pattern.size() + 32);
+    std::size_t i = 0;
+    while (i < pattern.size()) {
+        const auto open = pattern.find('{', i);
+        if (open == std::string_view::npos) break;
+        const auto close = pattern.find('}', open);
+        if (close == std::string_view::npos) break;
+        out.append(pattern.substr(i, open - i));
+        const auto name = pattern.substr(open + 1, close - open - 1);
+        bool found = false;
+        for (const auto& [key, value] : params)
+            if (key == name) {
+                out += value;
+                found = true;
+                break;
+            }
+        if (!found) out.append(pattern.substr(open, close - open + 1));
+        i = close + 1;
+    }
+    out.append(pattern.substr(i));
+    return out;
+}
+
+}  // namespace evexport
