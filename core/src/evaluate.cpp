@@ -272,7 +272,7 @@ private:
         const Category category = *out_.vehicle.category;
         const Rule* rule = nullptr;
         for (const Rule* r : rules_.of_kind(RuleKind::exporter_qualification))
-            if (r->in_force(as_of()) && contains(r->categories, category) && contains(r->trade_modes, trade_mode)) rule = r;
+            if (r->in_force(as_of()) && contains(r->categories, category)) rule = r;
         if (!rule) return;
 
         const auto& ex = req_.exporter;

@@ -209,7 +209,6 @@ struct Loader {
         if (earlier != "no_licence" && earlier != "not_covered") in.fail(at + "/earlier", "must be no_licence or not_covered");
         rule.earlier_not_covered = earlier == "not_covered";
         rule.categories = enum_list<Category>(r, at, "categories");
-        rule.trade_modes = enum_list<TradeMode>(r, at, "trade_modes");
         rule.trade_mode = in.enumeration<TradeMode>(r, at, "trade_mode");
         rule.roles = enum_list<Role>(r, at, "roles");
         rule.max_days = in.integer(r, at, "max_days").value_or(0);

@@ -60,7 +60,6 @@ struct Rule {
     bool earlier_not_covered = false;  // before `from` the ruleset has no answer (not "no licence")
     // exporter_qualification
     std::vector<Category> categories;
-    std::vector<TradeMode> trade_modes;
     // qualification_exemption
     std::optional<TradeMode> trade_mode;
     // used_exporter

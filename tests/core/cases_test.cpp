@@ -1,0 +1,97 @@
+// The shared corpus (tests/cases/) through the text API, natively and as wasm.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "corpus.hpp"
+#include "evexport/api.hpp"
+
+namespace {
+
+using corpus::json;
+
+std::set<std::string> codes(const json& list, const char* key) {
+    std::set<std::string> out;
+    for (const auto& item : list) out.insert(item.is_string() ? item.get<std::string>() : item.at(key).get<std::string>());
+    return out;
+}
+
+// A fixed "today" so that a case without as_of is reproducible.
+const evexport::Date kToday = *evexport::parse_date("2026-11-28");
+
+TEST(Corpus, EveryCaseGivesItsExpectedResult) {
+    const auto cases = corpus::load();
+    ASSERT_GT(cases.size(), 100u);
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.topic_file + ": " + c.name);
+        const auto answer = evexport::evaluate_json(c.request_text, evexport::Ruleset::builtin(), kToday);
+        const auto result = json::parse(answer.json);
+        const auto& expect = c.expect;
+        if (expect.contains("error")) {
+            ASSERT_FALSE(answer.ok) << answer.json;
+            EXPECT_EQ(result["error"]["code"], expect["error"]["code"]);
+            EXPECT_EQ(result["error"]["field"], expect["error"]["field"]);
+            EXPECT_FALSE(result["error"]["message"].get<std::string>().empty());
+            continue;
+        }
+        ASSERT_TRUE(answer.ok) << answer.json;
+        EXPECT_EQ(result["verdict"], expect["verdict"]) << answer.json;
+        EXPECT_EQ(result["licence_required"], expect["licence_required"]);
+        if (expect.contains("regime")) EXPECT_EQ(result["regime"], expect["regime"]);
+        EXPECT_EQ(codes(result["warnings"], "code"), codes(expect["warnings"], "")) << answer.json;
+        EXPECT_EQ(codes(result["missing"], "field"), codes(expect["missing"], "")) << answer.json;
+        const auto rules = codes(result["reasons"], "rule");
+        for (const auto& id : expect.value("rules", json::array())) EXPECT_TRUE(rules.count(id)) << "missing reason " << id;
+        for (const auto& id : expect.value("not_rules", json::array())) EXPECT_FALSE(rules.count(id)) << "unexpected reason " << id;
+        const auto documents = codes(result["documents"], "code");
+        for (const auto& code : expect.value("documents", json::array())) EXPECT_TRUE(documents.count(code)) << "missing document " << code;
+        // Every missing fact comes with a question for the seller, every reason with a source.
+        for (const auto& m : result["missing"]) EXPECT_FALSE(m["question"].get<std::string>().empty()) << m;
+        for (const auto& r : result["reasons"]) EXPECT_FALSE(r["source"]["url"].get<std::string>().empty()) << r;
+        for (const auto& w : result["warnings"]) EXPECT_FALSE(w["text"].get<std::string>().empty()) << w;
+        if (result["verdict"] == "undetermined")
+            EXPECT_TRUE(!result["missing"].empty() || result["licence_required"].is_null()) << "undetermined without a reason";
+    }
+}
+
+// Every rule has cases, and cases on both sides of each of its dates.
+TEST(Corpus, EveryRuleIsExercisedOnBothSidesOfItsDates) {
+    std::set<std::string> named, dates;
+    for (const auto& c : corpus::load()) {
+        for (const auto& id : c.expect.value("rules", json::array())) named.insert(id);
+        for (const auto& id : c.expect.value("not_rules", json::array())) named.insert(id);
+        const auto request = json::parse(c.request_text, nullptr, false);
+        if (request.is_object() && request.contains("as_of") && request["as_of"].is_string()) dates.insert(request["as_of"].get<std::string>());
+    }
+    auto shift = [](const evexport::Date& d, int days) { return evexport::format_date({d.days + std::chrono::days{days}}); };
+    for (const auto& rule : evexport::Ruleset::builtin().rules) {
+        SCOPED_TRACE(rule.id);
+        EXPECT_TRUE(named.count(rule.id)) << "no case names this rule";
+        if (rule.from) {
+            EXPECT_TRUE(dates.count(shift(*rule.from, 0))) << "no case on the day it starts";
+            EXPECT_TRUE(dates.count(shift(*rule.from, -1))) << "no case on the day before it starts";
+        }
+        if (rule.until) {
+            EXPECT_TRUE(dates.count(shift(*rule.until, 0))) << "no case on its last day";
+            EXPECT_TRUE(dates.count(shift(*rule.until, 1))) << "no case on the day after it ends";
+        }
+    }
+}
+
+TEST(Corpus, ChineseResultsAreInChinese) {
+    const auto answer = evexport::evaluate_json(
+        R"({"as_of":"2026-03-01","lang":"zh","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})",
+        evexport::Ruleset::builtin(), kToday);
+    const auto result = json::parse(answer.json);
+    EXPECT_EQ(result["verdict"], "not_permitted");
+    EXPECT_NE(result["reasons"][0]["text"].get<std::string>().find("自2026年1月1日起"), std::string::npos);
+}
+
+TEST(Corpus, AbsentAsOfMeansToday) {
+    const auto answer = evexport::evaluate_json(R"({"vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})",
+                                                evexport::Ruleset::builtin(), kToday);
+    EXPECT_EQ(json::parse(answer.json)["as_of"], "2026-11-28");
+}
+
+}  // namespace

@@ -1,0 +1,132 @@
+// Bad input on every path returns the contract's structured error; nothing throws or crashes.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "evexport/api.hpp"
+
+namespace {
+
+using json = nlohmann::json;
+const evexport::Date kToday = *evexport::parse_date("2026-11-28");
+
+json check(const std::string& text) {
+    const auto answer = evexport::evaluate_json(text, evexport::Ruleset::builtin(), kToday);
+    auto result = json::parse(answer.json);
+    EXPECT_EQ(answer.ok, !result.contains("error")) << answer.json;
+    return result;
+}
+
+TEST(Request, OversizeInputIsTooLarge) {
+    const std::string big = R"({"vehicle":{"model":")" + std::string(evexport::kMaxRequestBytes, 'x') + "\"}}";
+    const auto result = check(big);
+    EXPECT_EQ(result["error"]["code"], "too_large");
+}
+
+TEST(Request, InputAtTheSizeLimitIsRead) {
+    std::string text = R"({"as_of":"2026-03-01"})";
+    text += std::string(evexport::kMaxRequestBytes - text.size(), ' ');
+    EXPECT_FALSE(check(text).contains("error"));
+}
+
+TEST(Request, DeepNestingIsTooLargeAndDoesNotRecurse) {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    EXPECT_EQ(check(deep)["error"]["code"], "too_large");
+    const std::string deep_objects = [] {
+        std::string s;
+        for (int i = 0; i < 5000; ++i) s += "{\"a\":";
+        s += "1";
+        for (int i = 0; i < 5000; ++i) s += "}";
+        return s;
+    }();
+    EXPECT_EQ(check(deep_objects)["error"]["code"], "too_large");
+}
+
+TEST(Request, BracketsInsideStringsDoNotCountAsNesting) {
+    const auto result = check(R"({"as_of":"2026-03-01","vehicle":{"model":"[[[[[[[[[[[[{{{{{{{{{{{"}})");
+    EXPECT_FALSE(result.contains("error")) << result;
+}
+
+TEST(Request, NotJsonNamesTheByte) {
+    const auto result = check("{\"as_of\": 2026-03-01}");
+    EXPECT_EQ(result["error"]["code"], "invalid_json");
+    EXPECT_NE(result["error"]["message"].get<std::string>().find("byte"), std::string::npos);
+}
+
+TEST(Request, InvalidUtf8IsInvalidJson) { EXPECT_EQ(check("{\"vehicle\":{\"make\":\"\xff\xfe\"}}")["error"]["code"], "invalid_json"); }
+
+TEST(Request, DuplicateKeysKeepTheLastValue) {
+    // Documented behaviour (README, Limits): the last occurrence of a key wins.
+    const auto result = check(R"({"as_of":"2025-01-01","as_of":"2026-03-01"})");
+    EXPECT_EQ(result["as_of"], "2026-03-01");
+}
+
+TEST(Request, EveryFieldOfTheWrongTypeNamesItsPointer) {
+    const std::vector<std::pair<std::string, std::string>> fields = {
+        {R"({"as_of":1})", "/as_of"},
+        {R"({"lang":true})", "/lang"},
+        {R"({"vehicle":[]})", "/vehicle"},
+        {R"({"vehicle":{"make":1}})", "/vehicle/make"},
+        {R"({"vehicle":{"model":{}}})", "/vehicle/model"},
+        {R"({"vehicle":{"condition":"nearly new"}})", "/vehicle/condition"},
+        {R"({"vehicle":{"modified":"no"}})", "/vehicle/modified"},
+        {R"({"exporter":1})", "/exporter"},
+        {R"({"exporter":{"name":[]}})", "/exporter/name"},
+        {R"({"exporter":{"uscc":9}})", "/exporter/uscc"},
+        {R"({"exporter":{"authorization":"BYD"}})", "/exporter/authorization"},
+        {R"({"exporter":{"authorization":{"brand":1}}})", "/exporter/authorization/brand"},
+        {R"({"exporter":{"authorization":{"valid_from":"2026-02-30"}}})", "/exporter/authorization/valid_from"},
+        {R"({"exporter":{"registered_owner":0}})", "/exporter/registered_owner"},
+        {R"({"shipment":"KZ"})", "/shipment"},
+        {R"({"shipment":{"destination":"kz"}})", "/shipment/destination"},
+        {R"({"evidence":[]})", "/evidence"},
+        {R"({"evidence":{"aftersales_confirmation":"yes"}})", "/evidence/aftersales_confirmation"},
+        {R"({"evidence":{"ccc":null,"miit_catalogue":2}})", "/evidence/miit_catalogue"},
+    };
+    for (const auto& [text, pointer] : fields) {
+        const auto result = check(text);
+        ASSERT_TRUE(result.contains("error")) << text;
+        EXPECT_EQ(result["error"]["code"], "invalid_field") << text;
+        EXPECT_EQ(result["error"]["field"], pointer) << text;
+    }
+}
+
+TEST(Request, ParsesEveryFieldOfTheContractExample) {
+    const auto parsed = evexport::parse_request(R"({
+      "as_of": "2026-03-01", "lang": "en",
+      "vehicle": { "vin": "LGXCE4CB6T0123456", "make": "BYD", "model": "Seal", "category": "passenger_car", "powertrain": "bev",
+                   "hs_code": "8703801090", "condition": "new", "registration_date": "2026-01-10", "modified": false },
+      "exporter": { "name": "Example Auto Co., Ltd.", "uscc": "91350100M000100Y43", "role": "manufacturer", "listed": true,
+                    "authorization": { "brand": "BYD", "valid_from": "2026-01-01", "valid_until": "2026-12-31" }, "registered_owner": true },
+      "shipment": { "destination": "KZ", "trade_mode": "general" },
+      "evidence": { "aftersales_confirmation": true, "quality_report": true, "ccc": true, "miit_catalogue": true } })",
+                                                kToday);
+    ASSERT_TRUE(std::holds_alternative<evexport::Request>(parsed));
+    const auto& r = std::get<evexport::Request>(parsed);
+    EXPECT_EQ(evexport::format_date(*r.as_of), "2026-03-01");
+    EXPECT_EQ(r.vehicle.model, "Seal");
+    EXPECT_EQ(r.vehicle.category, evexport::Category::passenger_car);
+    EXPECT_EQ(r.vehicle.powertrain, evexport::Powertrain::bev);
+    EXPECT_EQ(r.vehicle.condition, evexport::Condition::new_vehicle);
+    EXPECT_EQ(r.vehicle.modified, false);
+    EXPECT_EQ(r.exporter.role, evexport::Role::manufacturer);
+    EXPECT_EQ(r.exporter.authorization->brand, "BYD");
+    EXPECT_EQ(evexport::format_date(*r.exporter.authorization->valid_until), "2026-12-31");
+    EXPECT_EQ(r.shipment.trade_mode, evexport::TradeMode::general);
+    EXPECT_EQ(r.evidence.miit_catalogue, true);
+}
+
+TEST(Request, ResultCarriesTheRulesetThatDecidedIt) {
+    const auto result = check(R"({"as_of":"2026-03-01"})");
+    const auto& rules = evexport::Ruleset::builtin();
+    EXPECT_EQ(result["ruleset"]["id"], rules.id);
+    EXPECT_EQ(result["ruleset"]["version"], rules.version);
+    EXPECT_EQ(result["ruleset"]["sha256"], rules.sha256);
+}
+
+TEST(Request, UnknownLanguageFallsBackToEnglish) {
+    const auto result = check(R"({"as_of":"2026-03-01","lang":"xx","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})");
+    EXPECT_NE(result["reasons"][0]["text"].get<std::string>().find("From 2026-01-01"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,141 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "corpus.hpp"
+#include "evexport/api.hpp"
+#include "evexport/ruleset.hpp"
+#include "sha256.hpp"
+
+namespace {
+
+using evexport::Ruleset;
+
+const std::string kRulesFile = std::string(EVEXPORT_RULES_DIR) + "/cn-vehicle-export.json";
+
+TEST(Sha256, KnownVectors) {
+    EXPECT_EQ(evexport::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(evexport::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(evexport::sha256_hex(std::string(1000000, 'a')), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    EXPECT_EQ(evexport::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+              "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST(Ruleset, BuiltInIsTheFileItWasBuiltFrom) {
+    const auto& rules = Ruleset::builtin();
+    EXPECT_EQ(rules.sha256, evexport::sha256_hex(corpus::read(kRulesFile)));
+    EXPECT_EQ(rules.id, "cn-vehicle-export");
+}
+
+TEST(Ruleset, EveryRuleIsDatedCitedAndExplainedInEnglishAndChinese) {
+    const auto& rules = Ruleset::builtin();
+    std::set<std::string> ids;
+    for (const auto& rule : rules.rules) {
+        SCOPED_TRACE(rule.id);
+        EXPECT_TRUE(ids.insert(rule.id).second) << "duplicate id";
+        EXPECT_TRUE(rule.from || rule.until || rule.kind == evexport::RuleKind::licence_scope) << "undated";
+        ASSERT_NE(rule.source, nullptr);
+        EXPECT_FALSE(rule.source->url.empty());
+        EXPECT_FALSE(rule.source->number.empty());
+        EXPECT_FALSE(rule.clause.empty());
+        EXPECT_FALSE(rule.dossier.empty()) << "no dossier section";
+        EXPECT_TRUE(rule.text.has("en") && rule.text.has("zh"));
+    }
+    for (const auto* list : {&rules.documents, &rules.obligations})
+        for (const auto& e : *list) {
+            SCOPED_TRACE(e.code);
+            EXPECT_NE(e.source, nullptr);
+            EXPECT_TRUE(e.text.has("en") && e.text.has("zh"));
+        }
+    for (const auto& [key, text] : rules.messages) EXPECT_TRUE(text.has("en") && text.has("zh")) << key;
+    for (const auto& [key, text] : rules.questions) EXPECT_TRUE(text.has("en") && text.has("zh")) << key;
+}
+
+TEST(Ruleset, EveryContractWarningCodeHasItsText) {
+    for (const char* code : {"vin_invalid", "vin_check_digit", "vin_make_mismatch", "vin_unknown_wmi", "vin_model_year_future", "uscc_invalid",
+                             "uscc_check", "authorization_expired", "authorization_not_yet_valid", "authorization_brand_mismatch",
+                             "recently_registered", "hs_code_mismatch", "rule_unconfirmed", "not_covered"})
+        EXPECT_TRUE(Ruleset::builtin().message(code).has("en")) << code;
+}
+
+TEST(Ruleset, LoadsFromAFileAndNamesItsBytes) {
+    const auto text = corpus::read(kRulesFile);
+    auto loaded = Ruleset::load(text);
+    ASSERT_TRUE(std::holds_alternative<std::shared_ptr<const Ruleset>>(loaded));
+    const auto& rules = *std::get<std::shared_ptr<const Ruleset>>(loaded);
+    EXPECT_EQ(rules.sha256, Ruleset::builtin().sha256);
+    EXPECT_EQ(rules.rules.size(), Ruleset::builtin().rules.size());
+}
+
+// A loaded ruleset decides exactly as the built-in one, and a changed date changes the answer.
+TEST(Ruleset, ADateInTheDataMovesTheBoundary) {
+    auto doc = corpus::json::parse(corpus::read(kRulesFile));
+    for (auto& rule : doc["rules"]) {
+        if (rule["id"] == "cn.licence.bev-2026") rule["from"] = "2026-02-01";
+        if (rule["id"] == "cn.scope.bev-before-2026") rule["until"] = "2026-01-31";
+    }
+    auto loaded = Ruleset::load(doc.dump());
+    ASSERT_TRUE(std::holds_alternative<std::shared_ptr<const Ruleset>>(loaded));
+    const auto& moved = *std::get<std::shared_ptr<const Ruleset>>(loaded);
+    const std::string request = R"({"as_of":"2026-01-15","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})";
+    EXPECT_EQ(corpus::json::parse(evexport::evaluate_json(request, Ruleset::builtin()).json)["licence_required"], true);
+    EXPECT_EQ(corpus::json::parse(evexport::evaluate_json(request, moved).json)["licence_required"], false);
+    EXPECT_NE(moved.sha256, Ruleset::builtin().sha256);
+}
+
+TEST(Ruleset, MalformedRulesetsAreRefusedWithThePlace) {
+    auto base = corpus::json::parse(corpus::read(kRulesFile));
+    auto refuse = [&](const std::function<void(corpus::json&)>& damage, const std::string& field) {
+        auto doc = base;
+        damage(doc);
+        auto loaded = Ruleset::load(doc.dump());
+        ASSERT_TRUE(std::holds_alternative<evexport::Error>(loaded)) << field;
+        EXPECT_EQ(std::get<evexport::Error>(loaded).code, "invalid_ruleset");
+        EXPECT_EQ(std::get<evexport::Error>(loaded).field, field);
+    };
+    refuse([](auto& d) { d["rules"][0]["source"] = "D99"; }, "/rules/0/source");
+    refuse([](auto& d) { d["rules"][0]["from"] = "2026-02-30"; }, "/rules/0/from");
+    refuse([](auto& d) { d["rules"][0]["kind"] = "magic"; }, "/rules/0/kind");
+    refuse([](auto& d) { d["rules"][0]["confidence"] = "probably"; }, "/rules/0/confidence");
+    refuse([](auto& d) { d["rules"][0]["text"].erase("en"); }, "/rules/0/text/en");
+    refuse([](auto& d) { d["rules"][1]["documents"] = {"no_such_document"}; }, "/rules/1/documents");
+    refuse([](auto& d) { d["rules"][0]["until"] = "2000-01-01"; }, "/rules/0/until");
+    refuse([](auto& d) { d.erase("sources"); }, "/sources");
+    refuse([](auto& d) { d["schema"] = 2; }, "/schema");
+    refuse([](auto& d) { d = corpus::json::array(); }, "");
+    auto garbage = Ruleset::load("{\"schema\": 1,");
+    ASSERT_TRUE(std::holds_alternative<evexport::Error>(garbage));
+    EXPECT_EQ(std::get<evexport::Error>(garbage).code, "invalid_ruleset");
+}
+
+TEST(Ruleset, CustomsCodeTable) {
+    const auto& rules = Ruleset::builtin();
+    ASSERT_NE(rules.hs_lookup("8703801090"), nullptr);
+    EXPECT_EQ(rules.hs_lookup("8703801090")->condition, evexport::Condition::new_vehicle);
+    EXPECT_EQ(rules.hs_lookup("8703234190")->hs, "870323");
+    EXPECT_EQ(rules.hs_lookup("9999999999"), nullptr);
+    EXPECT_EQ(rules.hs_derive(evexport::Category::low_speed, evexport::Powertrain::bev, evexport::Condition::new_vehicle)->hs, "8703809090");
+}
+
+TEST(Api, RulesetInfoListsRulesAndSources) {
+    const auto info = corpus::json::parse(evexport::ruleset_info_json());
+    EXPECT_EQ(info["sha256"], Ruleset::builtin().sha256);
+    EXPECT_EQ(info["rules"].size(), Ruleset::builtin().rules.size());
+    EXPECT_FALSE(info["sources"].empty());
+}
+
+TEST(Api, VinAndUsccAnswers) {
+    const auto vin = corpus::json::parse(evexport::vin_json("LGXCE4CB6T0123456").json);
+    EXPECT_EQ(vin["valid"], true);
+    EXPECT_EQ(vin["manufacturer"]["brands"][0], "BYD");
+    const auto bad = corpus::json::parse(evexport::vin_json("LGXCE4CB7T0123456").json);
+    EXPECT_EQ(bad["valid"], false);
+    EXPECT_EQ(bad["problems"][0]["code"], "vin_check_digit");
+    EXPECT_EQ(bad["problems"][0]["positions"][0], 9);
+    const auto uscc = corpus::json::parse(evexport::uscc_json("91350100M000100Y44").json);
+    EXPECT_EQ(uscc["valid"], false);
+    EXPECT_EQ(uscc["problems"][0]["code"], "uscc_check");
+    EXPECT_FALSE(evexport::vin_json(std::string(600, 'A')).ok);
+}
+
+}  // namespace
