@@ -1,6 +1,6 @@
 #include "evexport/api.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json_reader.hpp"
 
 #include "evexport/evaluate.hpp"
 #include "evexport/uscc.hpp"
@@ -8,7 +8,7 @@
 
 namespace evexport {
 
-using ojson = nlohmann::ordered_json;
+using ojson = detail::json;
 
 namespace {
 

@@ -23,12 +23,13 @@ std::string fold(std::string_view name) {
 Identifiers parse_builtin() {
     using detail::json;
     Identifiers ids;
-    const auto root = json::parse(embedded::identifiers(), nullptr, false);
+    const auto parsed = detail::parse_json(embedded::identifiers());
     // The file is part of the build and checked by the tests; a malformed one is a build defect.
-    if (root.is_discarded() || !root.is_object()) {
+    if (!parsed || !parsed->is_object()) {
         std::fprintf(stderr, "evexport: built-in identifiers.json is not valid JSON\n");
         std::abort();
     }
+    const json& root = *parsed;
     for (const auto& w : root.value("wmi", json::array())) {
         WmiEntry e;
         e.wmi = w.value("wmi", "");

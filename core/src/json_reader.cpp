@@ -13,12 +13,36 @@ std::string pointer_token(std::string_view key) {
 }
 
 namespace {
+
+// The DOM builder, keeping the position of a syntax error instead of throwing it.
+struct DomWithPosition : nlohmann::detail::json_sax_dom_parser<json> {
+    using nlohmann::detail::json_sax_dom_parser<json>::json_sax_dom_parser;
+    std::size_t error_at = 0;
+    bool failed = false;
+    template <typename Exception> bool parse_error(std::size_t position, const std::string&, const Exception&) {
+        failed = true;
+        error_at = position;
+        return false;
+    }
+};
+
 const json* member(const json& parent, std::string_view key) {
     auto it = parent.find(key);
     if (it == parent.end() || it->is_null()) return nullptr;
     return &*it;
 }
 }  // namespace
+
+std::optional<json> parse_json(std::string_view text, std::size_t* error_at) {
+    json root;
+    DomWithPosition dom(root, false);
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &dom, nlohmann::detail::input_format_t::json, true);
+    if (!parsed || dom.failed) {
+        if (error_at) *error_at = dom.error_at;
+        return std::nullopt;
+    }
+    return root;
+}
 
 const json* Reader::object(const json& parent, const std::string& at, std::string_view key) {
     const json* value = member(parent, key);

@@ -14,7 +14,12 @@
 
 namespace evexport::detail {
 
-using json = nlohmann::json;
+// One JSON type for reading and writing: each instantiation of nlohmann::basic_json costs the
+// WebAssembly download tens of kilobytes. ordered_json keeps the result's keys in contract order.
+using json = nlohmann::ordered_json;
+
+// Parses JSON text; on a syntax error returns nothing and, if asked, the byte where it failed.
+std::optional<json> parse_json(std::string_view text, std::size_t* error_at = nullptr);
 
 // RFC 6901 escaping of one reference token.
 std::string pointer_token(std::string_view key);

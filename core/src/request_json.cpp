@@ -31,18 +31,6 @@ int nesting_depth(std::string_view text, int limit) {
     return deepest;
 }
 
-// The DOM builder with the position of a syntax error kept, instead of an exception.
-struct DomWithPosition : nlohmann::detail::json_sax_dom_parser<json> {
-    using nlohmann::detail::json_sax_dom_parser<json>::json_sax_dom_parser;
-    std::size_t error_at = 0;
-    bool failed = false;
-    template <typename Exception> bool parse_error(std::size_t position, const std::string&, const Exception&) {
-        failed = true;
-        error_at = position;
-        return false;
-    }
-};
-
 bool is_hs_code(std::string_view s) {
     if (s.size() != 10) return false;
     for (char c : s)
@@ -60,10 +48,10 @@ std::variant<Request, Error> parse_request(std::string_view text, Date today) {
     if (nesting_depth(text, kMaxNestingDepth) > kMaxNestingDepth)
         return Error{"too_large", "", "a request may nest at most " + std::to_string(kMaxNestingDepth) + " levels"};
 
-    json root;
-    DomWithPosition dom(root, false);
-    const bool parsed = json::sax_parse(text.begin(), text.end(), &dom, nlohmann::detail::input_format_t::json, true);
-    if (!parsed || dom.failed) return Error{"invalid_json", "", "not valid JSON (at byte " + std::to_string(dom.error_at) + ")"};
+    std::size_t error_at = 0;
+    const auto parsed = detail::parse_json(text, &error_at);
+    if (!parsed) return Error{"invalid_json", "", "not valid JSON (at byte " + std::to_string(error_at) + ")"};
+    const json& root = *parsed;
     if (!root.is_object()) return Error{"invalid_field", "", "a request must be a JSON object"};
 
     detail::Reader in("invalid_field");

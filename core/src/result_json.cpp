@@ -1,11 +1,11 @@
 // Typed Result → the v1 result JSON, texts rendered in the request's language.
-#include <nlohmann/json.hpp>
+#include "json_reader.hpp"
 
 #include "evexport/api.hpp"
 
 namespace evexport {
 
-using ojson = nlohmann::ordered_json;
+using ojson = detail::json;
 
 namespace {
 

@@ -1,6 +1,7 @@
 #include "evexport/ruleset.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "embedded.hpp"
@@ -226,12 +227,12 @@ template <typename T> const T* find_code(const std::vector<T>& list, std::string
 }  // namespace
 
 std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_view json_text) {
-    auto root = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
-    if (root.is_discarded()) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
+    const auto parsed = detail::parse_json(json_text);
+    if (!parsed) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
     auto ruleset = std::make_shared<Ruleset>();
     Loader loader{detail::Reader{"invalid_ruleset"}, *ruleset};
     try {
-        loader.load(root);
+        loader.load(*parsed);
     } catch (const std::exception& e) {  // a defect in the loader, not in the data; still never escapes
         loader.in.fail("", e.what());
     }

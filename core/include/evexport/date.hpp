@@ -11,8 +11,15 @@ namespace evexport {
 struct Date {
     std::chrono::sys_days days{};
 
-    friend auto operator<=>(const Date&, const Date&) = default;
     int year() const;
+
+    // Spelled out: the libc++ of emcc 3.1.6 has no <=> for time points.
+    friend bool operator==(Date a, Date b) { return a.days == b.days; }
+    friend bool operator!=(Date a, Date b) { return a.days != b.days; }
+    friend bool operator<(Date a, Date b) { return a.days < b.days; }
+    friend bool operator<=(Date a, Date b) { return a.days <= b.days; }
+    friend bool operator>(Date a, Date b) { return a.days > b.days; }
+    friend bool operator>=(Date a, Date b) { return a.days >= b.days; }
 };
 
 // Strict ISO 8601 calendar date, YYYY-MM-DD, year 1900–2100 (a bound of the v1 contract).

@@ -1,0 +1,65 @@
+// The JS API itself: objects in and out, no exception for any input.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadChecker } from './checker.mjs';
+
+const checker = await loadChecker();
+
+test('evaluate takes an object and returns the v1 result', () => {
+  const result = checker.evaluate({
+    as_of: '2026-03-01',
+    vehicle: { vin: 'LGXCE4CB6T0123456', make: 'BYD', category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'manufacturer', listed: true },
+  });
+  assert.equal(result.verdict, 'conditional');
+  assert.equal(result.licence_required, true);
+  assert.equal(result.vehicle.hs_code, '8703801090');
+  assert.equal(result.vehicle.manufacturer, 'BYD Auto Co., Ltd.');
+  assert.match(result.ruleset.sha256, /^[0-9a-f]{64}$/);
+});
+
+test('bad input of every JS kind returns a structured error, never throws', () => {
+  const circular = {};
+  circular.self = circular;
+  for (const input of [undefined, null, 42, true, [], 'not json', '{', circular, { as_of: 7 }, { vehicle: { powertrain: 'steam' } }, 10n]) {
+    const result = checker.evaluate(input);
+    assert.ok(result.error, `no error for ${String(input)}`);
+    assert.ok(['invalid_json', 'invalid_field', 'too_large'].includes(result.error.code), result.error.code);
+    assert.equal(typeof result.error.message, 'string');
+  }
+  assert.equal(checker.evaluate({ vehicle: { powertrain: 'steam' } }).error.field, '/vehicle/powertrain');
+});
+
+test('a megabyte of input is refused as too large', () => {
+  const result = checker.evaluate({ vehicle: { model: 'x'.repeat(1 << 20) } });
+  assert.equal(result.error.code, 'too_large');
+});
+
+test('vin and uscc checks', () => {
+  const good = checker.vin('LGXCE4CB6T0123456');
+  assert.equal(good.valid, true);
+  assert.equal(good.model_year, 2026);
+  const bad = checker.vin('LGXCE4CB7T0123456');
+  assert.equal(bad.valid, false);
+  assert.deepEqual(bad.problems[0].positions, [9]);
+  assert.equal(bad.problems[0].expected, '6');
+  assert.equal(checker.vin('LGXCE4CB0W0123456', '2026-03-01').model_year_future, true);
+  const uscc = checker.uscc('91350100M000100Y43');
+  assert.equal(uscc.valid, true);
+  assert.equal(uscc.province, '福建省');
+  assert.equal(checker.uscc('91350100M000100Y44').problems[0].code, 'uscc_check');
+  assert.equal(checker.vin(undefined).valid, false);
+});
+
+test('rulesetInfo names the ruleset and its sources', () => {
+  const info = checker.rulesetInfo();
+  assert.equal(info.id, 'cn-vehicle-export');
+  assert.ok(info.rules.some((r) => r.id === 'cn.licence.bev-2026' && r.from === '2026-01-01'));
+  assert.ok(info.sources.some((s) => s.number.includes('2025年第54号')));
+});
+
+test('texts follow lang, with English as the fallback', () => {
+  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  assert.match(checker.evaluate({ ...request, lang: 'zh' }).reasons[0].text, /自2026年1月1日起/);
+  assert.match(checker.evaluate({ ...request, lang: 'ru' }).reasons[0].text, /^From 2026-01-01/);
+});

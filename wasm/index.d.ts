@@ -1,0 +1,163 @@
+// Types of the v1 contract (shared/design/CONTRACT.md) and of the JS API in index.mjs.
+
+export type Category = 'passenger_car' | 'bus' | 'truck' | 'tractor' | 'motorcycle' | 'low_speed';
+export type Powertrain = 'bev' | 'phev' | 'erev' | 'hev' | 'ice' | 'fcev';
+export type Condition = 'new' | 'used';
+export type Role = 'manufacturer' | 'authorized_exporter' | 'used_car_exporter' | 'trader';
+export type TradeMode = 'general' | 'processing' | 'border' | 'donation' | 'project_contracting' | 'reexport';
+export type Verdict = 'permitted' | 'conditional' | 'not_permitted' | 'undetermined';
+export type Regime = 'new_vehicle' | 'used_vehicle' | 'none';
+export type Confidence = 'confirmed' | 'unconfirmed';
+/** YYYY-MM-DD */
+export type IsoDate = string;
+
+export interface Request {
+  as_of?: IsoDate | null;
+  lang?: string | null;
+  vehicle?: {
+    vin?: string | null;
+    make?: string | null;
+    model?: string | null;
+    category?: Category | null;
+    powertrain?: Powertrain | null;
+    hs_code?: string | null;
+    condition?: Condition | null;
+    registration_date?: IsoDate | null;
+    modified?: boolean | null;
+  } | null;
+  exporter?: {
+    name?: string | null;
+    uscc?: string | null;
+    role?: Role | null;
+    listed?: boolean | null;
+    authorization?: { brand?: string | null; valid_from?: IsoDate | null; valid_until?: IsoDate | null } | null;
+    registered_owner?: boolean | null;
+  } | null;
+  shipment?: { destination?: string | null; trade_mode?: TradeMode | null } | null;
+  evidence?: {
+    aftersales_confirmation?: boolean | null;
+    quality_report?: boolean | null;
+    ccc?: boolean | null;
+    miit_catalogue?: boolean | null;
+  } | null;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  title_en?: string;
+  number: string;
+  clause: string;
+  url: string;
+}
+
+export interface Reason {
+  rule: string;
+  text: string;
+  source: SourceRef;
+  confidence: Confidence;
+  from: IsoDate | null;
+  until: IsoDate | null;
+  note?: string;
+}
+
+export interface Item {
+  code: string;
+  text: string;
+  source: SourceRef;
+}
+
+export interface Warning {
+  code: string;
+  field: string;
+  text: string;
+  positions?: number[];
+}
+
+export interface Missing {
+  field: string;
+  question: string;
+}
+
+export interface Result {
+  verdict: Verdict;
+  licence_required: boolean | null;
+  regime: Regime;
+  as_of: IsoDate;
+  reasons: Reason[];
+  obligations: Item[];
+  documents: Item[];
+  warnings: Warning[];
+  missing: Missing[];
+  vehicle: {
+    hs_code: string | null;
+    category: Category | null;
+    powertrain: Powertrain | 'other' | null;
+    condition: Condition | null;
+    wmi: string | null;
+    manufacturer: string | null;
+    model_year: number | null;
+  };
+  ruleset: { id: string; version: string; sha256: string };
+}
+
+export interface ErrorResult {
+  error: { code: 'invalid_json' | 'invalid_field' | 'too_large' | 'internal_error'; field: string; message: string };
+}
+
+export interface IdentifierProblem {
+  code: string;
+  detail: string;
+  positions?: number[];
+  expected?: string;
+}
+
+export interface VinReport {
+  vin: string;
+  valid: boolean;
+  problems: IdentifierProblem[];
+  wmi: string | null;
+  check_digit: string | null;
+  model_year: number | null;
+  model_year_future: boolean;
+  manufacturer: { name: string; brands: string[]; source: string; confidence: string } | null;
+}
+
+export interface UsccReport {
+  uscc: string;
+  valid: boolean;
+  problems: IdentifierProblem[];
+  check_character: string | null;
+  authority: string | null;
+  division: string | null;
+  province: string | null;
+  organization_code: string | null;
+  note?: string;
+}
+
+export interface RulesetInfo {
+  id: string;
+  version: string;
+  sha256: string;
+  compiled: string;
+  rules: { id: string; from: IsoDate | null; until: IsoDate | null; source: string; clause: string; confidence: Confidence }[];
+  sources: { id: string; title: string; title_en: string; number: string; issued: string; effective: string; url: string; grade: string }[];
+}
+
+export interface Checker {
+  evaluate(request: Request | string): Result | ErrorResult;
+  evaluateJson(requestJson: string): string;
+  vin(vin: string, asOf?: IsoDate): VinReport | ErrorResult;
+  uscc(code: string): UsccReport | ErrorResult;
+  rulesetInfo(): RulesetInfo;
+}
+
+export interface CheckerOptions {
+  /** The bytes of evexport.wasm (node, or a bundler that inlines it). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where to fetch evexport.wasm from, when not beside the module. */
+  wasmUrl?: string;
+}
+
+export function createChecker(options?: CheckerOptions): Promise<Checker>;
+export default createChecker;

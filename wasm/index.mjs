@@ -1,0 +1,57 @@
+// The JS API over the WebAssembly core: objects in, objects out, no exception for bad input.
+// Types: index.d.ts. Contract: shared/design/CONTRACT.md.
+import createModule from './evexport.mjs';
+
+const internalError = (message) => ({ error: { code: 'internal_error', field: '', message } });
+
+/**
+ * Loads the core. In a browser the .wasm is fetched from beside this file; under node pass
+ * `{ wasmBinary }` (the bytes of evexport.wasm).
+ */
+export async function createChecker(options = {}) {
+  const moduleOptions = {};
+  if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
+  if (options.wasmUrl) moduleOptions.locateFile = () => options.wasmUrl;
+  const core = await createModule(moduleOptions);
+
+  const call = (fn) => {
+    try {
+      return JSON.parse(fn());
+    } catch (e) {
+      return internalError(String(e && e.message ? e.message : e));
+    }
+  };
+
+  return {
+    /** Evaluates a v1 request (an object, or JSON text) and returns the v1 result or `{ error }`. */
+    evaluate(request) {
+      let text;
+      try {
+        text = typeof request === 'string' ? request : JSON.stringify(request);
+      } catch (e) {
+        return { error: { code: 'invalid_json', field: '', message: `the request cannot be written as JSON: ${e.message}` } };
+      }
+      if (typeof text !== 'string') return { error: { code: 'invalid_field', field: '', message: 'a request must be a JSON object' } };
+      return call(() => core.evaluate(text));
+    },
+    /** Evaluates JSON text and returns JSON text: the fastest path for batch work. */
+    evaluateJson(text) {
+      try {
+        return core.evaluate(String(text));
+      } catch (e) {
+        return JSON.stringify(internalError(String(e)));
+      }
+    },
+    vin(vin, asOf = '') {
+      return call(() => core.vin(String(vin ?? ''), String(asOf ?? '')));
+    },
+    uscc(code) {
+      return call(() => core.uscc(String(code ?? '')));
+    },
+    rulesetInfo() {
+      return call(() => core.rulesetInfo());
+    },
+  };
+}
+
+export default createChecker;
