@@ -1,6 +1,6 @@
 #include "evexport/api.hpp"
 
-#include "json_reader.hpp"
+#include "json_writer.hpp"
 
 #include "evexport/evaluate.hpp"
 #include "evexport/uscc.hpp"
@@ -8,25 +8,28 @@
 
 namespace evexport {
 
-using ojson = detail::json;
 
 namespace {
+
+using detail::JsonWriter;
 
 Answer internal_error(const char* what) {
     // Reached only through a defect; the caller still gets the contract's shape, never a throw.
     return {false, error_to_json({"internal_error", "", std::string("internal error: ") + what})};
 }
 
-ojson problems_json(const std::vector<IdentifierProblem>& problems) {
-    ojson out = ojson::array();
-    for (const auto& p : problems) {
-        ojson item{{"code", p.code}, {"detail", p.detail}};
-        if (!p.positions.empty()) item["positions"] = p.positions;
-        if (!p.expected.empty()) item["expected"] = p.expected;
-        out.push_back(std::move(item));
+void problems(JsonWriter& w, const std::vector<IdentifierProblem>& list) {
+    w.key("problems").begin_array();
+    for (const auto& p : list) {
+        w.begin_object().member("code", p.code).member("detail", p.detail);
+        if (!p.positions.empty()) w.member("positions", p.positions);
+        if (!p.expected.empty()) w.member("expected", p.expected);
+        w.end_object();
     }
-    return out;
+    w.end_array();
 }
+
+std::optional<std::string> one_char(std::optional<char> c) { return c ? std::optional<std::string>(std::string(1, *c)) : std::nullopt; }
 
 }  // namespace
 
@@ -48,18 +51,18 @@ Answer vin_json(std::string_view vin, std::optional<Date> as_of) {
     try {
         if (vin.size() > kMaxStringBytes) return {false, error_to_json({"too_large", "/vin", "a VIN argument is at most 512 bytes"})};
         const auto report = check_vin(vin);
-        ojson out{{"vin", report.vin}, {"valid", report.valid}, {"problems", problems_json(report.problems)}};
-        out["wmi"] = report.wmi.empty() ? ojson(nullptr) : ojson(report.wmi);
-        out["check_digit"] = report.check_digit ? ojson(std::string(1, *report.check_digit)) : ojson(nullptr);
-        out["model_year"] = report.model_year ? ojson(*report.model_year) : ojson(nullptr);
         const int this_year = (as_of ? *as_of : today_utc()).year();
-        out["model_year_future"] = report.model_year && *report.model_year > this_year + 1;
-        if (report.maker)
-            out["manufacturer"] = {{"name", report.maker->manufacturer}, {"brands", report.maker->brands},
-                                   {"source", report.maker->source}, {"confidence", report.maker->confidence}};
+        JsonWriter w(512);
+        w.begin_object().member("vin", report.vin).member("valid", report.valid);
+        problems(w, report.problems);
+        w.member_or_null("wmi", report.wmi).member("check_digit", one_char(report.check_digit)).member("model_year", report.model_year);
+        w.member("model_year_future", report.model_year && *report.model_year > this_year + 1);
+        w.key("manufacturer");
+        if (const auto* m = report.maker)
+            w.begin_object().member("name", m->manufacturer).member("brands", m->brands).member("source", m->source).member("confidence", m->confidence).end_object();
         else
-            out["manufacturer"] = nullptr;
-        return {true, out.dump()};
+            w.null();
+        return {true, w.end_object().take()};
     } catch (const std::exception& e) {
         return internal_error(e.what());
     }
@@ -69,36 +72,36 @@ Answer uscc_json(std::string_view code) {
     try {
         if (code.size() > kMaxStringBytes) return {false, error_to_json({"too_large", "/uscc", "a USCC argument is at most 512 bytes"})};
         const auto report = check_uscc(code);
-        ojson out{{"uscc", report.code}, {"valid", report.valid}, {"problems", problems_json(report.problems)}};
-        out["check_character"] = report.check_character ? ojson(std::string(1, *report.check_character)) : ojson(nullptr);
-        out["authority"] = report.authority.empty() ? ojson(nullptr) : ojson(report.authority);
-        out["division"] = report.division.empty() ? ojson(nullptr) : ojson(report.division);
-        out["province"] = report.province.empty() ? ojson(nullptr) : ojson(report.province);
-        out["organization_code"] = report.organization_code.empty() ? ojson(nullptr) : ojson(report.organization_code);
+        JsonWriter w(512);
+        w.begin_object().member("uscc", report.code).member("valid", report.valid);
+        problems(w, report.problems);
+        w.member("check_character", one_char(report.check_character)).member_or_null("authority", report.authority);
+        w.member_or_null("division", report.division).member_or_null("province", report.province).member_or_null("organization_code", report.organization_code);
         if (!report.valid && !report.problems.empty() && report.problems.front().code == "uscc_check")
-            out["note"] = "A checksum failure is a format anomaly to verify in the official register; some early codes fail it.";
-        return {true, out.dump()};
+            w.member("note", "A checksum failure is a format anomaly to verify in the official register; some early codes fail it.");
+        return {true, w.end_object().take()};
     } catch (const std::exception& e) {
         return internal_error(e.what());
     }
 }
 
 std::string ruleset_info_json(const Ruleset& rules) {
-    ojson sources = ojson::array();
+    JsonWriter w(8192);
+    w.begin_object().member("id", rules.id).member("version", rules.version).member("sha256", rules.sha256).member("compiled", rules.compiled);
+    w.key("rules").begin_array();
+    for (const auto& r : rules.rules) {
+        w.begin_object().member("id", r.id);
+        w.key("from");
+        r.from ? void(w.value(format_date(*r.from))) : void(w.null());
+        w.key("until");
+        r.until ? void(w.value(format_date(*r.until))) : void(w.null());
+        w.member("source", r.source->id).member("clause", r.clause).member("confidence", name_of(r.confidence)).end_object();
+    }
+    w.end_array().key("sources").begin_array();
     for (const auto& s : rules.sources)
-        sources.push_back({{"id", s->id}, {"title", s->title}, {"title_en", s->title_en}, {"number", s->number},
-                           {"issued", s->issued}, {"effective", s->effective}, {"url", s->url}, {"grade", s->grade}});
-    ojson list = ojson::array();
-    for (const auto& r : rules.rules)
-        list.push_back({{"id", r.id},
-                        {"from", r.from ? ojson(format_date(*r.from)) : ojson(nullptr)},
-                        {"until", r.until ? ojson(format_date(*r.until)) : ojson(nullptr)},
-                        {"source", r.source->id},
-                        {"clause", r.clause},
-                        {"confidence", name_of(r.confidence)}});
-    return ojson{{"id", rules.id}, {"version", rules.version}, {"sha256", rules.sha256}, {"compiled", rules.compiled},
-                 {"rules", list}, {"sources", sources}}
-        .dump();
+        w.begin_object().member("id", s->id).member("title", s->title).member("title_en", s->title_en).member("number", s->number)
+            .member("issued", s->issued).member("effective", s->effective).member("url", s->url).member("grade", s->grade).end_object();
+    return w.end_array().end_object().take();
 }
 
 }  // namespace evexport

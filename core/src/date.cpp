@@ -1,6 +1,5 @@
 #include "evexport/date.hpp"
 
-#include <cstdio>
 
 namespace evexport {
 
@@ -33,9 +32,10 @@ std::optional<Date> parse_date(std::string_view text) {
 
 std::string format_date(Date date) {
     const std::chrono::year_month_day ymd{date.days};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
-    return buf;
+    const int y = int(ymd.year());  // 1900–2100: four digits
+    const unsigned m = unsigned(ymd.month()), d = unsigned(ymd.day());
+    return {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
+            char('0' + m / 10), char('0' + m % 10), '-', char('0' + d / 10), char('0' + d % 10)};
 }
 
 Date today_utc() {

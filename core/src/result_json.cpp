@@ -1,86 +1,101 @@
 // Typed Result → the v1 result JSON, texts rendered in the request's language.
-#include "json_reader.hpp"
-
 #include "evexport/api.hpp"
+#include "json_writer.hpp"
 
 namespace evexport {
 
-using ojson = detail::json;
+using detail::JsonWriter;
 
 namespace {
 
-template <typename T> ojson optional(const std::optional<T>& value) { return value ? ojson(*value) : ojson(nullptr); }
-template <typename E> ojson optional_enum(const std::optional<E>& value) {
-    return value ? ojson(std::string(name_of(*value))) : ojson(nullptr);
+template <typename E> void optional_enum(JsonWriter& w, std::string_view name, const std::optional<E>& value) {
+    w.key(name);
+    if (value) w.value(name_of(*value));
+    else w.null();
 }
 
-ojson source_json(const Source* s, const std::string& clause) {
-    if (!s) return nullptr;
-    ojson out{{"id", s->id}, {"title", s->title}, {"number", s->number}, {"clause", clause}, {"url", s->url}};
-    if (!s->title_en.empty()) out["title_en"] = s->title_en;
-    return out;
+void source(JsonWriter& w, const Source* s, const std::string& clause) {
+    w.key("source");
+    if (!s) return void(w.null());
+    w.begin_object().member("id", s->id).member("title", s->title).member("number", s->number).member("clause", clause).member("url", s->url);
+    if (!s->title_en.empty()) w.member("title_en", s->title_en);
+    w.end_object();
+}
+
+void date(JsonWriter& w, std::string_view name, const std::optional<Date>& d) {
+    w.key(name);
+    if (d) w.value(format_date(*d));
+    else w.null();
+}
+
+void entries(JsonWriter& w, std::string_view name, const std::vector<const Entry*>& list, const std::string& lang) {
+    w.key(name).begin_array();
+    for (const Entry* e : list) {
+        w.begin_object().member("code", e->code).member("text", e->text.in(lang));
+        source(w, e->source, e->clause);
+        w.end_object();
+    }
+    w.end_array();
 }
 
 }  // namespace
 
 std::string error_to_json(const Error& error) {
-    return ojson{{"error", {{"code", error.code}, {"field", error.field}, {"message", error.message}}}}.dump();
+    JsonWriter w(128);
+    w.begin_object().key("error").begin_object().member("code", error.code).member("field", error.field).member("message", error.message);
+    return w.end_object().end_object().take();
 }
 
 std::string result_to_json(const Result& r) {
     const auto& rules = *r.ruleset;
     const auto& lang = r.lang;
-    ojson out;
-    out["verdict"] = name_of(r.verdict);
-    out["licence_required"] = optional(r.licence_required);
-    out["regime"] = name_of(r.regime);
-    out["as_of"] = format_date(r.as_of);
+    JsonWriter w(4096);
+    w.begin_object().member("verdict", name_of(r.verdict)).member("licence_required", r.licence_required).member("regime", name_of(r.regime));
+    w.member("as_of", format_date(r.as_of));
 
-    auto& reasons = out["reasons"] = ojson::array();
+    w.key("reasons").begin_array();
     for (const auto& reason : r.reasons) {
         const Rule& rule = *reason.rule;
         std::string text = fill(rule.text.in(lang), reason.params);
         if (!reason.message.empty()) {
             auto params = reason.params;
-            params.emplace_back("rule_text", text);
+            params.emplace_back("rule_text", std::move(text));
             text = fill(rules.message(reason.message).in(lang), params);
         }
-        ojson item{{"rule", rule.id},
-                   {"text", text},
-                   {"source", source_json(rule.source, rule.clause)},
-                   {"confidence", name_of(rule.confidence)},
-                   {"from", rule.from ? ojson(format_date(*rule.from)) : ojson(nullptr)},
-                   {"until", rule.until ? ojson(format_date(*rule.until)) : ojson(nullptr)}};
-        if (!rule.from_note.empty()) item["note"] = rule.from_note;
-        reasons.push_back(std::move(item));
+        w.begin_object().member("rule", rule.id).member("text", text);
+        source(w, rule.source, rule.clause);
+        w.member("confidence", name_of(rule.confidence));
+        date(w, "from", rule.from);
+        date(w, "until", rule.until);
+        if (!rule.from_note.empty()) w.member("note", rule.from_note);
+        w.end_object();
     }
-    auto entries = [&](const std::vector<const Entry*>& list) {
-        ojson array = ojson::array();
-        for (const Entry* e : list) array.push_back({{"code", e->code}, {"text", e->text.in(lang)}, {"source", source_json(e->source, e->clause)}});
-        return array;
-    };
-    out["obligations"] = entries(r.obligations);
-    out["documents"] = entries(r.documents);
+    w.end_array();
+    entries(w, "obligations", r.obligations, lang);
+    entries(w, "documents", r.documents, lang);
 
-    auto& warnings = out["warnings"] = ojson::array();
-    for (const auto& w : r.warnings) {
-        ojson item{{"code", w.code}, {"field", w.field}, {"text", fill(rules.message(w.code).in(lang), w.params)}};
-        if (!w.positions.empty()) item["positions"] = w.positions;
-        warnings.push_back(std::move(item));
+    w.key("warnings").begin_array();
+    for (const auto& warning : r.warnings) {
+        w.begin_object().member("code", warning.code).member("field", warning.field).member("text", fill(rules.message(warning.code).in(lang), warning.params));
+        if (!warning.positions.empty()) w.member("positions", warning.positions);
+        w.end_object();
     }
-    auto& missing = out["missing"] = ojson::array();
+    w.end_array();
+    w.key("missing").begin_array();
     for (const auto& field : r.missing) {
         const Text* question = rules.question(field);
-        missing.push_back({{"field", field}, {"question", question ? question->in(lang) : std::string()}});
+        w.begin_object().member("field", field).member("question", question ? question->in(lang) : std::string()).end_object();
     }
+    w.end_array();
 
     const auto& v = r.vehicle;
-    out["vehicle"] = {{"hs_code", optional(v.hs_code)},     {"category", optional_enum(v.category)},
-                      {"powertrain", optional_enum(v.powertrain)}, {"condition", optional_enum(v.condition)},
-                      {"wmi", optional(v.wmi)},             {"manufacturer", optional(v.manufacturer)},
-                      {"model_year", optional(v.model_year)}};
-    out["ruleset"] = {{"id", rules.id}, {"version", rules.version}, {"sha256", rules.sha256}};
-    return out.dump();
+    w.key("vehicle").begin_object().member("hs_code", v.hs_code);
+    optional_enum(w, "category", v.category);
+    optional_enum(w, "powertrain", v.powertrain);
+    optional_enum(w, "condition", v.condition);
+    w.member("wmi", v.wmi).member("manufacturer", v.manufacturer).member("model_year", v.model_year).end_object();
+    w.key("ruleset").begin_object().member("id", rules.id).member("version", rules.version).member("sha256", rules.sha256).end_object();
+    return w.end_object().take();
 }
 
 }  // namespace evexport

@@ -227,6 +227,10 @@ template <typename T> const T* find_code(const std::vector<T>& list, std::string
 }  // namespace
 
 std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_view json_text) {
+    return load(json_text, sha256_hex(json_text));
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_view json_text, std::string sha256) {
     const auto parsed = detail::parse_json(json_text);
     if (!parsed) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
     auto ruleset = std::make_shared<Ruleset>();
@@ -237,7 +241,7 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
         loader.in.fail("", e.what());
     }
     if (!loader.in.ok()) return loader.in.error();
-    ruleset->sha256 = sha256_hex(json_text);
+    ruleset->sha256 = std::move(sha256);
     ruleset->by_kind_.assign(kRuleKinds.size(), {});
     for (const auto& rule : ruleset->rules) ruleset->by_kind_[std::size_t(rule.kind)].push_back(&rule);
     return std::shared_ptr<const Ruleset>(std::move(ruleset));
@@ -245,7 +249,7 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
 
 const Ruleset& Ruleset::builtin() {
     static const std::shared_ptr<const Ruleset> instance = [] {
-        auto loaded = load(embedded::ruleset());
+        auto loaded = load(embedded::ruleset(), std::string(embedded::ruleset_sha256()));
         if (auto* error = std::get_if<Error>(&loaded)) {
             // The build's own data failed its check: a build defect that the tests catch first.
             std::fprintf(stderr, "evexport: built-in ruleset invalid at %s: %s\n", error->field.c_str(), error->message.c_str());

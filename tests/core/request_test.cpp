@@ -130,3 +130,25 @@ TEST(Request, UnknownLanguageFallsBackToEnglish) {
 }
 
 }  // namespace
+
+// The result writer: always valid JSON, whatever bytes a text holds.
+#include "json_writer.hpp"
+
+TEST(JsonWriter, EscapesAndKeepsUtf8) {
+    evexport::detail::JsonWriter w;
+    w.begin_object().member("a", std::string_view("q\"b\\n\n\t\x01 比亚迪 😀")).member("n", std::optional<int>()).member("list", std::vector<int>{9, 17});
+    const auto text = w.end_object().take();
+    EXPECT_EQ(text, "{\"a\":\"q\\\"b\\\\n\\n\\t\\u0001 比亚迪 😀\",\"n\":null,\"list\":[9,17]}");
+    EXPECT_EQ(json::parse(text)["a"], "q\"b\\n\n\t\x01 比亚迪 😀");
+}
+
+TEST(JsonWriter, ReplacesInvalidUtf8) {
+    for (std::string bad : {"\xff", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe6\xaf", "ok\x80"}) {
+        evexport::detail::JsonWriter w;
+        w.begin_array().value(bad).end_array();
+        const auto text = w.take();
+        const auto parsed = json::parse(text, nullptr, false);
+        ASSERT_FALSE(parsed.is_discarded()) << text;
+        EXPECT_NE(parsed[0].get<std::string>().find("\xef\xbf\xbd"), std::string::npos) << text;
+    }
+}

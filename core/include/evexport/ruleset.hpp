@@ -92,6 +92,8 @@ class Ruleset {
 public:
     // Parses and checks a ruleset; every reference (source, document, obligation) must resolve.
     static std::variant<std::shared_ptr<const Ruleset>, Error> load(std::string_view json_text);
+    // The same, for bytes whose SHA-256 is already known (the built-in file, hashed by the build).
+    static std::variant<std::shared_ptr<const Ruleset>, Error> load(std::string_view json_text, std::string sha256);
     // The ruleset compiled into the library.
     static const Ruleset& builtin();
 

@@ -1,0 +1,41 @@
+// Browser figures for the calculator (issue 3 budgets), in headless Chromium on localhost:
+//  - navigation start → first verdict rendered (performance mark 'evexport:first-verdict'), budget 300 ms;
+//  - one re-evaluation while typing (input event → core → verdict, form notes and permalink updated), budget 1 ms.
+// Reproduce: ./scripts/build && node tests/bench/web.mjs [runs]
+import { openSite, verdictOf } from '../e2e/browser.mjs';
+
+const runs = Number(process.argv[2] ?? 15);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const site = await openSite();
+
+const firstVerdict = [];
+for (let i = 0; i < runs; i++) {
+  const page = await site.page(); // a fresh context: nothing cached
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  firstVerdict.push(await page.evaluate(() => performance.getEntriesByName('evexport:first-verdict')[0].startTime));
+  await page.context().close();
+}
+
+const page = await site.page();
+await page.goto(`${site.origin}/`);
+await verdictOf(page);
+const typing = await page.evaluate(() => {
+  const vin = document.querySelector('[name="vehicle.vin"]');
+  const text = 'LGXCE4CB6T0123456';
+  const times = [];
+  for (let round = 0; round < 20; round++)
+    for (let n = 1; n <= text.length; n++) {
+      vin.value = text.slice(0, n);
+      const t0 = performance.now();
+      vin.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push(performance.now() - t0);
+    }
+  times.sort((a, b) => a - b);
+  return { median: times[times.length >> 1], p95: times[Math.floor(times.length * 0.95)], n: times.length };
+});
+await site.close();
+
+const fv = median(firstVerdict);
+console.log(`navigation → first verdict: median ${fv.toFixed(0)} ms over ${runs} cold loads (budget 300 ms)`);
+console.log(`re-evaluation while typing: median ${typing.median.toFixed(3)} ms, p95 ${typing.p95.toFixed(3)} ms over ${typing.n} keystrokes (budget 1 ms)`);

@@ -1,0 +1,57 @@
+// Debian's Chromium driven by playwright-core, against build/site served on loopback.
+import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { startServer } from '../../scripts/server.mjs';
+import { root } from '../js/corpus.mjs';
+
+// Without the background-networking flags Chromium tries to reach Google's hosts (env notes).
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions'];
+
+export async function openSite() {
+  const server = await startServer({ root: join(root, 'build', 'site'), port: 0 });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  return {
+    origin,
+    browser,
+    // A page that records what the product must never do: ask another origin, or log an error.
+    async page(options = {}) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.foreign = [];
+      page.errors = [];
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) page.foreign.push(url);
+      });
+      page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+      page.on('pageerror', (e) => page.errors.push(String(e)));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+export const permalink = (origin, requestText) => `${origin}/index.html#request=${encodeURIComponent(requestText)}`;
+
+export async function verdictOf(page) {
+  await page.waitForSelector('#verdict[data-verdict]');
+  return page.getAttribute('#verdict', 'data-verdict');
+}
+
+// Fills the form the way a person would, field by field, from a v1 request.
+export async function fillForm(page, request) {
+  const paths = await page.$$eval('#request-form [name]', (els) => els.map((e) => [e.name, e.tagName]));
+  for (const [path, tag] of paths) {
+    let value = request;
+    for (const key of path.split('.')) value = value && typeof value === 'object' ? value[key] : undefined;
+    const text = value === undefined || value === null ? '' : String(value);
+    const selector = `#request-form [name="${path}"]`;
+    if (tag === 'SELECT') await page.selectOption(selector, text);
+    else await page.fill(selector, text);
+  }
+}

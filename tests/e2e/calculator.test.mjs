@@ -1,0 +1,172 @@
+// The calculator in a real browser: the corpus through the page, permalinks, languages, privacy,
+// console, accessibility.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { loadCases } from '../js/corpus.mjs';
+import { fillForm, openSite, permalink, verdictOf } from './browser.mjs';
+
+const cases = loadCases();
+const valid = cases.filter((c) => !c.expect.error);
+let site;
+
+before(async () => (site = await openSite()));
+after(async () => site?.close());
+
+test('every corpus case opened as a permalink shows its verdict', async () => {
+  const page = await site.page();
+  for (const c of cases) {
+    await page.goto('about:blank');
+    await page.goto(permalink(site.origin, c.requestText));
+    const want = c.expect.error ? 'error' : c.expect.verdict;
+    assert.equal(await verdictOf(page), want, `${c.file}: ${c.name}`);
+  }
+  assert.deepEqual(page.foreign, []);
+  assert.deepEqual(page.errors, []);
+});
+
+test('filling the form by hand gives the corpus verdicts', async () => {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  // A spread of topics and outcomes, typed into the form field by field.
+  const sample = valid.filter((_, i) => i % 9 === 0);
+  assert.ok(sample.length >= 10);
+  for (const c of sample) {
+    await fillForm(page, JSON.parse(c.requestText));
+    assert.equal(await verdictOf(page), c.expect.verdict, `${c.file}: ${c.name}`);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('the verdict updates as the user types, and the permalink keeps in step', async () => {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  assert.equal(await verdictOf(page), 'undetermined');
+  await page.fill('[name="as_of"]', '2026-03-01');
+  await page.selectOption('[name="vehicle.category"]', 'passenger_car');
+  await page.selectOption('[name="vehicle.powertrain"]', 'bev');
+  await page.selectOption('[name="vehicle.condition"]', 'new');
+  await page.selectOption('[name="exporter.role"]', 'trader');
+  assert.equal(await verdictOf(page), 'not_permitted');
+  await page.fill('[name="as_of"]', '2025-12-31');
+  assert.equal(await verdictOf(page), 'permitted');
+
+  // The fragment now holds the request; opening it elsewhere gives the same form and verdict.
+  const url = page.url();
+  assert.match(url, /#request=/);
+  const request = JSON.parse(decodeURIComponent(url.split('#request=')[1]));
+  assert.equal(request.exporter.role, 'trader');
+  const other = await site.page();
+  await other.goto(url);
+  assert.equal(await verdictOf(other), 'permitted');
+  assert.equal(await other.inputValue('[name="vehicle.powertrain"]'), 'bev');
+  assert.equal(await other.inputValue('[name="as_of"]'), '2025-12-31');
+});
+
+test('a bad value in a shared link is reported with its field, not dropped', async () => {
+  const page = await site.page();
+  await page.goto(permalink(site.origin, JSON.stringify({ vehicle: { powertrain: 'steam' } })));
+  assert.equal(await verdictOf(page), 'error');
+  assert.match(await page.textContent('#verdict'), /\/vehicle\/powertrain/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('reasons show their source, clause and date; questions come for missing facts', async () => {
+  const page = await site.page();
+  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'manufacturer' } };
+  await page.goto(permalink(site.origin, JSON.stringify(request)));
+  assert.equal(await verdictOf(page), 'undetermined');
+  const reason = page.locator('li[data-rule="cn.licence.bev-2026"]');
+  assert.match(await reason.textContent(), /2025年第54号/);
+  assert.match(await reason.textContent(), /in force from 2026-01-01/);
+  assert.equal(await reason.locator('a').getAttribute('rel'), 'noopener noreferrer external');
+  assert.match(await page.textContent('.block-questions'), /MOFCOM's list/);
+  // The question also appears beside the field it is about.
+  assert.match(await page.textContent('[data-field="/exporter/listed"] .note'), /MOFCOM/);
+});
+
+test('VIN and company-code slips show beside the fields as the user types', async () => {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  await page.fill('[name="vehicle.vin"]', 'LGXCE4CB7T0123456');
+  assert.match(await page.textContent('[data-field="/vehicle/vin"] .note'), /check digit/);
+  assert.equal(await page.getAttribute('[name="vehicle.vin"]', 'aria-invalid'), 'true');
+  await page.fill('[name="vehicle.vin"]', 'LGXCE4CB6T0123456');
+  assert.equal(await page.getAttribute('[name="vehicle.vin"]', 'aria-invalid'), null);
+  await page.fill('[name="exporter.uscc"]', '91350100M000100Y44');
+  assert.match(await page.textContent('[data-field="/exporter/uscc"] .note'), /official register/);
+});
+
+test('switching to Chinese changes the interface and the rule texts', async () => {
+  const page = await site.page();
+  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  await page.goto(permalink(site.origin, JSON.stringify(request)));
+  assert.equal(await verdictOf(page), 'not_permitted');
+  await page.click('button[data-lang="zh"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  assert.match(await page.textContent('#verdict'), /不能出口/);
+  assert.match(await page.textContent('li[data-rule="cn.licence.bev-2026"]'), /自2026年1月1日起/);
+  assert.match(page.url(), /%22lang%22%3A%22zh%22/);
+  await page.click('button[data-lang="en"]');
+  assert.match(await page.textContent('#verdict'), /Not permitted/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a Chinese-speaking browser starts in Chinese', async () => {
+  const page = await site.page({ locale: 'zh-CN' });
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+});
+
+test('the verdict is announced, the page works by keyboard, and axe finds nothing serious', async () => {
+  const page = await site.page();
+  await page.goto(permalink(site.origin, valid[0].requestText));
+  await verdictOf(page);
+  assert.equal(await page.getAttribute('#verdict', 'role'), 'status');
+  // Every control has a label.
+  const unlabelled = await page.$$eval('#request-form [name]', (els) => els.filter((e) => !e.labels || e.labels.length === 0).map((e) => e.name));
+  assert.deepEqual(unlabelled, []);
+  // Tab reaches the form and a keyboard change updates the verdict.
+  await page.focus('[name="vehicle.condition"]');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'BODY');
+
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const lang of ['en', 'zh']) {
+    await page.click(`button[data-lang="${lang}"]`);
+    await page.evaluate(axeSource); // evaluated by the test, not loaded by the page: the CSP stays strict
+    const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), [], lang);
+  }
+});
+
+test('nothing is requested from another origin, and the console stays clean', async () => {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  await page.fill('[name="vehicle.vin"]', 'LGXCE4CB6T0123456');
+  await page.click('button[data-lang="zh"]');
+  await page.waitForTimeout(200);
+  assert.deepEqual(page.foreign, []);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the print stylesheet makes a report with the ruleset, the date and the link', async () => {
+  const page = await site.page();
+  await page.goto(permalink(site.origin, valid[0].requestText));
+  await verdictOf(page);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#request-form'), false);
+  assert.equal(await page.isVisible('#report-link'), true);
+  assert.match(await page.textContent('#report-link'), /#request=/);
+  assert.match(await page.textContent('#report-ruleset'), /cn-vehicle-export/);
+  assert.match(await page.textContent('#verdict'), /as of \d{4}-\d{2}-\d{2}/);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+});

@@ -1,0 +1,108 @@
+// The calculator: the form, the verdict, the permalink, and the core that decides.
+import './styles.css';
+import { loadChecker, type Checker, type Request, type Result } from './checker';
+import { h } from './dom';
+import { LANGS, isLang, t, type Lang } from './i18n';
+import { RequestForm } from './form';
+import { permalinkFor, readPermalink, writePermalink } from './permalink';
+import { VerdictView } from './verdict-view';
+
+const $ = (id: string) => document.getElementById(id)!;
+
+const fromLink = readPermalink();
+let lang: Lang = isLang(fromLink.request?.lang) ? fromLink.request!.lang : navigator.languages.some((l) => l.startsWith('zh')) ? 'zh' : 'en';
+let checker: Checker | undefined;
+let first = true;
+let shown = ''; // the last result JSON rendered: an unchanged answer is not drawn again
+
+const view = new VerdictView($('verdict'), $('details'));
+const form = new RequestForm(() => update());
+$('form-slot').replaceWith(form.element);
+
+// Language switch: buttons that say which one is on.
+const langButtons = LANGS.map(({ code, label }) => {
+  const button = h('button', { type: 'button', lang: code, 'data-lang': code }, label);
+  button.addEventListener('click', () => {
+    lang = code;
+    shown = '';
+    applyLang();
+    update();
+  });
+  return button;
+});
+$('langs').replaceChildren(...langButtons);
+
+function applyLang() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  document.title = t(lang, 'title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n as never);
+  for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  form.setLang(lang);
+}
+
+function currentRequest(): Request {
+  return { ...form.read(), lang };
+}
+
+function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
+  view.render(lang, outcome);
+  if ('error' in outcome) {
+    form.annotate([{ field: outcome.error.field, text: outcome.error.message, kind: 'error' }]);
+  } else {
+    const r = outcome as Result;
+    form.annotate([
+      ...r.warnings.filter((w) => w.field).map((w) => ({ field: w.field, text: w.text, kind: 'warning' as const })),
+      ...r.missing.map((m) => ({ field: m.field, text: m.question, kind: 'missing' as const })),
+    ]);
+    $('report-ruleset').textContent = `${t(lang, 'ruleset')}: ${r.ruleset.id} ${r.ruleset.version} (sha256 ${r.ruleset.sha256.slice(0, 16)}…)`;
+  }
+  $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(request)}`;
+  if (first) {
+    first = false;
+    performance.mark('evexport:first-verdict');
+  }
+}
+
+function update() {
+  if (!checker) return;
+  const request = currentRequest();
+  writePermalink(request);
+  const text = checker.evaluateJson(JSON.stringify(request));
+  if (text === shown) return;
+  shown = text;
+  show(JSON.parse(text), request);
+}
+
+$('copy-link').addEventListener('click', async () => {
+  const status = $('copy-status');
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = t(lang, 'copied');
+  } catch {
+    status.textContent = location.href;
+  }
+});
+$('print').addEventListener('click', () => window.print());
+$('reset').addEventListener('click', () => {
+  form.clear();
+  update();
+});
+
+applyLang();
+view.loading(lang);
+if (fromLink.request) form.write(fromLink.request);
+
+performance.mark('evexport:core-requested');
+loadChecker().then(
+  (loaded) => {
+    performance.mark('evexport:core-ready');
+    checker = loaded;
+    // A shared link is evaluated exactly as written, so a bad value is reported, not silently dropped.
+    if (fromLink.text !== undefined) {
+      const outcome = checker.evaluate(fromLink.text);
+      if ('error' in outcome) return show(outcome, fromLink.request ?? {});
+    }
+    update();
+  },
+  (e: unknown) => view.failed(lang, String(e)),
+);

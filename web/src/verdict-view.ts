@@ -1,0 +1,88 @@
+// The answer: the verdict at the top, then why (each reason with its source, clause and date),
+// what to ask the seller, the documents, the obligations and the warnings.
+import { h } from './dom';
+import { t, type Lang } from './i18n';
+import type { ErrorResult, Result } from './checker';
+
+type Item = { code: string; text: string; source: { title: string; number: string; clause: string; url: string } };
+
+function sourceLine(lang: Lang, s: Item['source'], from?: string | null, until?: string | null) {
+  const parts = [`${s.title} ${s.number}`.trim()];
+  if (s.clause) parts.push(`${t(lang, 'clause')} ${s.clause}`);
+  if (from) parts.push(`${t(lang, 'inForceFrom')} ${from}`);
+  if (until) parts.push(`${t(lang, 'until')} ${until}`);
+  return h(
+    'p',
+    { class: 'source' },
+    h('span', { class: 'source-label' }, `${t(lang, 'source')}: `),
+    parts.join(' · '),
+    ' ',
+    // Opened only when the reader chooses to; nothing is fetched from it.
+    h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer external', hreflang: 'zh' }, t(lang, 'readText')),
+  );
+}
+
+function section(id: string, title: string, items: HTMLElement[]) {
+  if (!items.length) return null;
+  return h('section', { class: `block block-${id}`, 'aria-labelledby': `h-${id}` }, h('h2', { id: `h-${id}` }, title), h('ul', {}, ...items));
+}
+
+export class VerdictView {
+  constructor(
+    private readonly status: HTMLElement,
+    private readonly details: HTMLElement,
+  ) {}
+
+  loading(lang: Lang) {
+    this.status.replaceChildren(h('p', { class: 'verdict-title' }, t(lang, 'loading')));
+  }
+
+  failed(lang: Lang, why: string) {
+    this.status.dataset.verdict = 'error';
+    this.status.replaceChildren(h('p', { class: 'verdict-title' }, t(lang, 'loadFailed')), h('p', { class: 'verdict-lead' }, why));
+  }
+
+  render(lang: Lang, outcome: Result | ErrorResult) {
+    if ('error' in outcome) {
+      this.status.dataset.verdict = 'error';
+      this.status.replaceChildren(
+        h('p', { class: 'verdict-title' }, t(lang, 'errorField')),
+        h('p', { class: 'verdict-lead' }, `${outcome.error.field || '/'}: ${outcome.error.message}`),
+      );
+      this.details.replaceChildren();
+      return;
+    }
+    const r = outcome;
+    this.status.dataset.verdict = r.verdict;
+    const licence = r.licence_required === null ? t(lang, 'licenceUnknown') : t(lang, r.licence_required ? 'yes' : 'no');
+    this.status.replaceChildren(
+      h('p', { class: 'verdict-title' }, t(lang, `verdict.${r.verdict}`)),
+      h('p', { class: 'verdict-lead' }, t(lang, `verdict.${r.verdict}.lead`)),
+      h('p', { class: 'verdict-facts' }, `${t(lang, 'licence')}: `, h('strong', {}, licence), ` · ${t(lang, 'asOf')} ${r.as_of}`),
+    );
+
+    const reasons = r.reasons.map((reason) =>
+      h(
+        'li',
+        { class: reason.confidence === 'unconfirmed' ? 'reason unconfirmed' : 'reason', 'data-rule': reason.rule },
+        h('p', {}, reason.text),
+        reason.confidence === 'unconfirmed' ? h('p', { class: 'badge' }, t(lang, 'unconfirmed')) : null,
+        sourceLine(lang, reason.source, reason.from, reason.until),
+      ),
+    );
+    const questions = r.missing.map((m) => h('li', { 'data-field': m.field }, m.question));
+    const documents = r.documents.map((d: Item) => h('li', { 'data-code': d.code }, h('p', {}, d.text), sourceLine(lang, d.source)));
+    const obligations = r.obligations.map((o: Item) => h('li', { 'data-code': o.code }, h('p', {}, o.text), sourceLine(lang, o.source)));
+    const warnings = r.warnings.map((w) => h('li', { 'data-code': w.code }, w.text));
+
+    this.details.replaceChildren(
+      ...[
+        section('questions', t(lang, 'questions'), questions),
+        section('warnings', t(lang, 'warnings'), warnings),
+        section('reasons', t(lang, 'reasons'), reasons),
+        section('documents', t(lang, 'documents'), documents),
+        section('obligations', t(lang, 'obligations'), obligations),
+      ].filter((x): x is HTMLElement => x !== null),
+    );
+  }
+}

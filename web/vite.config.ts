@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The site is static files: build/site/, relative URLs so it works under any path or CDN.
+export default defineConfig({
+  root: here('.'),
+  base: './',
+  publicDir: here('../public'),
+  resolve: { alias: { '@core': here('../build/wasm') } },
+  build: {
+    outDir: here('../build/site'),
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0, // the .wasm stays a file, streamed and cached on its own
+    modulePreload: { polyfill: false },
+  },
+});
