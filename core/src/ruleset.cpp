@@ -93,7 +93,7 @@ struct Loader {
         static const json empty = json::array();
         auto it = parent.find(key);
         if (it == parent.end() || !it->is_array()) {
-            in.fail("/" + std::string(key), "an array is required");
+            in.fail(std::string("/").append(key), "an array is required");  // (not "/" + …: GCC 12 -Wrestrict false positive)
             return empty;
         }
         return *it;
