@@ -93,7 +93,7 @@ struct Loader {
         static const json empty = json::array();
         auto it = parent.find(key);
         if (it == parent.end() || !it->is_array()) {
-            in.fail(std::string("/").append(key), "an array is required");  // (not "/" + …: GCC 12 -Wrestrict false positive)
+            in.fail(std::string("/").append(key), "an array is required");
             return empty;
         }
         return *it;
@@ -102,7 +102,8 @@ struct Loader {
     void entries(const json& root, std::string_view key, std::vector<Entry>& into) {
         const auto& list = array(root, key);
         for (std::size_t i = 0; i < list.size() && in.ok(); ++i) {
-            const auto at = "/" + std::string(key) + "/" + std::to_string(i);
+            // Appended, not "/" + …: GCC 12 reports a false -Wrestrict for the latter here.
+            const auto at = std::string("/").append(key).append("/").append(std::to_string(i));
             Entry e;
             e.code = required(list[i], at, "code");
             e.source = source(list[i], at);
