@@ -54,6 +54,7 @@ test('the verdict updates as the user types, and the permalink keeps in step', a
   assert.equal(await verdictOf(page), 'permitted');
 
   // The fragment now holds the request; opening it elsewhere gives the same form and verdict.
+  await page.waitForFunction(() => location.hash.includes('2025-12-31'));
   const url = page.url();
   assert.match(url, /#request=/);
   const request = JSON.parse(decodeURIComponent(url.split('#request=')[1]));
@@ -109,7 +110,7 @@ test('switching to Chinese changes the interface and the rule texts', async () =
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
   assert.match(await page.textContent('#verdict'), /不能出口/);
   assert.match(await page.textContent('li[data-rule="cn.licence.bev-2026"]'), /自2026年1月1日起/);
-  assert.match(page.url(), /%22lang%22%3A%22zh%22/);
+  await page.waitForFunction(() => location.hash.includes('%22lang%22%3A%22zh%22'));
   await page.click('button[data-lang="en"]');
   assert.match(await page.textContent('#verdict'), /Not permitted/);
   assert.deepEqual(page.errors, []);

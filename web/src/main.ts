@@ -63,10 +63,21 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
   }
 }
 
+// The address follows the form once per frame, not once per keystroke: updating the history entry
+// costs more than evaluating the request (docs/BENCHMARKS.md).
+let pendingLink: Request | undefined;
+function schedulePermalink(request: Request) {
+  if (pendingLink === undefined) requestAnimationFrame(() => {
+    writePermalink(pendingLink!);
+    pendingLink = undefined;
+  });
+  pendingLink = request;
+}
+
 function update() {
   if (!checker) return;
   const request = currentRequest();
-  writePermalink(request);
+  schedulePermalink(request);
   const text = checker.evaluateJson(JSON.stringify(request));
   if (text === shown) return;
   shown = text;

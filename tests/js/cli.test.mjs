@@ -1,0 +1,52 @@
+// The native CLI never crashes: every bad input ends in exit 2 with the contract's structured error
+// (or a usage message for bad arguments), never a signal.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { root } from './corpus.mjs';
+
+const cli = join(root, 'build', 'native', 'evexport');
+const run = (args, input) => spawnSync(cli, args, { input, encoding: 'buffer', maxBuffer: 1 << 24 });
+
+test('bad request bodies exit 2 with a structured error', () => {
+  const inputs = [
+    Buffer.from(''), Buffer.from('null'), Buffer.from('[]'), Buffer.from('{"as_of":"2026-02-30"}'),
+    Buffer.from('{"vehicle":{"vin":' + '['.repeat(100000)), Buffer.from('{"a":"' + 'x'.repeat(200000) + '"}'),
+    Buffer.from([0xff, 0xfe, 0x00, 0x7b]), Buffer.from('{"vehicle":{"make":"\u0000"}}'),
+  ];
+  for (let i = 0; i < 200; i++) inputs.push(randomBytes(1 + (i * 37) % 3000));
+  for (const input of inputs) {
+    const r = run(['check', '-'], input);
+    assert.equal(r.signal, null);
+    const out = r.stdout.toString();
+    assert.equal(r.status, 2, out);
+    assert.ok(['invalid_json', 'invalid_field', 'too_large'].includes(JSON.parse(out).error.code), out);
+  }
+});
+
+test('bad arguments exit 2 with a usage message', () => {
+  for (const args of [[], ['nonsense'], ['check', '/no/such/file'], ['vin'], ['uscc', 'a', 'b'], ['vin', 'X', '--as-of', '2026-02-30'], ['rules', '--ruleset', '/no/such/file']]) {
+    const r = run(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr.toString(), /usage: evexport/);
+  }
+});
+
+test('identifiers of any bytes give JSON', () => {
+  for (const arg of ['', 'x', '\u00e9'.repeat(30), 'LGXCE4CB6T0123456'.repeat(40), '"\\']) {
+    for (const command of ['vin', 'uscc']) {
+      const r = run([command, arg]);
+      assert.equal(r.signal, null);
+      assert.ok([0, 2].includes(r.status));
+      JSON.parse(r.stdout.toString());
+    }
+  }
+});
+
+test('a malformed ruleset file is refused and names the place', () => {
+  const r = run(['rules', '--ruleset', join(root, 'package.json')]);
+  assert.equal(r.status, 2);
+  assert.equal(JSON.parse(r.stdout.toString()).error.code, 'invalid_ruleset');
+});
