@@ -2,11 +2,16 @@
 // that escapes reaches JavaScript as a bare number (TOOLCHAIN.md).
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <string>
 
 #include "evexport/api.hpp"
+#include "json_writer.hpp"
 
 namespace {
+
+// The registry a portal loaded, if any (docs/REGISTRY.md); replaced whole, never half-loaded.
+std::shared_ptr<const evexport::Registry> registry;
 
 template <typename F> std::string guarded(F&& f) {
     try {
@@ -19,8 +24,25 @@ template <typename F> std::string guarded(F&& f) {
 }
 
 std::string evaluate(const std::string& request) {
-    return guarded([&] { return evexport::evaluate_json(request).json; });
+    return guarded([&] { return evexport::evaluate_json(request, evexport::Ruleset::builtin(), evexport::today_utc(), registry.get()).json; });
 }
+
+// Loads a list of qualified enterprises; a malformed one is refused and the one in use stays.
+std::string load_registry(const std::string& json) {
+    return guarded([&] {
+        auto loaded = evexport::Registry::load(json);
+        if (auto* error = std::get_if<evexport::Error>(&loaded)) return evexport::error_to_json(*error);
+        registry = std::get<std::shared_ptr<const evexport::Registry>>(loaded);
+        std::vector<int> years;
+        for (const auto& e : registry->entries)
+            if (std::find(years.begin(), years.end(), e.year) == years.end()) years.push_back(e.year);
+        evexport::detail::JsonWriter w;
+        w.begin_object().member("loaded", int(registry->entries.size())).member("years", years).member("source", registry->source);
+        return w.end_object().take();
+    });
+}
+
+void clear_registry() { registry.reset(); }
 
 // `as_of` may be empty (today).
 std::string vin(const std::string& vin, const std::string& as_of) {
@@ -42,4 +64,6 @@ EMSCRIPTEN_BINDINGS(evexport) {
     emscripten::function("vin", &vin);
     emscripten::function("uscc", &uscc);
     emscripten::function("rulesetInfo", &ruleset_info);
+    emscripten::function("loadRegistry", &load_registry);
+    emscripten::function("clearRegistry", &clear_registry);
 }

@@ -144,12 +144,33 @@ export interface RulesetInfo {
   sources: { id: string; title: string; title_en: string; number: string; issued: string; effective: string; url: string; grade: string }[];
 }
 
+export interface RegistryEnterprise {
+  name?: string;
+  uscc?: string;
+  role: 'manufacturer' | 'authorized_exporter';
+  /** For an authorised exporter: the manufacturer that authorised it. */
+  manufacturer?: string;
+  brands?: string[];
+  /** Defaults to the registry's `year`. */
+  year?: number;
+}
+
+/** A portal's copy of MOFCOM's list of qualified enterprises (docs/REGISTRY.md). */
+export interface Registry {
+  schema: 1;
+  source?: string;
+  year?: number;
+  enterprises: RegistryEnterprise[];
+}
+
 export interface Checker {
   evaluate(request: Request | string): Result | ErrorResult;
   evaluateJson(requestJson: string): string;
   vin(vin: string, asOf?: IsoDate): VinReport | ErrorResult;
   uscc(code: string): UsccReport | ErrorResult;
   rulesetInfo(): RulesetInfo;
+  loadRegistry(registry: Registry | string): { loaded: number; years: number[]; source: string } | { error: ErrorResult['error'] | { code: 'invalid_registry'; field: string; message: string } };
+  clearRegistry(): void;
 }
 
 export interface CheckerOptions {

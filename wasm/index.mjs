@@ -51,6 +51,23 @@ export async function createChecker(options = {}) {
     rulesetInfo() {
       return call(() => core.rulesetInfo());
     },
+    /**
+     * Loads a list of qualified enterprises (docs/REGISTRY.md): from then on an exporter's list
+     * status is looked up by its company code or name. A malformed list is refused ({ error }) and
+     * the one in use stays.
+     */
+    loadRegistry(registry) {
+      let text;
+      try {
+        text = typeof registry === 'string' ? registry : JSON.stringify(registry);
+      } catch (e) {
+        return { error: { code: 'invalid_registry', field: '', message: String(e.message) } };
+      }
+      return call(() => core.loadRegistry(String(text)));
+    },
+    clearRegistry() {
+      core.clearRegistry();
+    },
   };
 }
 

@@ -14,7 +14,9 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: evexport check [FILE|-] [--ruleset FILE]   evaluate a v1 request (stdin when FILE is - or absent)\n"
+    "usage: evexport check [FILE|-] [--ruleset FILE] [--registry FILE]\n"
+    "                                                  evaluate a v1 request (stdin when FILE is - or absent);\n"
+    "                                                  --registry: a list of qualified enterprises (docs/REGISTRY.md)\n"
     "       evexport vin VIN [--as-of YYYY-MM-DD]      check a vehicle identification number\n"
     "       evexport uscc CODE                         check a unified social credit code\n"
     "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n";
@@ -53,10 +55,11 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
 
     // Options shared by the commands.
-    std::string ruleset_path, as_of_text;
+    std::string ruleset_path, registry_path, as_of_text;
     std::vector<std::string> positional;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--ruleset" && i + 1 < args.size()) ruleset_path = args[++i];
+        else if (args[i] == "--registry" && i + 1 < args.size()) registry_path = args[++i];
         else if (args[i] == "--as-of" && i + 1 < args.size()) as_of_text = args[++i];
         else if (args[i] == "-h" || args[i] == "--help") return std::cout << kUsage, 0;
         else positional.push_back(args[i]);
@@ -72,12 +75,21 @@ int main(int argc, char** argv) {
     }
     const evexport::Ruleset& rules = loaded ? *loaded : evexport::Ruleset::builtin();
 
+    std::shared_ptr<const evexport::Registry> registry;
+    if (!registry_path.empty()) {
+        std::string text;
+        if (!read_input(registry_path, 64 * 1024 * 1024, text)) return usage("cannot read " + registry_path);
+        auto result = evexport::Registry::load(text);
+        if (auto* error = std::get_if<evexport::Error>(&result)) return print({false, evexport::error_to_json(*error)});
+        registry = std::get<std::shared_ptr<const evexport::Registry>>(result);
+    }
+
     if (command == "check") {
         if (positional.size() > 1) return usage("check takes one FILE");
         std::string text;
         const auto path = positional.empty() ? std::string("-") : positional.front();
         if (!read_input(path, evexport::kMaxRequestBytes, text)) return usage("cannot read " + path);
-        return print(evexport::evaluate_json(text, rules));
+        return print(evexport::evaluate_json(text, rules, evexport::today_utc(), registry.get()));
     }
     if (command == "vin") {
         if (positional.size() != 1) return usage("vin takes one VIN");

@@ -33,11 +33,11 @@ std::optional<std::string> one_char(std::optional<char> c) { return c ? std::opt
 
 }  // namespace
 
-Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today) {
+Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today, const Registry* registry) {
     try {
         auto parsed = parse_request(request_json, today);
         if (auto* error = std::get_if<Error>(&parsed)) return {false, error_to_json(*error)};
-        return {true, result_to_json(evaluate(std::get<Request>(parsed), ruleset))};
+        return {true, result_to_json(evaluate(std::get<Request>(parsed), ruleset, registry))};
     } catch (const std::exception& e) {
         return internal_error(e.what());
     } catch (...) {

@@ -64,7 +64,8 @@ Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, C
 
 class Evaluation {
 public:
-    Evaluation(const Request& request, const Ruleset& rules) : req_(request), rules_(rules), ids_(Identifiers::builtin()) {
+    Evaluation(const Request& request, const Ruleset& rules, const Registry* registry)
+        : req_(request), rules_(rules), ids_(Identifiers::builtin()), registry_(registry) {
         out_.as_of = *request.as_of;
         out_.lang = request.lang;
         out_.ruleset = &rules;
@@ -90,6 +91,7 @@ private:
     const Request& req_;
     const Ruleset& rules_;
     const Identifiers& ids_;
+    const Registry* registry_;
     Result out_;
     bool stopped_ = false;
 
@@ -276,17 +278,43 @@ private:
         if (!rule) return;
 
         const auto& ex = req_.exporter;
-        if (!ex.role) return reason(rule), missing("/exporter/role");
-        switch (*ex.role) {
+        auto role = ex.role;
+        auto listed = ex.listed;
+        const RegistryEntry* entry = nullptr;
+        if (registry_ && registry_->covers(as_of().year())) {
+            // The portal's copy of the year's list answers instead of the seller.
+            if (!ex.uscc && !ex.name) return reason(rule), missing("/exporter/uscc");
+            entry = registry_->find(as_of().year(), ex.uscc, ex.name);
+            const Params where{{"year", std::to_string(as_of().year())}, {"source", registry_->source}};
+            if (listed && *listed != (entry != nullptr)) warn("registry_mismatch", "/exporter/listed", where);
+            listed = entry != nullptr;
+            if (!role && entry) role = entry->role;
+            if (entry && role && *role != entry->role) {
+                auto params = where;
+                params.emplace_back("role", std::string(name_of(entry->role)));
+                warn("registry_role_mismatch", "/exporter/role", params);
+                role = entry->role;
+            }
+            if (!entry) return stop(rule, "registry_not_listed", where);
+            if (!entry->brands.empty() && req_.vehicle.make &&
+                std::none_of(entry->brands.begin(), entry->brands.end(), [&](const auto& b) { return ids_.same_brand(b, *req_.vehicle.make); })) {
+                std::string brands;
+                for (const auto& b : entry->brands) brands += (brands.empty() ? "" : ", ") + b;
+                warn("authorization_brand_mismatch", "/vehicle/make", {{"brand", brands}, {"make", *req_.vehicle.make}});
+                return stop(rule, "authorization_brand_mismatch", {{"brand", brands}, {"make", *req_.vehicle.make}});
+            }
+        }
+        if (!role) return reason(rule), missing("/exporter/role");
+        switch (*role) {
             case Role::trader: return stop(rule, "exporter_trader");
             case Role::used_car_exporter: return stop(rule, "exporter_used_car_only");
             case Role::manufacturer:
             case Role::authorized_exporter: break;
         }
-        if (ex.listed == false) return stop(rule, "exporter_not_listed");
-        if (!ex.listed) missing("/exporter/listed");
-        if (*ex.role == Role::manufacturer) {
-            if (ex.listed) return reason(rule, "exporter_ok_manufacturer");
+        if (listed == false) return stop(rule, "exporter_not_listed");
+        if (!listed) missing("/exporter/listed");
+        if (*role == Role::manufacturer) {
+            if (listed) return reason(rule, entry ? "registry_listed" : "exporter_ok_manufacturer", registry_params(entry));
             return reason(rule);
         }
 
@@ -310,10 +338,20 @@ private:
             warn("authorization_expired", "/exporter/authorization/valid_until", {{"valid_until", format_date(*auth->valid_until)}});
             return stop(rule, "authorization_expired", {{"valid_until", format_date(*auth->valid_until)}});
         }
-        if (ok && ex.listed)
+        if (ok && listed && entry) return reason(rule, "registry_listed", registry_params(entry));
+        if (ok && listed)
             return reason(rule, "exporter_ok_authorized",
                           {{"brand", *auth->brand}, {"valid_from", date(auth->valid_from)}, {"valid_until", date(auth->valid_until)}});
         reason(rule);
+    }
+
+    Params registry_params(const RegistryEntry* entry) const {
+        if (!entry) return {};
+        std::string brands;
+        for (const auto& b : entry->brands) brands += (brands.empty() ? "" : ", ") + b;
+        return {{"year", std::to_string(entry->year)}, {"name", entry->name}, {"role", std::string(name_of(entry->role))},
+                {"manufacturer", entry->manufacturer.empty() ? entry->name : entry->manufacturer}, {"brands", brands.empty() ? "—" : brands},
+                {"source", registry_ ? registry_->source : ""}};
     }
 
     void used_vehicle() {
@@ -382,6 +420,8 @@ private:
 
 }  // namespace
 
-Result evaluate(const Request& request, const Ruleset& ruleset) { return Evaluation(request, ruleset).run(); }
+Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry) {
+    return Evaluation(request, ruleset, registry).run();
+}
 
 }  // namespace evexport

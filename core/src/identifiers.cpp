@@ -8,10 +8,8 @@
 
 namespace evexport {
 
-namespace {
-
 // Case and spacing do not distinguish brands: "Great Wall", "great-wall", "GREATWALL".
-std::string fold(std::string_view name) {
+std::string fold_name(std::string_view name) {
     std::string out;
     for (char c : name) {
         if (c == ' ' || c == '-' || c == '_' || c == '.') continue;
@@ -19,6 +17,8 @@ std::string fold(std::string_view name) {
     }
     return out;
 }
+
+namespace {
 
 Identifiers parse_builtin() {
     using detail::json;
@@ -62,11 +62,11 @@ const WmiEntry* Identifiers::wmi(std::string_view code) const {
 }
 
 std::string Identifiers::canonical_brand(std::string_view name) const {
-    const auto folded = fold(name);
+    const auto folded = fold_name(name);
     for (const auto& b : brands) {
-        if (fold(b.name) == folded) return b.name;
+        if (fold_name(b.name) == folded) return b.name;
         for (const auto& alias : b.aliases)
-            if (fold(alias) == folded) return b.name;
+            if (fold_name(alias) == folded) return b.name;
     }
     return folded;
 }

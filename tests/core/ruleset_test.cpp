@@ -54,7 +54,8 @@ TEST(Ruleset, EveryRuleIsDatedCitedAndExplainedInEnglishAndChinese) {
 TEST(Ruleset, EveryContractWarningCodeHasItsText) {
     for (const char* code : {"vin_invalid", "vin_check_digit", "vin_make_mismatch", "vin_unknown_wmi", "vin_model_year_future", "uscc_invalid",
                              "uscc_check", "authorization_expired", "authorization_not_yet_valid", "authorization_brand_mismatch",
-                             "recently_registered", "hs_code_mismatch", "rule_unconfirmed", "not_covered"})
+                             "recently_registered", "hs_code_mismatch", "rule_unconfirmed", "not_covered", "registry_mismatch",
+                             "registry_role_mismatch"})
         EXPECT_TRUE(Ruleset::builtin().message(code).has("en")) << code;
 }
 

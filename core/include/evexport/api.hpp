@@ -9,6 +9,7 @@
 
 #include "evexport/date.hpp"
 #include "evexport/error.hpp"
+#include "evexport/registry.hpp"
 #include "evexport/request.hpp"
 #include "evexport/result.hpp"
 #include "evexport/ruleset.hpp"
@@ -31,7 +32,7 @@ std::string error_to_json(const Error& error);
 std::string result_to_json(const Result& result);
 
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset = Ruleset::builtin());
-Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today);
+Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
 Answer vin_json(std::string_view vin, std::optional<Date> as_of = std::nullopt);
 Answer uscc_json(std::string_view code);
 std::string ruleset_info_json(const Ruleset& ruleset = Ruleset::builtin());

@@ -2,6 +2,7 @@
 // no JSON is touched here.
 #pragma once
 
+#include "evexport/registry.hpp"
 #include "evexport/request.hpp"
 #include "evexport/result.hpp"
 #include "evexport/ruleset.hpp"
@@ -9,6 +10,7 @@
 namespace evexport {
 
 // `request.as_of` must be set (the API layer fills in today's date when the caller gave none).
-Result evaluate(const Request& request, const Ruleset& ruleset);
+// With a registry that covers the year of as_of, the exporter's list status comes from it.
+Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry = nullptr);
 
 }  // namespace evexport

@@ -24,6 +24,9 @@ struct Brand {
     std::string group;                 // the maker whose brand it is, e.g. MG → SAIC ("" if none)
 };
 
+// Names compared without regard to ASCII case, spaces, hyphens, dots or underscores.
+std::string fold_name(std::string_view name);
+
 class Identifiers {
 public:
     static const Identifiers& builtin();

@@ -1,0 +1,76 @@
+#include "evexport/registry.hpp"
+
+#include <algorithm>
+
+#include "evexport/identifiers.hpp"
+#include "json_reader.hpp"
+
+namespace evexport {
+
+namespace {
+std::string upper(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ') out += (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+    return out;
+}
+}  // namespace
+
+std::variant<std::shared_ptr<const Registry>, Error> Registry::load(std::string_view json_text) {
+    const auto root = detail::parse_json(json_text);
+    if (!root) return Error{"invalid_registry", "", "the registry is not valid JSON"};
+    if (!root->is_object()) return Error{"invalid_registry", "", "a registry must be a JSON object"};
+    detail::Reader in("invalid_registry");
+    auto registry = std::make_shared<Registry>();
+    if (in.integer(*root, "", "schema") != 1) in.fail("/schema", "schema 1 is the one this build reads");
+    registry->source = in.string(*root, "", "source").value_or("");
+    const auto default_year = in.integer(*root, "", "year");
+    const auto list = root->find("enterprises");
+    if (list == root->end() || !list->is_array()) in.fail("/enterprises", "an array is required");
+    for (std::size_t i = 0; in.ok() && i < list->size(); ++i) {
+        const auto& e = (*list)[i];
+        const auto at = "/enterprises/" + std::to_string(i);
+        if (!e.is_object()) {
+            in.fail(at, "must be an object");
+            break;
+        }
+        RegistryEntry entry;
+        entry.name = in.string(e, at, "name", 512).value_or("");
+        entry.uscc = upper(in.string(e, at, "uscc", 64).value_or(""));
+        const auto role = in.enumeration<Role>(e, at, "role");
+        if (!role && in.ok()) in.fail(at + "/role", "is required");
+        if (role && *role != Role::manufacturer && *role != Role::authorized_exporter)
+            in.fail(at + "/role", "the list holds manufacturers and authorised exporters");
+        entry.role = role.value_or(Role::manufacturer);
+        entry.manufacturer = in.string(e, at, "manufacturer", 512).value_or("");
+        if (auto it = e.find("brands"); it != e.end() && it->is_array())
+            for (const auto& b : *it)
+                if (b.is_string()) entry.brands.push_back(b.get<std::string>());
+        entry.year = in.integer(e, at, "year").value_or(default_year.value_or(0));
+        if (entry.year < 1900 || entry.year > 2100) in.fail(at + "/year", "a year from 1900 to 2100 is required (here or at the top)");
+        if (entry.name.empty() && entry.uscc.empty()) in.fail(at, "an enterprise needs a name or a uscc");
+        registry->entries.push_back(std::move(entry));
+    }
+    if (!in.ok()) return in.error();
+    return std::shared_ptr<const Registry>(std::move(registry));
+}
+
+bool Registry::covers(int year) const {
+    return std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.year == year; });
+}
+
+const RegistryEntry* Registry::find(int year, const std::optional<std::string>& uscc, const std::optional<std::string>& name) const {
+    if (uscc && !uscc->empty()) {
+        const auto key = upper(*uscc);
+        for (const auto& e : entries)
+            if (e.year == year && !e.uscc.empty() && e.uscc == key) return &e;
+    }
+    if (name && !name->empty()) {
+        const auto key = fold_name(*name);
+        for (const auto& e : entries)
+            if (e.year == year && fold_name(e.name) == key) return &e;
+    }
+    return nullptr;
+}
+
+}  // namespace evexport
