@@ -21,6 +21,8 @@ declare -A NEEDS=(
   [nodejs]=/usr/bin/node
   [npm]=/usr/bin/npm
   [chromium]=/usr/bin/chromium
+  [clang]=/usr/bin/clang++
+  [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 )
 
 ensure_packages() {

@@ -12,6 +12,9 @@ namespace {
 
 // The registry a portal loaded, if any (docs/REGISTRY.md); replaced whole, never half-loaded.
 std::shared_ptr<const evexport::Registry> registry;
+// A newer ruleset a portal loaded in place of the built-in one, if any.
+std::shared_ptr<const evexport::Ruleset> replacement;
+const evexport::Ruleset& ruleset() { return replacement ? *replacement : evexport::Ruleset::builtin(); }
 
 template <typename F> std::string guarded(F&& f) {
     try {
@@ -24,7 +27,7 @@ template <typename F> std::string guarded(F&& f) {
 }
 
 std::string evaluate(const std::string& request) {
-    return guarded([&] { return evexport::evaluate_json(request, evexport::Ruleset::builtin(), evexport::today_utc(), registry.get()).json; });
+    return guarded([&] { return evexport::evaluate_json(request, ruleset(), evexport::today_utc(), registry.get()).json; });
 }
 
 // Loads a list of qualified enterprises; a malformed one is refused and the one in use stays.
@@ -54,7 +57,18 @@ std::string uscc(const std::string& code) {
 }
 
 std::string ruleset_info() {
-    return guarded([] { return evexport::ruleset_info_json(); });
+    return guarded([] { return evexport::ruleset_info_json(ruleset()); });
+}
+
+// Replaces the ruleset in force with a newer version of it; anything else is refused and the
+// ruleset in force stays. `pinned_sha256` may be empty.
+std::string load_ruleset(const std::string& json, const std::string& pinned_sha256) {
+    return guarded([&] {
+        auto loaded = evexport::Ruleset::load_replacement(json, ruleset(), pinned_sha256);
+        if (auto* error = std::get_if<evexport::Error>(&loaded)) return evexport::error_to_json(*error);
+        replacement = std::get<std::shared_ptr<const evexport::Ruleset>>(loaded);
+        return evexport::ruleset_info_json(*replacement);
+    });
 }
 
 }  // namespace
@@ -65,5 +79,6 @@ EMSCRIPTEN_BINDINGS(evexport) {
     emscripten::function("uscc", &uscc);
     emscripten::function("rulesetInfo", &ruleset_info);
     emscripten::function("loadRegistry", &load_registry);
+    emscripten::function("loadRuleset", &load_ruleset);
     emscripten::function("clearRegistry", &clear_registry);
 }

@@ -171,6 +171,10 @@ export interface Checker {
   rulesetInfo(): RulesetInfo;
   loadRegistry(registry: Registry | string): { loaded: number; years: number[]; source: string } | { error: ErrorResult['error'] | { code: 'invalid_registry'; field: string; message: string } };
   clearRegistry(): void;
+  /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one in force stays. */
+  loadRuleset(ruleset: object | string, options?: { sha256?: string }): RulesetInfo | {
+    error: { code: 'invalid_ruleset' | 'ruleset_sha256_mismatch' | 'ruleset_id_mismatch' | 'ruleset_older' | 'ruleset_version_reused'; field: string; message: string };
+  };
 }
 
 export interface CheckerOptions {

@@ -68,6 +68,14 @@ export async function createChecker(options = {}) {
     clearRegistry() {
       core.clearRegistry();
     },
+    /**
+     * Replaces the ruleset in force with a newer version of it (e.g. one a portal pinned by hash).
+     * Returns the new ruleset's info, or { error } — and then the ruleset in force stays.
+     */
+    loadRuleset(ruleset, { sha256 = '' } = {}) {
+      const text = typeof ruleset === 'string' ? ruleset : JSON.stringify(ruleset);
+      return call(() => core.loadRuleset(String(text), String(sha256)));
+    },
   };
 }
 

@@ -19,7 +19,8 @@ constexpr const char* kUsage =
     "                                                  --registry: a list of qualified enterprises (docs/REGISTRY.md)\n"
     "       evexport vin VIN [--as-of YYYY-MM-DD]      check a vehicle identification number\n"
     "       evexport uscc CODE                         check a unified social credit code\n"
-    "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n";
+    "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n"
+    "--ruleset FILE replaces the built-in ruleset only with a newer version of it; --ruleset-sha256 HEX pins its bytes\n";
 
 int usage(const std::string& why) {
     std::cerr << "evexport: " << why << "\n" << kUsage;
@@ -55,11 +56,12 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
 
     // Options shared by the commands.
-    std::string ruleset_path, registry_path, as_of_text;
+    std::string ruleset_path, ruleset_sha256, registry_path, as_of_text;
     std::vector<std::string> positional;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--ruleset" && i + 1 < args.size()) ruleset_path = args[++i];
         else if (args[i] == "--registry" && i + 1 < args.size()) registry_path = args[++i];
+        else if (args[i] == "--ruleset-sha256" && i + 1 < args.size()) ruleset_sha256 = args[++i];
         else if (args[i] == "--as-of" && i + 1 < args.size()) as_of_text = args[++i];
         else if (args[i] == "-h" || args[i] == "--help") return std::cout << kUsage, 0;
         else positional.push_back(args[i]);
@@ -69,7 +71,7 @@ int main(int argc, char** argv) {
     if (!ruleset_path.empty()) {
         std::string text;
         if (!read_input(ruleset_path, 16 * 1024 * 1024, text)) return usage("cannot read " + ruleset_path);
-        auto result = evexport::Ruleset::load(text);
+        auto result = evexport::Ruleset::load_replacement(text, evexport::Ruleset::builtin(), ruleset_sha256);
         if (auto* error = std::get_if<evexport::Error>(&result)) return print({false, evexport::error_to_json(*error)});
         loaded = std::get<std::shared_ptr<const evexport::Ruleset>>(result);
     }

@@ -248,6 +248,39 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
     return std::shared_ptr<const Ruleset>(std::move(ruleset));
 }
 
+int compare_versions(std::string_view a, std::string_view b) {
+    while (!a.empty() || !b.empty()) {
+        auto take = [](std::string_view& s) {
+            long n = 0;
+            std::size_t i = 0;
+            for (; i < s.size() && s[i] != '.'; ++i) n = (s[i] >= '0' && s[i] <= '9') ? n * 10 + (s[i] - '0') : n;
+            s.remove_prefix(std::min(s.size(), i + 1));
+            return n;
+        };
+        const long x = take(a), y = take(b);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_replacement(std::string_view json_text, const Ruleset& in_force,
+                                                                              std::string_view pinned_sha256) {
+    auto sha = sha256_hex(json_text);
+    if (!pinned_sha256.empty() && sha != pinned_sha256)
+        return Error{"ruleset_sha256_mismatch", "", "the ruleset's sha256 is " + sha + ", not the pinned " + std::string(pinned_sha256)};
+    auto loaded = load(json_text, sha);
+    if (std::holds_alternative<Error>(loaded)) return loaded;
+    const auto& candidate = *std::get<std::shared_ptr<const Ruleset>>(loaded);
+    if (candidate.id != in_force.id)
+        return Error{"ruleset_id_mismatch", "/id", "this is ruleset " + candidate.id + "; the one in force is " + in_force.id};
+    const int order = compare_versions(candidate.version, in_force.version);
+    if (order < 0)
+        return Error{"ruleset_older", "/version", "version " + candidate.version + " is older than " + in_force.version + ", which stays in force"};
+    if (order == 0 && candidate.sha256 != in_force.sha256)
+        return Error{"ruleset_version_reused", "/version", "version " + candidate.version + " is in force with other contents"};
+    return loaded;
+}
+
 const Ruleset& Ruleset::builtin() {
     static const std::shared_ptr<const Ruleset> instance = [] {
         auto loaded = load(embedded::ruleset(), std::string(embedded::ruleset_sha256()));

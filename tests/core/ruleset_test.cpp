@@ -140,3 +140,42 @@ TEST(Api, VinAndUsccAnswers) {
 }
 
 }  // namespace
+
+namespace {
+
+// Replacing the ruleset in force (issue: tampered or stale rulesets are refused, the one in force stays).
+std::string with(const std::function<void(corpus::json&)>& change) {
+    auto doc = corpus::json::parse(corpus::read(kRulesFile));
+    change(doc);
+    return doc.dump();
+}
+
+std::string refusal(std::string_view text, std::string_view pinned = {}) {
+    auto loaded = Ruleset::load_replacement(text, Ruleset::builtin(), pinned);
+    return std::holds_alternative<evexport::Error>(loaded) ? std::get<evexport::Error>(loaded).code : "accepted";
+}
+
+TEST(RulesetReplacement, ANewerVersionOfTheSameRulesetIsAccepted) {
+    EXPECT_EQ(refusal(with([](auto& d) { d["version"] = "2026.12.1"; })), "accepted");
+    EXPECT_EQ(refusal(corpus::read(kRulesFile)), "accepted");  // the very same bytes
+}
+
+TEST(RulesetReplacement, RefusalsNameTheirReason) {
+    EXPECT_EQ(refusal(with([](auto& d) { d["version"] = "2026.1.1"; })), "ruleset_older");
+    EXPECT_EQ(refusal(with([](auto& d) { d["version"] = "2025.12.31"; })), "ruleset_older");
+    EXPECT_EQ(refusal(with([](auto& d) { d["rules"][0]["from"] = "2006-04-01"; })), "ruleset_version_reused");
+    EXPECT_EQ(refusal(with([](auto& d) { d["id"] = "someone-else"; d["version"] = "2030.1.1"; })), "ruleset_id_mismatch");
+    EXPECT_EQ(refusal("{ not json"), "invalid_ruleset");
+    const auto newer = with([](auto& d) { d["version"] = "2026.12.1"; });
+    EXPECT_EQ(refusal(newer, evexport::sha256_hex(newer)), "accepted");
+    EXPECT_EQ(refusal(newer, Ruleset::builtin().sha256), "ruleset_sha256_mismatch");
+}
+
+TEST(RulesetReplacement, VersionsCompareNumerically) {
+    EXPECT_LT(evexport::compare_versions("2026.11.28", "2026.12.1"), 0);
+    EXPECT_GT(evexport::compare_versions("2026.11.28", "2026.9.30"), 0);
+    EXPECT_EQ(evexport::compare_versions("2026.1", "2026.1.0"), 0);
+    EXPECT_LT(evexport::compare_versions("1.9", "1.10"), 0);
+}
+
+}  // namespace

@@ -63,3 +63,27 @@ test('texts follow lang, with English as the fallback', () => {
   assert.match(checker.evaluate({ ...request, lang: 'zh' }).reasons[0].text, /自2026年1月1日起/);
   assert.match(checker.evaluate({ ...request, lang: 'ru' }).reasons[0].text, /^From 2026-01-01/);
 });
+
+test('a ruleset is replaced only by a newer version of itself; otherwise the one in force stays', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { root } = await import('./corpus.mjs');
+  const { createHash } = await import('node:crypto');
+  const own = await loadChecker(); // a checker of its own: this test changes what is in force
+  const text = readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8');
+  const builtin = own.rulesetInfo();
+  const doc = JSON.parse(text);
+
+  assert.equal(own.loadRuleset('{ tampered').error.code, 'invalid_ruleset');
+  assert.equal(own.loadRuleset({ ...doc, version: '2020.1.1' }).error.code, 'ruleset_older');
+  assert.equal(own.loadRuleset(text, { sha256: '0'.repeat(64) }).error.code, 'ruleset_sha256_mismatch');
+  assert.deepEqual(own.rulesetInfo(), builtin);
+
+  // A newer version, pinned by its hash, decides from then on, and results name it.
+  const newer = JSON.stringify({ ...doc, version: '2027.1.1' });
+  const sha256 = createHash('sha256').update(newer).digest('hex');
+  assert.equal(own.loadRuleset(newer, { sha256 }).version, '2027.1.1');
+  const result = own.evaluate({ as_of: '2026-03-01' });
+  assert.deepEqual(result.ruleset, { id: 'cn-vehicle-export', version: '2027.1.1', sha256 });
+  assert.equal(own.loadRuleset(text).error.code, 'ruleset_older');
+});

@@ -88,12 +88,22 @@ struct Entry {
     Text text;
 };
 
+// Compares dotted numeric versions ("2026.11.28" < "2026.12.1"): negative, zero or positive.
+int compare_versions(std::string_view a, std::string_view b);
+
 class Ruleset {
 public:
     // Parses and checks a ruleset; every reference (source, document, obligation) must resolve.
     static std::variant<std::shared_ptr<const Ruleset>, Error> load(std::string_view json_text);
     // The same, for bytes whose SHA-256 is already known (the built-in file, hashed by the build).
     static std::variant<std::shared_ptr<const Ruleset>, Error> load(std::string_view json_text, std::string sha256);
+    // A ruleset to replace the one in force. Refused — and the one in force stays — when it is
+    // malformed (invalid_ruleset), when its SHA-256 is not the pinned one (ruleset_sha256_mismatch),
+    // when it is another ruleset (ruleset_id_mismatch), when it is older than the one in force
+    // (ruleset_older), or when it reuses the version of the one in force with other contents
+    // (ruleset_version_reused).
+    static std::variant<std::shared_ptr<const Ruleset>, Error> load_replacement(std::string_view json_text, const Ruleset& in_force,
+                                                                               std::string_view pinned_sha256 = {});
     // The ruleset compiled into the library.
     static const Ruleset& builtin();
 

@@ -1,0 +1,28 @@
+// Writes the fuzzers' seed corpora from tests/cases (requests), core/rules (rulesets) and the
+// identifiers in the corpus and the registry test file. Usage: node tests/fuzz/seeds.mjs OUTDIR
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCases, root } from '../js/corpus.mjs';
+
+const out = process.argv[2] ?? join(root, 'build', 'fuzz', 'seeds');
+const put = (dir, name, text) => {
+  mkdirSync(join(out, dir), { recursive: true });
+  writeFileSync(join(out, dir, name), text);
+};
+
+const ids = new Set(['LGXCE4CB6T0123456', '1M8GDM9AXKP042788', '91350100M000100Y43', '91350211M00013FA1N', 'LVVDC2IB1PD196O21']);
+loadCases().forEach((c, i) => {
+  put('request', `case-${i}.json`, c.requestText);
+  let request;
+  try {
+    request = JSON.parse(c.requestText);
+  } catch {
+    return; // the bad-input cases are seeds too, but hold no identifiers
+  }
+  if (request?.vehicle?.vin) ids.add(request.vehicle.vin);
+  if (request?.exporter?.uscc) ids.add(request.exporter.uscc);
+});
+put('ruleset', 'builtin.json', readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json')));
+[...ids].forEach((id, i) => put('identifiers', `id-${i}.txt`, String(id)));
+put('identifiers', 'registry.json', readFileSync(join(root, 'tests', 'registry', 'fictional-2026.json')));
+console.log(`seeds in ${out}`);
