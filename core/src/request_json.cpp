@@ -1,8 +1,7 @@
 // JSON text → typed Request, with the contract's structured errors (a JSON Pointer for each field).
-#include <nlohmann/json.hpp>
-
 #include "evexport/api.hpp"
 #include "json_reader.hpp"
+#include "request_fields.hpp"
 
 namespace evexport {
 
@@ -31,14 +30,23 @@ int nesting_depth(std::string_view text, int limit) {
     return deepest;
 }
 
-bool is_hs_code(std::string_view s) {
-    if (s.size() != 10) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
+// The object a field's pointer lives in ("/exporter/authorization" for …/valid_until), or null
+// when a parent is absent. A parent that is not an object is an error naming the parent.
+const json* parent_of(const json& root, std::string_view pointer, std::optional<Error>& error) {
+    const json* node = &root;
+    std::size_t start = 1;
+    for (std::size_t slash; (slash = pointer.find('/', start)) != std::string_view::npos; start = slash + 1) {
+        const auto key = pointer.substr(start, slash - start);
+        auto it = node->find(key);
+        if (it == node->end() || it->is_null()) return nullptr;
+        if (!it->is_object()) {
+            error = Error{"invalid_field", std::string(pointer.substr(0, slash)), "must be an object"};
+            return nullptr;
+        }
+        node = &*it;
+    }
+    return node;
 }
-
-bool is_country(std::string_view s) { return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'; }
 
 }  // namespace
 
@@ -51,68 +59,27 @@ std::variant<Request, Error> parse_request(std::string_view text, Date today) {
     std::size_t error_at = 0;
     const auto parsed = detail::parse_json(text, &error_at);
     if (!parsed) return Error{"invalid_json", "", "not valid JSON (at byte " + std::to_string(error_at) + ")"};
-    const json& root = *parsed;
-    if (!root.is_object()) return Error{"invalid_field", "", "a request must be a JSON object"};
+    if (!parsed->is_object()) return Error{"invalid_field", "", "a request must be a JSON object"};
 
-    detail::Reader in("invalid_field");
-    constexpr auto S = kMaxStringBytes;
-    Request r;
-    r.as_of = in.date(root, "", "as_of");
-    if (auto lang = in.string(root, "", "lang", 16)) r.lang = *lang;
-
-    if (const json* v = in.object(root, "", "vehicle")) {
-        const std::string at = "/vehicle";
-        auto& out = r.vehicle;
-        out.vin = in.string(*v, at, "vin", S);
-        out.make = in.string(*v, at, "make", S);
-        out.model = in.string(*v, at, "model", S);
-        out.category = in.enumeration<Category>(*v, at, "category");
-        out.powertrain = in.enumeration<Powertrain>(*v, at, "powertrain", request_value_count<Powertrain>());
-        out.hs_code = in.string(*v, at, "hs_code", S);
-        if (out.hs_code && !is_hs_code(*out.hs_code)) in.fail(at + "/hs_code", "a China customs code has 10 digits, such as 8703801090");
-        out.condition = in.enumeration<Condition>(*v, at, "condition");
-        out.registration_date = in.date(*v, at, "registration_date");
-        out.modified = in.boolean(*v, at, "modified");
-    }
-    if (const json* e = in.object(root, "", "exporter")) {
-        const std::string at = "/exporter";
-        auto& out = r.exporter;
-        out.name = in.string(*e, at, "name", S);
-        out.uscc = in.string(*e, at, "uscc", S);
-        out.role = in.enumeration<Role>(*e, at, "role");
-        out.listed = in.boolean(*e, at, "listed");
-        if (const json* a = in.object(*e, at, "authorization")) {
-            const std::string aat = at + "/authorization";
-            Authorization auth;
-            auth.brand = in.string(*a, aat, "brand", S);
-            auth.valid_from = in.date(*a, aat, "valid_from");
-            auth.valid_until = in.date(*a, aat, "valid_until");
-            if (auth.valid_from && auth.valid_until && *auth.valid_until < *auth.valid_from)
-                in.fail(aat + "/valid_until", "the authorisation ends before it starts");
-            out.authorization = auth;
+    Request request;
+    for (std::size_t i = 0; i < detail::kFieldCount; ++i) {
+        const auto pointer = detail::kFields[i].pointer;
+        std::optional<Error> error;
+        const json* parent = parent_of(*parsed, pointer, error);
+        if (error) return *error;
+        if (!parent) continue;
+        auto it = parent->find(pointer.substr(pointer.rfind('/') + 1));
+        if (it == parent->end() || it->is_null()) continue;
+        if (detail::kFields[i].type == detail::FieldType::boolean) {
+            if (!it->is_boolean()) return Error{"invalid_field", std::string(pointer), "must be true or false"};
+            detail::assign_bool(request, i, it->get<bool>());
+        } else {
+            if (!it->is_string()) return Error{"invalid_field", std::string(pointer), "must be a string"};
+            if (auto e = detail::assign_text(request, i, it->get_ref<const std::string&>())) return *e;
         }
-        out.registered_owner = in.boolean(*e, at, "registered_owner");
     }
-    if (const json* s = in.object(root, "", "shipment")) {
-        const std::string at = "/shipment";
-        r.shipment.destination = in.string(*s, at, "destination", S);
-        if (r.shipment.destination && !is_country(*r.shipment.destination))
-            in.fail(at + "/destination", "an ISO 3166-1 alpha-2 country code in capitals, such as KZ");
-        r.shipment.trade_mode = in.enumeration<TradeMode>(*s, at, "trade_mode");
-    }
-    if (const json* ev = in.object(root, "", "evidence")) {
-        const std::string at = "/evidence";
-        r.evidence.aftersales_confirmation = in.boolean(*ev, at, "aftersales_confirmation");
-        r.evidence.quality_report = in.boolean(*ev, at, "quality_report");
-        r.evidence.ccc = in.boolean(*ev, at, "ccc");
-        r.evidence.miit_catalogue = in.boolean(*ev, at, "miit_catalogue");
-    }
-    if (!in.ok()) return in.error();
-
-    if (!r.as_of) r.as_of = today;
-    if (r.vehicle.registration_date && *r.as_of < *r.vehicle.registration_date)
-        return Error{"invalid_field", "/vehicle/registration_date", "the registration date is after the export date (as_of)"};
-    return r;
+    if (auto e = detail::complete(request, today)) return *e;
+    return request;
 }
 
 }  // namespace evexport

@@ -152,3 +152,30 @@ TEST(JsonWriter, ReplacesInvalidUtf8) {
         EXPECT_NE(parsed[0].get<std::string>().find("\xef\xbf\xbd"), std::string::npos) << text;
     }
 }
+
+// Every field of the table reaches its place in the typed request, whatever form it comes in.
+#include "request_fields.hpp"
+
+TEST(RequestFields, EveryFieldAcceptsAValidValueOfItsType) {
+    using evexport::detail::FieldType;
+    for (std::size_t i = 0; i < evexport::detail::kFieldCount; ++i) {
+        const auto& f = evexport::detail::kFields[i];
+        const char* sample = "X";
+        switch (f.type) {
+            case FieldType::text: sample = "X"; break;
+            case FieldType::lang: sample = "zh"; break;
+            case FieldType::boolean: sample = "yes"; break;
+            case FieldType::date: sample = "2026-01-01"; break;
+            case FieldType::category: sample = "bus"; break;
+            case FieldType::powertrain: sample = "hev"; break;
+            case FieldType::condition: sample = "used"; break;
+            case FieldType::role: sample = "trader"; break;
+            case FieldType::trade_mode: sample = "border"; break;
+            case FieldType::hs_code: sample = "8703801090"; break;
+            case FieldType::country: sample = "KZ"; break;
+        }
+        evexport::Request r;
+        EXPECT_FALSE(evexport::detail::assign_text(r, i, sample)) << f.pointer;
+        EXPECT_TRUE(evexport::detail::assign_text(r, i, std::string(600, 'x')).has_value()) << f.pointer;
+    }
+}

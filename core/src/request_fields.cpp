@@ -1,0 +1,130 @@
+#include "request_fields.hpp"
+
+#include "evexport/api.hpp"
+
+namespace evexport::detail {
+
+namespace {
+
+bool is_hs_code(std::string_view s) {
+    if (s.size() != 10) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+bool is_country(std::string_view s) { return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'; }
+
+std::optional<bool> read_bool(std::string_view s) {
+    std::string lower;
+    for (char c : s) lower += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    if (lower == "true" || lower == "yes" || lower == "1") return true;
+    if (lower == "false" || lower == "no" || lower == "0") return false;
+    return std::nullopt;
+}
+
+Authorization& authorization(Request& r) {
+    if (!r.exporter.authorization) r.exporter.authorization.emplace();
+    return *r.exporter.authorization;
+}
+
+// Where each field lives in the typed request, by its index in kFields.
+std::optional<std::string>* text_slot(Request& r, std::size_t i) {
+    switch (i) {
+        case 2: return &r.vehicle.vin;
+        case 3: return &r.vehicle.make;
+        case 4: return &r.vehicle.model;
+        case 7: return &r.vehicle.hs_code;
+        case 11: return &r.exporter.name;
+        case 12: return &r.exporter.uscc;
+        case 15: return &authorization(r).brand;
+        case 19: return &r.shipment.destination;
+        default: return nullptr;
+    }
+}
+std::optional<Date>* date_slot(Request& r, std::size_t i) {
+    switch (i) {
+        case 0: return &r.as_of;
+        case 9: return &r.vehicle.registration_date;
+        case 16: return &authorization(r).valid_from;
+        case 17: return &authorization(r).valid_until;
+        default: return nullptr;
+    }
+}
+std::optional<bool>* bool_slot(Request& r, std::size_t i) {
+    switch (i) {
+        case 10: return &r.vehicle.modified;
+        case 14: return &r.exporter.listed;
+        case 18: return &r.exporter.registered_owner;
+        case 21: return &r.evidence.aftersales_confirmation;
+        case 22: return &r.evidence.quality_report;
+        case 23: return &r.evidence.ccc;
+        case 24: return &r.evidence.miit_catalogue;
+        default: return nullptr;
+    }
+}
+
+template <typename E> std::optional<Error> set_enum(std::optional<E>& slot, const Field& f, std::string_view text, std::size_t allowed) {
+    auto value = parse_enum<E>(text);
+    if (!value || std::size_t(*value) >= allowed) {
+        std::string expected;
+        for (std::size_t i = 0; i < allowed; ++i) expected += (i ? ", " : "") + std::string(EnumNames<E>::names[i]);
+        return Error{"invalid_field", std::string(f.pointer), "unknown value \"" + std::string(text) + "\"; expected one of: " + expected};
+    }
+    slot = value;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view text) {
+    const Field& f = kFields[i];
+    const std::string pointer(f.pointer);
+    if (text.size() > (f.type == FieldType::lang ? 16 : kMaxStringBytes))
+        return Error{"too_large", pointer, "longer than " + std::to_string(f.type == FieldType::lang ? 16 : kMaxStringBytes) + " bytes"};
+    switch (f.type) {
+        case FieldType::text: *text_slot(r, i) = std::string(text); return std::nullopt;
+        case FieldType::lang: r.lang = std::string(text); return std::nullopt;
+        case FieldType::hs_code:
+            if (!is_hs_code(text)) return Error{"invalid_field", pointer, "a China customs code has 10 digits, such as 8703801090"};
+            *text_slot(r, i) = std::string(text);
+            return std::nullopt;
+        case FieldType::country:
+            if (!is_country(text)) return Error{"invalid_field", pointer, "an ISO 3166-1 alpha-2 country code in capitals, such as KZ"};
+            *text_slot(r, i) = std::string(text);
+            return std::nullopt;
+        case FieldType::date: {
+            auto date = parse_date(text);
+            if (!date) return Error{"invalid_field", pointer, "\"" + std::string(text) + "\" is not a date in YYYY-MM-DD form between 1900 and 2100"};
+            *date_slot(r, i) = date;
+            return std::nullopt;
+        }
+        case FieldType::boolean: {
+            auto value = read_bool(text);
+            if (!value) return Error{"invalid_field", pointer, "must be true or false"};
+            *bool_slot(r, i) = value;
+            return std::nullopt;
+        }
+        case FieldType::category: return set_enum(r.vehicle.category, f, text, request_value_count<Category>());
+        case FieldType::powertrain: return set_enum(r.vehicle.powertrain, f, text, request_value_count<Powertrain>());
+        case FieldType::condition: return set_enum(r.vehicle.condition, f, text, request_value_count<Condition>());
+        case FieldType::role: return set_enum(r.exporter.role, f, text, request_value_count<Role>());
+        case FieldType::trade_mode: return set_enum(r.shipment.trade_mode, f, text, request_value_count<TradeMode>());
+    }
+    return std::nullopt;
+}
+
+void assign_bool(Request& r, std::size_t i, bool value) {
+    if (auto* slot = bool_slot(r, i)) *slot = value;
+}
+
+std::optional<Error> complete(Request& r, Date today) {
+    if (const auto& a = r.exporter.authorization; a && a->valid_from && a->valid_until && *a->valid_until < *a->valid_from)
+        return Error{"invalid_field", "/exporter/authorization/valid_until", "the authorisation ends before it starts"};
+    if (!r.as_of) r.as_of = today;
+    if (r.vehicle.registration_date && *r.as_of < *r.vehicle.registration_date)
+        return Error{"invalid_field", "/vehicle/registration_date", "the registration date is after the export date (as_of)"};
+    return std::nullopt;
+}
+
+}  // namespace evexport::detail

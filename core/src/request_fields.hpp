@@ -1,0 +1,59 @@
+// The request's fields, one table for every input form: JSON members (request_json.cpp) and CSV
+// columns (batch.cpp) are validated by the same code, so a value means the same wherever it comes from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "evexport/error.hpp"
+#include "evexport/request.hpp"
+
+namespace evexport::detail {
+
+enum class FieldType { text, boolean, date, category, powertrain, condition, role, trade_mode, hs_code, country, lang };
+
+struct Field {
+    std::string_view pointer;  // JSON Pointer in the request
+    std::string_view column;   // CSV column (CONTRACT.md, batch)
+    FieldType type;
+};
+
+inline constexpr Field kFields[] = {
+    {"/as_of", "as_of", FieldType::date},
+    {"/lang", "lang", FieldType::lang},
+    {"/vehicle/vin", "vin", FieldType::text},
+    {"/vehicle/make", "make", FieldType::text},
+    {"/vehicle/model", "model", FieldType::text},
+    {"/vehicle/category", "category", FieldType::category},
+    {"/vehicle/powertrain", "powertrain", FieldType::powertrain},
+    {"/vehicle/hs_code", "hs_code", FieldType::hs_code},
+    {"/vehicle/condition", "condition", FieldType::condition},
+    {"/vehicle/registration_date", "registration_date", FieldType::date},
+    {"/vehicle/modified", "modified", FieldType::boolean},
+    {"/exporter/name", "exporter_name", FieldType::text},
+    {"/exporter/uscc", "exporter_uscc", FieldType::text},
+    {"/exporter/role", "exporter_role", FieldType::role},
+    {"/exporter/listed", "exporter_listed", FieldType::boolean},
+    {"/exporter/authorization/brand", "authorization_brand", FieldType::text},
+    {"/exporter/authorization/valid_from", "authorization_valid_from", FieldType::date},
+    {"/exporter/authorization/valid_until", "authorization_valid_until", FieldType::date},
+    {"/exporter/registered_owner", "registered_owner", FieldType::boolean},
+    {"/shipment/destination", "destination", FieldType::country},
+    {"/shipment/trade_mode", "trade_mode", FieldType::trade_mode},
+    {"/evidence/aftersales_confirmation", "aftersales_confirmation", FieldType::boolean},
+    {"/evidence/quality_report", "quality_report", FieldType::boolean},
+    {"/evidence/ccc", "ccc", FieldType::boolean},
+    {"/evidence/miit_catalogue", "miit_catalogue", FieldType::boolean},
+};
+inline constexpr std::size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);
+
+// Sets field `index` from its text form (a JSON string, or a CSV cell where booleans are written
+// true/false, yes/no or 1/0). Returns the contract's error when the value cannot be read.
+std::optional<Error> assign_text(Request& request, std::size_t index, std::string_view text);
+// Sets a boolean field from a JSON boolean.
+void assign_bool(Request& request, std::size_t index, bool value);
+// Checks that need the whole request: as_of (today when absent) and the dates against each other.
+std::optional<Error> complete(Request& request, Date today);
+
+}  // namespace evexport::detail
