@@ -102,8 +102,6 @@ private:
         for (const auto& code : rule->documents) document(code);
         for (const auto& code : rule->obligations)
             if (const auto* e = rules_.obligation(code); e && !contains(out_.obligations, e)) out_.obligations.push_back(e);
-        params.emplace_back("as_of", format_date(as_of()));
-        params.emplace_back("from", date(rule->from));
         out_.reasons.push_back({rule, std::move(message), std::move(params)});
     }
     void stop(const Rule* rule, std::string message, Params params = {}) {
@@ -117,7 +115,6 @@ private:
         if (!contains(out_.missing, pointer)) out_.missing.push_back(std::move(pointer));
     }
     void warn(std::string code, std::string field, Params params = {}, std::vector<int> positions = {}) {
-        params.emplace_back("as_of", format_date(as_of()));
         out_.warnings.push_back({std::move(code), std::move(field), std::move(params), std::move(positions)});
     }
     const Rule* in_force(RuleKind kind) const {

@@ -79,29 +79,29 @@ template <typename E> std::optional<Error> set_enum(std::optional<E>& slot, cons
 
 std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view text) {
     const Field& f = kFields[i];
-    const std::string pointer(f.pointer);
+    const std::string_view pointer = f.pointer;
     if (text.size() > (f.type == FieldType::lang ? 16 : kMaxStringBytes))
-        return Error{"too_large", pointer, "longer than " + std::to_string(f.type == FieldType::lang ? 16 : kMaxStringBytes) + " bytes"};
+        return Error{"too_large", std::string(pointer), "longer than " + std::to_string(f.type == FieldType::lang ? 16 : kMaxStringBytes) + " bytes"};
     switch (f.type) {
         case FieldType::text: *text_slot(r, i) = std::string(text); return std::nullopt;
         case FieldType::lang: r.lang = std::string(text); return std::nullopt;
         case FieldType::hs_code:
-            if (!is_hs_code(text)) return Error{"invalid_field", pointer, "a China customs code has 10 digits, such as 8703801090"};
+            if (!is_hs_code(text)) return Error{"invalid_field", std::string(pointer), "a China customs code has 10 digits, such as 8703801090"};
             *text_slot(r, i) = std::string(text);
             return std::nullopt;
         case FieldType::country:
-            if (!is_country(text)) return Error{"invalid_field", pointer, "an ISO 3166-1 alpha-2 country code in capitals, such as KZ"};
+            if (!is_country(text)) return Error{"invalid_field", std::string(pointer), "an ISO 3166-1 alpha-2 country code in capitals, such as KZ"};
             *text_slot(r, i) = std::string(text);
             return std::nullopt;
         case FieldType::date: {
             auto date = parse_date(text);
-            if (!date) return Error{"invalid_field", pointer, "\"" + std::string(text) + "\" is not a date in YYYY-MM-DD form between 1900 and 2100"};
+            if (!date) return Error{"invalid_field", std::string(pointer), "\"" + std::string(text) + "\" is not a date in YYYY-MM-DD form between 1900 and 2100"};
             *date_slot(r, i) = date;
             return std::nullopt;
         }
         case FieldType::boolean: {
             auto value = read_bool(text);
-            if (!value) return Error{"invalid_field", pointer, "must be true or false"};
+            if (!value) return Error{"invalid_field", std::string(pointer), "must be true or false"};
             *bool_slot(r, i) = value;
             return std::nullopt;
         }

@@ -49,16 +49,23 @@ std::string error_to_json(const Error& error) {
 std::string result_to_json(const Result& r) {
     const auto& rules = *r.ruleset;
     const auto& lang = r.lang;
+    // {as_of} and {from} are known to every text: added here, when texts are written, not per evaluation.
+    const std::string as_of = format_date(r.as_of);
+    auto with_dates = [&](Params params, const Rule* rule) {
+        params.emplace_back("as_of", as_of);
+        if (rule) params.emplace_back("from", rule->from ? format_date(*rule->from) : std::string("—"));
+        return params;
+    };
     JsonWriter w(4096);
     w.begin_object().member("verdict", name_of(r.verdict)).member("licence_required", r.licence_required).member("regime", name_of(r.regime));
-    w.member("as_of", format_date(r.as_of));
+    w.member("as_of", as_of);
 
     w.key("reasons").begin_array();
     for (const auto& reason : r.reasons) {
         const Rule& rule = *reason.rule;
-        std::string text = fill(rule.text.in(lang), reason.params);
+        auto params = with_dates(reason.params, &rule);
+        std::string text = fill(rule.text.in(lang), params);
         if (!reason.message.empty()) {
-            auto params = reason.params;
             params.emplace_back("rule_text", std::move(text));
             text = fill(rules.message(reason.message).in(lang), params);
         }
@@ -76,7 +83,7 @@ std::string result_to_json(const Result& r) {
 
     w.key("warnings").begin_array();
     for (const auto& warning : r.warnings) {
-        w.begin_object().member("code", warning.code).member("field", warning.field).member("text", fill(rules.message(warning.code).in(lang), warning.params));
+        w.begin_object().member("code", warning.code).member("field", warning.field).member("text", fill(rules.message(warning.code).in(lang), with_dates(warning.params, nullptr)));
         if (!warning.positions.empty()) w.member("positions", warning.positions);
         w.end_object();
     }

@@ -1,0 +1,52 @@
+// Batch checks: a dealer's inventory or a portal's listings, streamed through in constant memory.
+// Input comes in chunks of any size (a file read piece by piece, or a browser File in slices); each
+// finished row's answer is appended to the output at once, in input order, one per input row.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evexport/date.hpp"
+#include "evexport/registry.hpp"
+#include "evexport/ruleset.hpp"
+
+namespace evexport {
+
+// Documented bound (README, Limits): a row longer than this is answered `too_large`, unbuffered.
+inline constexpr std::size_t kMaxBatchRowBytes = 64 * 1024;
+inline constexpr std::size_t kMaxBatchColumns = 256;
+
+enum class BatchInput { csv, jsonl };
+enum class BatchOutput {
+    summary,  // CSV: id, verdict, licence_required, warnings, missing, error, error_field, passed-through columns
+    results,  // JSON Lines: the full v1 result (or error) for each input line
+};
+
+struct BatchCounts {
+    std::size_t rows = 0, errors = 0;
+    std::array<std::size_t, 4> verdicts{};  // by Verdict
+};
+
+class BatchRunner {
+public:
+    BatchRunner(BatchInput input, BatchOutput output, const Ruleset& ruleset, const Registry* registry, Date today);
+    ~BatchRunner();
+    BatchRunner(const BatchRunner&) = delete;
+    BatchRunner& operator=(const BatchRunner&) = delete;
+
+    // Reads a chunk; appends the answers of the rows it completes to `out`.
+    void feed(std::string_view chunk, std::string& out);
+    // The input has ended: answers a last row without a line break.
+    void finish(std::string& out);
+    const BatchCounts& counts() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace evexport

@@ -1,0 +1,341 @@
+#include "evexport/batch.hpp"
+
+#include "evexport/api.hpp"
+#include "evexport/evaluate.hpp"
+#include "json_reader.hpp"
+#include "request_fields.hpp"
+
+namespace evexport {
+
+namespace {
+
+// RFC 4180 field: quoted when it holds a comma, a quote or a line break.
+void csv_field(std::string& out, std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(s);
+        return;
+    }
+    out += '"';
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+constexpr std::string_view kSummaryHeader = "id,verdict,licence_required,warnings,missing,error,error_field";
+
+}  // namespace
+
+struct BatchRunner::State {
+    BatchInput input;
+    BatchOutput output;
+    const Ruleset& ruleset;
+    const Registry* registry;
+    Date today;
+    BatchCounts counts;
+    std::size_t line = 0;  // data rows seen, for ids when the input has none
+
+    // CSV reading state; the buffers are reused row after row, so memory stays flat.
+    bool at_start = true, header_done = false, header_failed = false;
+    std::vector<std::string> fields{std::string()};
+    std::size_t row_bytes = 0;
+    bool in_quotes = false, after_quote = false, skip_lf = false, malformed = false, oversize = false;
+    std::vector<int> column_field;       // header column → index in kFields, or -1
+    std::vector<std::size_t> passthrough;  // unknown columns, echoed in order
+    int id_column = -1;
+    std::size_t header_size = 0;
+    std::string bom;  // the first bytes, until it is known whether they are a UTF-8 BOM
+
+    // JSON Lines reading state.
+    std::string jsonl_line;
+
+    State(BatchInput i, BatchOutput o, const Ruleset& r, const Registry* reg, Date t) : input(i), output(o), ruleset(r), registry(reg), today(t) {}
+
+    // ---- answers ----
+
+    void summary_row(std::string& out, std::string_view id, const Result* result, const Error* error) {
+        ++counts.rows;
+        csv_field(out, id);
+        out += ',';
+        if (result) {
+            ++counts.verdicts[std::size_t(result->verdict)];
+            out += name_of(result->verdict);
+            out += ',';
+            if (result->licence_required) out += *result->licence_required ? "true" : "false";
+            out += ',';
+            for (std::size_t i = 0; i < result->warnings.size(); ++i) (i ? out += ';' : out), out += result->warnings[i].code;
+            out += ',';
+            for (std::size_t i = 0; i < result->missing.size(); ++i) (i ? out += ';' : out), out += result->missing[i];
+            out += ",,";
+        } else {
+            ++counts.errors;
+            out += ",,,,";
+            out += error->code;
+            out += ',';
+            csv_field(out, error->field);
+        }
+    }
+
+    // ---- CSV ----
+
+    void feed_csv(std::string_view chunk, std::string& out) {
+        if (at_start) {
+            // A UTF-8 byte-order mark may open the file, possibly split across chunks.
+            while (!chunk.empty() && bom.size() < 3 && chunk.front() == "\xEF\xBB\xBF"[bom.size()])
+                bom += chunk.front(), chunk.remove_prefix(1);
+            if (bom.size() < 3 && chunk.empty()) return;
+            if (bom.size() < 3) {
+                at_start = false;
+                const std::string partial = std::move(bom);
+                for (char c : partial) csv_char(c, out);
+            } else {
+                at_start = false;
+            }
+        }
+        // Runs of ordinary bytes inside a field are copied at once; the state machine sees the rest.
+        while (!chunk.empty()) {
+            if (!skip_lf && !after_quote && !oversize) {
+                std::size_t stop = 0;
+                if (in_quotes)
+                    while (stop < chunk.size() && chunk[stop] != '"') ++stop;
+                else
+                    while (stop < chunk.size() && chunk[stop] != ',' && chunk[stop] != '\n' && chunk[stop] != '\r' && chunk[stop] != '"') ++stop;
+                const auto run = chunk.substr(0, stop);
+                if (!run.empty() && row_bytes + run.size() <= kMaxBatchRowBytes) {
+                    fields.back().append(run);
+                    row_bytes += run.size();
+                    chunk.remove_prefix(run.size());
+                    continue;
+                }
+            }
+            csv_char(chunk.front(), out);
+            chunk.remove_prefix(1);
+        }
+    }
+
+    void csv_char(char c, std::string& out) {
+        if (skip_lf) {
+            skip_lf = false;
+            if (c == '\n') return;
+        }
+        if (in_quotes) {
+            if (c == '"') {
+                in_quotes = false;
+                after_quote = true;
+                return;
+            }
+            return append(c);
+        }
+        if (after_quote) {
+            after_quote = false;
+            if (c == '"') {  // "" inside quotes: a literal quote
+                in_quotes = true;
+                return append('"');
+            }
+            if (c != ',' && c != '\n' && c != '\r') malformed = true;  // text after a closing quote
+        }
+        switch (c) {
+            case ',':
+                ++row_bytes;
+                if (fields.size() >= kMaxBatchColumns) oversize = true;
+                else fields.emplace_back();
+                return;
+            case '\r': skip_lf = true; [[fallthrough]];
+            case '\n': return end_record(out);
+            case '"':
+                if (fields.back().empty()) {
+                    in_quotes = true;
+                    return;
+                }
+                return append(c);  // a quote inside an unquoted field is taken as it is
+            default: return append(c);
+        }
+    }
+
+    void append(char c) {
+        if (++row_bytes > kMaxBatchRowBytes) {
+            oversize = true;
+            return;
+        }
+        if (!oversize) fields.back() += c;
+    }
+
+    void end_record(std::string& out) {
+        const bool blank = fields.size() == 1 && fields[0].empty() && !oversize && !malformed;
+        if (!blank) record(out);
+        for (auto& f : fields) f.clear();
+        fields.resize(1);
+        row_bytes = 0;
+        malformed = oversize = false;
+    }
+
+    void header() {
+        header_done = true;
+        if (oversize || malformed) {
+            header_failed = true;
+            return;
+        }
+        header_size = fields.size();
+        column_field.assign(header_size, -1);
+        for (std::size_t c = 0; c < header_size; ++c) {
+            std::string name;
+            for (char ch : fields[c]) name += (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
+            while (!name.empty() && name.back() == ' ') name.pop_back();
+            while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+            if (name == "id") {
+                id_column = int(c);
+                continue;
+            }
+            bool known = false;
+            for (std::size_t i = 0; i < detail::kFieldCount; ++i)
+                if (detail::kFields[i].column == name) {
+                    column_field[c] = int(i);
+                    known = true;
+                }
+            if (!known) passthrough.push_back(c);
+        }
+    }
+
+    void record(std::string& out) {
+        if (!header_done) {
+            header();
+            if (output == BatchOutput::summary) {
+                out.append(kSummaryHeader);
+                for (auto c : passthrough) out += ',', csv_field(out, fields[c]);
+                out += '\n';
+            }
+            return;
+        }
+        ++line;
+        const std::string row_number = std::to_string(line);
+        const bool whole = fields.size() == header_size;
+        const std::string_view id = id_column >= 0 && std::size_t(id_column) < fields.size() && !fields[id_column].empty()
+                                        ? std::string_view(fields[id_column]) : std::string_view(row_number);
+        std::optional<Error> error;
+        Request request;
+        if (header_failed) error = Error{"invalid_row", "", "the header row cannot be read"};
+        else if (oversize) error = Error{"too_large", "", "a row may be at most 64 KiB and 256 columns"};
+        else if (malformed) error = Error{"invalid_row", "", "text after a closing quote"};
+        else if (!whole)
+            error = Error{"invalid_row", "", "the row has " + std::to_string(fields.size()) + " fields; the header has " + std::to_string(header_size)};
+        for (std::size_t c = 0; !error && c < header_size; ++c)
+            if (column_field[c] >= 0 && !fields[c].empty()) error = detail::assign_text(request, std::size_t(column_field[c]), fields[c]);
+        if (!error) error = detail::complete(request, today);
+
+        if (output == BatchOutput::summary) {
+            if (error) summary_row(out, id, nullptr, &*error);
+            else {
+                const Result result = evaluate(request, ruleset, registry);
+                summary_row(out, id, &result, nullptr);
+            }
+            for (auto c : passthrough) out += ',', csv_field(out, c < fields.size() ? std::string_view(fields[c]) : std::string_view());
+            out += '\n';
+        } else {
+            ++counts.rows;
+            if (error) ++counts.errors, out += error_to_json(*error);
+            else {
+                const Result result = evaluate(request, ruleset, registry);
+                ++counts.verdicts[std::size_t(result.verdict)];
+                out += result_to_json(result);
+            }
+            out += '\n';
+        }
+    }
+
+    void finish_csv(std::string& out) {
+        if (in_quotes) malformed = true;  // a quote opened and never closed
+        if (row_bytes > 0 || fields.size() > 1 || in_quotes) end_record(out);
+        in_quotes = false;
+    }
+
+    // ---- JSON Lines ----
+
+    void feed_jsonl(std::string_view chunk, std::string& out) {
+        for (char c : chunk) {
+            if (c == '\n') {
+                jsonl_record(out);
+                continue;
+            }
+            if (++row_bytes <= kMaxBatchRowBytes) jsonl_line += c;
+            else oversize = true;
+        }
+    }
+
+    void jsonl_record(std::string& out) {
+        if (!jsonl_line.empty() && jsonl_line.back() == '\r') jsonl_line.pop_back();
+        const bool blank = !oversize && jsonl_line.find_first_not_of(" \t") == std::string::npos;
+        if (!blank) {
+            ++line;
+            if (output == BatchOutput::results) {
+                ++counts.rows;
+                auto parsed = oversize ? std::variant<Request, Error>(Error{"too_large", "", "a line may be at most 64 KiB"})
+                                       : parse_request(jsonl_line, today);
+                if (auto* error = std::get_if<Error>(&parsed)) {
+                    ++counts.errors;
+                    out += error_to_json(*error);
+                } else {
+                    const Result result = evaluate(std::get<Request>(parsed), ruleset, registry);
+                    ++counts.verdicts[std::size_t(result.verdict)];
+                    out += result_to_json(result);
+                }
+                out += '\n';
+            } else {
+                jsonl_summary(out);
+            }
+        }
+        jsonl_line.clear();
+        row_bytes = 0;
+        oversize = false;
+    }
+
+    void jsonl_summary(std::string& out) {
+        if (line == 1) out.append(kSummaryHeader), out += '\n';
+        std::string id = std::to_string(line);
+        if (oversize) {
+            const Error e{"too_large", "", "a line may be at most 64 KiB"};
+            summary_row(out, id, nullptr, &e);
+            out += '\n';
+            return;
+        }
+        if (const auto doc = detail::parse_json(jsonl_line); doc && doc->is_object())
+            if (auto it = doc->find("id"); it != doc->end()) {
+                if (it->is_string()) id = it->get<std::string>();
+                else if (it->is_number_integer()) id = std::to_string(it->get<long long>());
+            }
+        auto parsed = parse_request(jsonl_line, today);
+        if (auto* error = std::get_if<Error>(&parsed)) summary_row(out, id, nullptr, error);
+        else {
+            const Result result = evaluate(std::get<Request>(parsed), ruleset, registry);
+            summary_row(out, id, &result, nullptr);
+        }
+        out += '\n';
+    }
+};
+
+BatchRunner::BatchRunner(BatchInput input, BatchOutput output, const Ruleset& ruleset, const Registry* registry, Date today)
+    : state_(std::make_unique<State>(input, output, ruleset, registry, today)) {}
+
+BatchRunner::~BatchRunner() = default;
+
+void BatchRunner::feed(std::string_view chunk, std::string& out) {
+    if (state_->input == BatchInput::csv) state_->feed_csv(chunk, out);
+    else state_->feed_jsonl(chunk, out);
+}
+
+void BatchRunner::finish(std::string& out) {
+    if (state_->input == BatchInput::csv) {
+        if (state_->at_start && !state_->bom.empty()) {  // a file of fewer than three bytes
+            state_->at_start = false;
+            const std::string partial = std::move(state_->bom);
+            for (char c : partial) state_->csv_char(c, out);
+        }
+        state_->finish_csv(out);
+    } else if (!state_->jsonl_line.empty() || state_->oversize) {
+        state_->jsonl_record(out);
+    }
+}
+
+const BatchCounts& BatchRunner::counts() const { return state_->counts; }
+
+}  // namespace evexport

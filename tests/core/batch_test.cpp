@@ -1,0 +1,171 @@
+// Batch: CSV done properly, every kind of malformed row, order kept, nothing lost, and the same
+// answers however the input is cut into chunks.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "corpus.hpp"
+#include "evexport/api.hpp"
+#include "evexport/batch.hpp"
+
+namespace {
+
+using evexport::BatchInput;
+using evexport::BatchOutput;
+const evexport::Date kToday = *evexport::parse_date("2026-11-28");
+
+std::string run(std::string_view input, BatchInput in = BatchInput::csv, BatchOutput out = BatchOutput::summary, std::size_t chunk = 1 << 16) {
+    evexport::BatchRunner runner(in, out, evexport::Ruleset::builtin(), nullptr, kToday);
+    std::string output;
+    for (std::size_t i = 0; i < input.size(); i += chunk) runner.feed(input.substr(i, chunk), output);
+    runner.finish(output);
+    return output;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream s(text);
+    for (std::string line; std::getline(s, line);) out.push_back(line);
+    return out;
+}
+
+const std::string kHeader = "id,as_of,category,powertrain,condition,exporter_role,exporter_listed,make,colour\n";
+
+TEST(BatchCsv, AnswersEachRowInOrderAndPassesUnknownColumnsThrough) {
+    const auto out = lines(run(kHeader +
+                               "a,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,red\n"
+                               "b,2025-12-31,passenger_car,bev,new,trader,,BYD,blue\n"
+                               "c,2026-03-01,passenger_car,bev,new,trader,,BYD,green\n"
+                               "d,2026-03-01,passenger_car,bev,new,manufacturer,,BYD,\n"));
+    ASSERT_EQ(out.size(), 5u);
+    EXPECT_EQ(out[0], "id,verdict,licence_required,warnings,missing,error,error_field,colour");
+    EXPECT_EQ(out[1], "a,conditional,true,,,,,red");
+    EXPECT_EQ(out[2], "b,permitted,false,,,,,blue");
+    EXPECT_EQ(out[3], "c,not_permitted,true,,,,,green");
+    EXPECT_EQ(out[4], "d,undetermined,true,,/exporter/listed,,,");
+}
+
+TEST(BatchCsv, QuotesCommasNewlinesBomCrlfAndChinese) {
+    const std::string input = "\xEF\xBB\xBF" "id,make,category,powertrain,condition,as_of,exporter_role,exporter_listed,note\r\n"
+                              "\"x,1\",比亚迪,passenger_car,bev,new,2026-03-01,manufacturer,yes,\"He said \"\"fine\"\"\"\r\n"
+                              "\"y\n2\",BYD,passenger_car,bev,new,2026-03-01,manufacturer,1,\"two\r\nlines\"\r\n";
+    const auto out = run(input);
+    EXPECT_EQ(out, "id,verdict,licence_required,warnings,missing,error,error_field,note\n"
+                   "\"x,1\",conditional,true,,,,,\"He said \"\"fine\"\"\"\n"
+                   "\"y\n2\",conditional,true,,,,,\"two\r\nlines\"\n");
+}
+
+TEST(BatchCsv, MalformedRowsOfEveryKindAreMarkedAndTheOthersStillAnswered) {
+    const std::string input = kHeader +
+                              "ok1,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x\n"
+                              "short,2026-03-01,passenger_car\n"                                        // too few fields
+                              "long,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x,extra\n"  // too many
+                              "\"quote\"x,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x\n"  // text after a closing quote
+                              "enum,2026-03-01,passenger_car,steam,new,manufacturer,true,BYD,x\n"       // unknown value
+                              "date,2026-02-30,passenger_car,bev,new,manufacturer,true,BYD,x\n"         // impossible date
+                              "bool,2026-03-01,passenger_car,bev,new,manufacturer,maybe,BYD,x\n"        // not a boolean
+                              "big,2026-03-01,passenger_car,bev,new,manufacturer,true," + std::string(70000, 'B') + ",x\n"
+                              "ok2,2026-03-01,passenger_car,bev,new,trader,,BYD,x\n"
+                              "open,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,\"never closed\n";
+    const auto out = lines(run(input));
+    ASSERT_EQ(out.size(), 12u) << run(input);  // the unclosed quote's field ends in a line break, kept
+    EXPECT_EQ(out[1], "ok1,conditional,true,,,,,x");
+    EXPECT_EQ(out[2], "short,,,,,invalid_row,,");
+    EXPECT_EQ(out[3], "long,,,,,invalid_row,,x");
+    EXPECT_EQ(out[4].substr(0, 26), "quotex,,,,,invalid_row,,x");
+    EXPECT_EQ(out[5], "enum,,,,,invalid_field,/vehicle/powertrain,x");
+    EXPECT_EQ(out[6], "date,,,,,invalid_field,/as_of,x");
+    EXPECT_EQ(out[7], "bool,,,,,invalid_field,/exporter/listed,x");
+    EXPECT_EQ(out[8], "big,,,,,too_large,,");  // cells after the 64 KiB limit are not held
+    EXPECT_EQ(out[9], "ok2,not_permitted,true,,,,,x");
+    EXPECT_EQ(out[10], "open,,,,,invalid_row,,\"never closed");
+}
+
+TEST(BatchCsv, TheSameAnswersWhateverTheChunks) {
+    const std::string input = "\xEF\xBB\xBF" + kHeader + "\"a\",2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,\"r,\"\"e\"\"d\"\r\n" +
+                              "b,2026-03-01,passenger_car,bev,used,used_car_exporter,,BYD,\"multi\r\nline\"\r\n\r\n" +
+                              "c,2026-03-01,bus,ice,new,trader,,X,z";
+    const auto whole = run(input);
+    for (std::size_t chunk : {1u, 2u, 3u, 5u, 7u, 64u}) EXPECT_EQ(run(input, BatchInput::csv, BatchOutput::summary, chunk), whole) << chunk;
+    // Header and three rows (one answer holds a quoted line break); the blank line is not a row.
+    EXPECT_EQ(lines(whole).size(), 5u);
+    EXPECT_EQ(whole.find("\n\n"), std::string::npos);
+}
+
+TEST(BatchCsv, WithoutAnIdColumnRowsAreNumbered) {
+    const auto out = lines(run("category,powertrain,condition,as_of\npassenger_car,bev,new,2025-06-01\nbus,ice,new,2006-01-01\n"));
+    ASSERT_EQ(out.size(), 3u);
+    EXPECT_EQ(out[1], "1,permitted,false,,,,");
+    EXPECT_EQ(out[2], "2,permitted,false,,,,");
+}
+
+TEST(BatchCsv, EmptyInputsGiveNoRows) {
+    EXPECT_EQ(run(""), "");
+    EXPECT_EQ(run("\xEF\xBB\xBF"), "");
+    EXPECT_EQ(run("id,make\n"), "id,verdict,licence_required,warnings,missing,error,error_field\n");
+    EXPECT_EQ(run("a"), "id,verdict,licence_required,warnings,missing,error,error_field,a\n");  // a header of one unknown column
+}
+
+TEST(BatchCsv, AVeryLongHeaderMarksEveryRow) {
+    const auto out = lines(run(std::string(70000, 'h') + "\nx\ny\n"));
+    ASSERT_EQ(out.size(), 3u);
+    EXPECT_EQ(out[1], "1,,,,,invalid_row,");
+}
+
+TEST(BatchJsonl, EachLineGivesWhatCheckGives) {
+    // Every corpus request as one line, with blank lines and CRLF between: the same answers as check.
+    std::string input;
+    std::vector<std::string> expected;
+    for (const auto& c : corpus::load()) {
+        if (c.request_text.find('\n') != std::string::npos || c.request_text.find_first_not_of(" \t\r") == std::string::npos) continue;
+        input += c.request_text + "\r\n\n";
+        expected.push_back(evexport::evaluate_json(c.request_text, evexport::Ruleset::builtin(), kToday).json);
+    }
+    const auto out = lines(run(input, BatchInput::jsonl, BatchOutput::results, 333));
+    ASSERT_EQ(out.size(), expected.size());
+    for (std::size_t i = 0; i < out.size(); ++i) EXPECT_EQ(out[i], expected[i]) << i;
+}
+
+TEST(BatchJsonl, OversizeLinesAndALastLineWithoutBreak) {
+    const auto out = lines(run("{\"as_of\":\"2026-03-01\"}\n" + std::string(70000, ' ') + "{}\n{\"as_of\":", BatchInput::jsonl, BatchOutput::results, 1000));
+    ASSERT_EQ(out.size(), 3u);
+    EXPECT_NE(out[0].find("\"verdict\""), std::string::npos);
+    EXPECT_NE(out[1].find("too_large"), std::string::npos);
+    EXPECT_NE(out[2].find("invalid_json"), std::string::npos);
+}
+
+TEST(BatchJsonl, SummaryOutputTakesTheIdFromTheRequest) {
+    const auto out = lines(run("{\"id\":\"car-7\",\"as_of\":\"2026-03-01\",\"vehicle\":{\"category\":\"bus\",\"powertrain\":\"ice\",\"condition\":\"new\"},\"exporter\":{\"role\":\"trader\"}}\n[1]\n",
+                               BatchInput::jsonl, BatchOutput::summary));
+    ASSERT_EQ(out.size(), 3u);
+    EXPECT_EQ(out[1], "car-7,not_permitted,true,,,,");
+    EXPECT_EQ(out[2], "2,,,,,invalid_field,");
+}
+
+// A run sized for CI: 200,000 generated rows streamed through, counted, none lost.
+TEST(BatchCsv, ALargeStreamingRun) {
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin(), nullptr, kToday);
+    std::string out, chunk = "id,as_of,category,powertrain,condition,exporter_role,exporter_listed\n";
+    std::size_t rows_out = 0;
+    const char* roles[] = {"manufacturer", "trader", "authorized_exporter", "used_car_exporter"};
+    for (int i = 0; i < 200000; ++i) {
+        chunk += std::to_string(i) + ",2026-03-01,passenger_car,bev,new," + roles[i % 4] + ",true\n";
+        if (chunk.size() > 60000) {
+            runner.feed(chunk, out);
+            chunk.clear();
+            for (char c : out) rows_out += c == '\n';
+            out.clear();
+        }
+    }
+    runner.feed(chunk, out);
+    runner.finish(out);
+    for (char c : out) rows_out += c == '\n';
+    EXPECT_EQ(rows_out, 200001u);
+    const auto& counts = runner.counts();
+    EXPECT_EQ(counts.rows, 200000u);
+    EXPECT_EQ(counts.verdicts[1], 50000u);   // manufacturer: conditional
+    EXPECT_EQ(counts.verdicts[2], 100000u);  // trader, used-car exporter: not permitted
+    EXPECT_EQ(counts.verdicts[3], 50000u);   // authorised exporter without authorisation: undetermined
+}
+
+}  // namespace
