@@ -6,6 +6,7 @@
 #include <string>
 
 #include "evexport/api.hpp"
+#include "evexport/batch.hpp"
 #include "json_writer.hpp"
 
 namespace {
@@ -47,6 +48,48 @@ std::string load_registry(const std::string& json) {
 
 void clear_registry() { registry.reset(); }
 
+// One batch at a time: started, fed chunk by chunk, finished (docs: README, batch).
+std::unique_ptr<evexport::BatchRunner> batch;
+
+std::string batch_start(const std::string& format) {
+    return guarded([&] {
+        if (format != "csv" && format != "jsonl")
+            return evexport::error_to_json({"invalid_field", "/format", "the batch format is csv or jsonl"});
+        batch = std::make_unique<evexport::BatchRunner>(format == "csv" ? evexport::BatchInput::csv : evexport::BatchInput::jsonl,
+                                                        evexport::BatchOutput::summary, ruleset(), registry.get(), evexport::today_utc());
+        return std::string("{}");
+    });
+}
+
+std::string batch_feed(const std::string& chunk) {
+    return guarded([&] {
+        std::string out;
+        if (batch) batch->feed(chunk, out);
+        return out;
+    });
+}
+
+std::string batch_finish() {
+    return guarded([&] {
+        std::string out;
+        if (batch) batch->finish(out);
+        return out;
+    });
+}
+
+std::string batch_counts() {
+    return guarded([&] {
+        evexport::detail::JsonWriter w;
+        w.begin_object();
+        if (batch) {
+            const auto& c = batch->counts();
+            w.member("rows", int(c.rows)).member("errors", int(c.errors));
+            for (std::size_t v = 0; v < 4; ++v) w.member(evexport::EnumNames<evexport::Verdict>::names[v], int(c.verdicts[v]));
+        }
+        return w.end_object().take();
+    });
+}
+
 // `as_of` may be empty (today).
 std::string vin(const std::string& vin, const std::string& as_of) {
     return guarded([&] { return evexport::vin_json(vin, evexport::parse_date(as_of)).json; });
@@ -80,5 +123,9 @@ EMSCRIPTEN_BINDINGS(evexport) {
     emscripten::function("rulesetInfo", &ruleset_info);
     emscripten::function("loadRegistry", &load_registry);
     emscripten::function("loadRuleset", &load_ruleset);
+    emscripten::function("batchStart", &batch_start);
+    emscripten::function("batchFeed", &batch_feed);
+    emscripten::function("batchFinish", &batch_finish);
+    emscripten::function("batchCounts", &batch_counts);
     emscripten::function("clearRegistry", &clear_registry);
 }

@@ -163,6 +163,23 @@ export interface Registry {
   enterprises: RegistryEnterprise[];
 }
 
+export interface BatchCounts {
+  rows: number;
+  errors: number;
+  permitted: number;
+  conditional: number;
+  not_permitted: number;
+  undetermined: number;
+}
+
+export interface BatchRun {
+  /** Feeds text cut anywhere; returns the CSV answers of the rows it completes (the header first). */
+  feed(text: string): string;
+  /** Ends the input; returns the answer of a last row without a line break. */
+  finish(): string;
+  counts(): BatchCounts;
+}
+
 export interface Checker {
   evaluate(request: Request | string): Result | ErrorResult;
   evaluateJson(requestJson: string): string;
@@ -171,6 +188,8 @@ export interface Checker {
   rulesetInfo(): RulesetInfo;
   loadRegistry(registry: Registry | string): { loaded: number; years: number[]; source: string } | { error: ErrorResult['error'] | { code: 'invalid_registry'; field: string; message: string } };
   clearRegistry(): void;
+  /** Streams a CSV or JSON Lines inventory through; answers come back as CSV rows (README, batch). Throws only for an unknown format. */
+  batch(format: 'csv' | 'jsonl'): BatchRun;
   /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one in force stays. */
   loadRuleset(ruleset: object | string, options?: { sha256?: string }): RulesetInfo | {
     error: { code: 'invalid_ruleset' | 'ruleset_sha256_mismatch' | 'ruleset_id_mismatch' | 'ruleset_older' | 'ruleset_version_reused'; field: string; message: string };

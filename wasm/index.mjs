@@ -69,6 +69,20 @@ export async function createChecker(options = {}) {
       core.clearRegistry();
     },
     /**
+     * Starts a batch ('csv' or 'jsonl' input). feed(text) returns the answers of the rows the text
+     * completes, as CSV (header first); finish() answers a last row without a line break.
+     * Text may be cut anywhere. One batch per checker at a time.
+     */
+    batch(format) {
+      const started = JSON.parse(core.batchStart(String(format)));
+      if (started.error) throw new TypeError(started.error.message);
+      return {
+        feed: (text) => core.batchFeed(String(text)),
+        finish: () => core.batchFinish(),
+        counts: () => JSON.parse(core.batchCounts()),
+      };
+    },
+    /**
      * Replaces the ruleset in force with a newer version of it (e.g. one a portal pinned by hash).
      * Returns the new ruleset's info, or { error } — and then the ruleset in force stays.
      */

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs each fuzzer for SECONDS seconds (default 20; scripts/test uses 20 x 3 = 60 s), from the seeds.
+# Runs each fuzzer for SECONDS seconds (default 15; scripts/test uses 15 x 4 = 60 s), from the seeds.
 # A crash leaves its input in build/fuzz/artifacts/ and fails the run; make it a case in tests/cases.
 # Longer run: tests/fuzz/run.sh 3600
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds="${1:-20}"
+seconds="${1:-15}"
 node tests/fuzz/seeds.mjs build/fuzz/seeds >/dev/null
 mkdir -p build/fuzz/artifacts build/fuzz/corpus
-for harness in request ruleset identifiers; do
+for harness in request ruleset identifiers batch; do
   mkdir -p "build/fuzz/corpus/$harness"
   echo "fuzz_$harness: ${seconds}s"
   set +e

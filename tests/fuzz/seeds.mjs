@@ -25,4 +25,8 @@ loadCases().forEach((c, i) => {
 put('ruleset', 'builtin.json', readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json')));
 [...ids].forEach((id, i) => put('identifiers', `id-${i}.txt`, String(id)));
 put('identifiers', 'registry.json', readFileSync(join(root, 'tests', 'registry', 'fictional-2026.json')));
+// Batch seeds: the first byte picks the chunk size the harness cuts the rest into.
+put('batch', 'template.csv', '\x05' + readFileSync(join(root, 'public', 'template.csv'), 'utf8'));
+put('batch', 'quoted.csv', '\x02\uFEFFid,make,note\r\n"a,1",BYD,"x ""y"" z"\r\n"b\nc",,\r\n"open');
+put('batch', 'lines.jsonl', '\x03' + loadCases().slice(0, 20).map((c) => c.requestText.replace(/\n/g, ' ')).join('\n'));
 console.log(`seeds in ${out}`);

@@ -87,3 +87,21 @@ test('a ruleset is replaced only by a newer version of itself; otherwise the one
   assert.deepEqual(result.ruleset, { id: 'cn-vehicle-export', version: '2027.1.1', sha256 });
   assert.equal(own.loadRuleset(text).error.code, 'ruleset_older');
 });
+
+test('batch through the JS API: the same answers as the native CLI, however the text is cut', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { root } = await import('./corpus.mjs');
+  const csv = '\uFEFFid,as_of,category,powertrain,condition,exporter_role,exporter_listed,make,note\r\n' +
+    '1,2026-03-01,passenger_car,bev,new,manufacturer,true,比亚迪,"a, b"\r\n2,2026-03-01,passenger_car,steam,new,,,BYD,x\r\n3,2025-12-31,passenger_car,bev,new,trader,,BYD,"line\nbreak"';
+  const native = execFileSync(join(root, 'build', 'native', 'evexport'), ['batch', '--format', 'csv', '-'], { input: csv, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+  for (const size of [1, 3, 1000]) {
+    const run = checker.batch('csv');
+    let out = '';
+    for (let i = 0; i < csv.length; i += size) out += run.feed(csv.slice(i, i + size));
+    out += run.finish();
+    assert.equal(out, native, `chunks of ${size}`);
+    assert.deepEqual(run.counts(), { rows: 3, errors: 1, permitted: 1, conditional: 1, not_permitted: 0, undetermined: 0 });
+  }
+  assert.throws(() => checker.batch('xml'), TypeError);
+});

@@ -6,6 +6,7 @@ import { LANGS, isLang, t, type Lang } from './i18n';
 import { RequestForm } from './form';
 import { permalinkFor, readPermalink, writePermalink } from './permalink';
 import { VerdictView } from './verdict-view';
+import { BatchView } from './batch-view';
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -16,6 +17,7 @@ let first = true;
 let shown = ''; // the last result JSON rendered: an unchanged answer is not drawn again
 
 const view = new VerdictView($('verdict'), $('details'));
+const batch = new BatchView($('batch'));
 const form = new RequestForm(() => update());
 $('form-slot').replaceWith(form.element);
 
@@ -38,6 +40,7 @@ function applyLang() {
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n as never);
   for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   form.setLang(lang);
+  batch.setLang(lang);
 }
 
 function currentRequest(): Request {

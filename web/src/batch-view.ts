@@ -1,0 +1,162 @@
+// Check a whole inventory: pick or drop a CSV or JSON Lines file, watch it go through in a worker,
+// filter the answers, download them. The file is read here, in the browser, and never uploaded.
+import { h } from './dom';
+import { t, type Lang } from './i18n';
+import { parseCsv, toJsonLines, type AnswerRow } from './csv';
+import type { BatchMessage } from './batch-worker';
+
+const SHOWN = 200; // rows drawn in the table at a time; the downloads hold them all
+const VERDICTS = ['permitted', 'conditional', 'not_permitted', 'undetermined', 'error'] as const;
+
+export class BatchView {
+  private worker?: Worker;
+  private header: string[] = [];
+  private rows: AnswerRow[] = [];
+  private outputCsv: string[] = [];
+  private filter = '';
+  private lang: Lang = 'en';
+  private readonly el = {
+    input: h('input', { type: 'file', id: 'batch-file', accept: '.csv,.jsonl,.ndjson,.txt,text/csv,application/x-ndjson' }),
+    progress: h('progress', { id: 'batch-progress', max: '1', value: '0', hidden: true }),
+    status: h('p', { id: 'batch-status', role: 'status', 'aria-live': 'polite' }),
+    cancel: h('button', { type: 'button', id: 'batch-cancel', hidden: true }),
+    counts: h('ul', { id: 'batch-counts', class: 'counts' }),
+    filter: h('select', { id: 'batch-filter' }),
+    table: h('table', { id: 'batch-table' }),
+    csv: h('button', { type: 'button', id: 'batch-download-csv', disabled: true }),
+    jsonl: h('button', { type: 'button', id: 'batch-download-jsonl', disabled: true }),
+    labels: [] as [HTMLElement, Parameters<typeof t>[1]][],
+  };
+
+  constructor(readonly root: HTMLElement) {
+    const label = (tag: HTMLElement, key: Parameters<typeof t>[1]) => (this.el.labels.push([tag, key]), tag);
+    const drop = h('label', { class: 'drop', for: 'batch-file' }, label(h('span'), 'batchDrop'), this.el.input);
+    const template = label(h('a', { href: './template.csv', download: 'ev-export-check-template.csv' }), 'batchTemplate');
+    this.el.filter.addEventListener('change', () => ((this.filter = this.el.filter.value), this.draw()));
+    this.el.input.addEventListener('change', () => this.el.input.files?.[0] && this.start(this.el.input.files[0]));
+    drop.addEventListener('dragover', (e) => (e.preventDefault(), drop.classList.add('over')));
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      const file = e.dataTransfer?.files[0];
+      if (file) this.start(file);
+    });
+    this.el.cancel.addEventListener('click', () => this.stop(t(this.lang, 'batchCancelled')));
+    this.el.csv.addEventListener('click', () => this.download('csv'));
+    this.el.jsonl.addEventListener('click', () => this.download('jsonl'));
+    root.replaceChildren(
+      label(h('h2', { id: 'h-batch' }), 'batchTitle'),
+      label(h('p', { class: 'lead' }), 'batchLead'),
+      drop,
+      h('p', { class: 'hint' }, template),
+      h('div', { class: 'batch-run' }, this.el.progress, this.el.cancel, this.el.status),
+      this.el.counts,
+      h('div', { class: 'batch-tools' }, h('label', { for: 'batch-filter' }, label(h('span'), 'batchFilter')), this.el.filter, this.el.csv, this.el.jsonl),
+      h('div', { class: 'table-wrap' }, this.el.table),
+    );
+  }
+
+  setLang(lang: Lang) {
+    this.lang = lang;
+    for (const [el, key] of this.el.labels) el.textContent = t(lang, key);
+    this.el.cancel.textContent = t(lang, 'batchCancel');
+    this.el.csv.textContent = t(lang, 'batchDownloadCsv');
+    this.el.jsonl.textContent = t(lang, 'batchDownloadJsonl');
+    this.draw();
+  }
+
+  private start(file: File) {
+    this.stop();
+    this.header = [];
+    this.rows = [];
+    this.outputCsv = [];
+    this.filter = '';
+    const format = /\.(jsonl|ndjson)$/i.test(file.name) ? 'jsonl' : 'csv';
+    this.worker = new Worker(new URL('./batch-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<BatchMessage>) => this.receive(e.data);
+    performance.mark('evexport:batch-start');
+    this.worker.postMessage({ file, format });
+    this.el.progress.hidden = false;
+    this.el.progress.value = 0;
+    this.el.cancel.hidden = false;
+    this.el.csv.disabled = this.el.jsonl.disabled = true;
+    this.el.status.textContent = `${t(this.lang, 'batchReading')} ${file.name}`;
+    this.draw();
+  }
+
+  private stop(message?: string) {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.el.cancel.hidden = true;
+    this.el.progress.hidden = true;
+    if (message) this.el.status.textContent = message;
+  }
+
+  private receive(message: BatchMessage) {
+    if (message.type === 'failed') return this.stop(message.message);
+    this.take(message.output);
+    if (message.type === 'progress') {
+      this.el.progress.value = message.done / message.total;
+      this.el.status.textContent = `${t(this.lang, 'batchRows')}: ${this.rows.length}`;
+      this.draw();
+      return;
+    }
+    this.stop();
+    performance.mark('evexport:batch-done');
+    this.el.status.textContent = `${t(this.lang, 'batchDone')}: ${message.counts.rows} ${t(this.lang, 'batchRowsChecked')}`;
+    this.root.dataset.done = 'true';
+    this.el.csv.disabled = this.el.jsonl.disabled = false;
+    this.draw();
+  }
+
+  // Output arrives in whole rows; the first row of all is the header.
+  private take(output: string) {
+    if (!output) return;
+    this.outputCsv.push(output);
+    const parsed = parseCsv(output);
+    if (!this.header.length && parsed.length) this.header = parsed.shift()!;
+    for (const cells of parsed) this.rows.push({ cells });
+  }
+
+  private verdictOf(row: AnswerRow) {
+    return row.cells[5] ? 'error' : row.cells[1];
+  }
+
+  private draw() {
+    const lang = this.lang;
+    const counts = new Map<string, number>(VERDICTS.map((v) => [v, 0]));
+    for (const row of this.rows) counts.set(this.verdictOf(row), (counts.get(this.verdictOf(row)) ?? 0) + 1);
+    this.el.counts.replaceChildren(
+      ...VERDICTS.map((v) => h('li', { 'data-verdict': v, 'data-count': String(counts.get(v)) }, `${t(lang, `batch.${v}`)}: ${counts.get(v)}`)),
+    );
+    const options = [h('option', { value: '' }, `${t(lang, 'batchAll')} (${this.rows.length})`)];
+    for (const v of VERDICTS) options.push(h('option', { value: v }, `${t(lang, `batch.${v}`)} (${counts.get(v)})`));
+    this.el.filter.replaceChildren(...options);
+    this.el.filter.value = this.filter;
+
+    const matching = this.filter ? this.rows.filter((r) => this.verdictOf(r) === this.filter) : this.rows;
+    const heads = ['id', 'verdict', 'licence_required', 'warnings', 'missing', 'error'];
+    const body = matching.slice(0, SHOWN).map((row) =>
+      h('tr', { 'data-verdict': this.verdictOf(row) }, ...heads.map((_, i) => h('td', {}, i === 5 && row.cells[6] ? `${row.cells[5]} ${row.cells[6]}` : row.cells[i] ?? ''))),
+    );
+    this.el.table.replaceChildren(
+      h('caption', {}, matching.length > SHOWN ? `${t(lang, 'batchShowing')} ${SHOWN} / ${matching.length}` : `${matching.length}`),
+      h('thead', {}, h('tr', {}, ...heads.map((name) => h('th', { scope: 'col' }, name)))),
+      h('tbody', {}, ...body),
+    );
+  }
+
+  private download(kind: 'csv' | 'jsonl') {
+    const blob =
+      kind === 'csv'
+        ? new Blob(this.outputCsv, { type: 'text/csv;charset=utf-8' })
+        : new Blob([toJsonLines(this.header, this.rows)], { type: 'application/x-ndjson;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: `ev-export-check-results.${kind}` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
