@@ -56,37 +56,34 @@ struct Loader {
         return nullptr;
     }
 
-    template <typename E> std::vector<E> enum_list(const json& parent, const std::string& at, std::string_view key) {
-        std::vector<E> values;
+    // A list of strings, each read by `read` (which may refuse it with its pointer).
+    template <typename T, typename Read> std::vector<T> list(const json& parent, const std::string& at, std::string_view key, Read read) {
+        std::vector<T> values;
         auto it = parent.find(key);
         if (it == parent.end()) return values;
+        const auto here = at + "/" + std::string(key);
         if (!it->is_array()) {
-            in.fail(at + "/" + std::string(key), "must be an array");
+            in.fail(here, "must be an array");
             return values;
         }
-        for (std::size_t i = 0; i < it->size(); ++i) {
-            const json wrapper = {{"v", (*it)[i]}};
-            if (auto v = in.enumeration<E>(wrapper, at + "/" + std::string(key) + "/" + std::to_string(i), "v")) values.push_back(*v);
+        for (std::size_t i = 0; i < it->size() && in.ok(); ++i) {
+            const auto pointer = here + "/" + std::to_string(i);
+            if (!(*it)[i].is_string()) in.fail(pointer, "must be a string");
+            else if (auto v = read((*it)[i].template get_ref<const std::string&>(), pointer)) values.push_back(std::move(*v));
         }
         return values;
     }
 
     std::vector<std::string> string_list(const json& parent, const std::string& at, std::string_view key) {
-        std::vector<std::string> values;
-        auto it = parent.find(key);
-        if (it == parent.end()) return values;
-        if (!it->is_array()) {
-            in.fail(at + "/" + std::string(key), "must be an array");
-            return values;
-        }
-        for (std::size_t i = 0; i < it->size(); ++i) {
-            if (!(*it)[i].is_string()) {
-                in.fail(at + "/" + std::string(key) + "/" + std::to_string(i), "must be a string");
-                return values;
-            }
-            values.push_back((*it)[i].get<std::string>());
-        }
-        return values;
+        return list<std::string>(parent, at, key, [](const std::string& s, const std::string&) { return std::optional<std::string>(s); });
+    }
+
+    template <typename E> std::vector<E> enum_list(const json& parent, const std::string& at, std::string_view key) {
+        return list<E>(parent, at, key, [&](const std::string& s, const std::string& pointer) {
+            auto value = parse_enum<E>(s);
+            if (!value) in.fail(pointer, "unknown value \"" + s + "\"");
+            return value;
+        });
     }
 
     const json& array(const json& parent, std::string_view key) {

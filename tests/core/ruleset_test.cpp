@@ -179,3 +179,11 @@ TEST(RulesetReplacement, VersionsCompareNumerically) {
 }
 
 }  // namespace
+
+TEST(Ruleset, AListEntryIsNamedByItsOwnPointer) {
+    auto doc = corpus::json::parse(corpus::read(kRulesFile));
+    doc["rules"][2]["vehicles"][0]["powertrains"][1] = "steam";
+    auto loaded = Ruleset::load(doc.dump());
+    ASSERT_TRUE(std::holds_alternative<evexport::Error>(loaded));
+    EXPECT_EQ(std::get<evexport::Error>(loaded).field, "/rules/2/vehicles/0/powertrains/1");
+}
