@@ -18,6 +18,7 @@ declare -A NEEDS=(
   [nlohmann-json3-dev]=/usr/include/nlohmann/json.hpp
   [googletest]=/usr/src/googletest/CMakeLists.txt
   [libgtest-dev]=/usr/include/gtest/gtest.h
+  [libbenchmark-dev]=/usr/include/benchmark/benchmark.h
   [nodejs]=/usr/bin/node
   [npm]=/usr/bin/npm
   [chromium]=/usr/bin/chromium

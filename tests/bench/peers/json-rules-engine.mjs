@@ -1,0 +1,32 @@
+// The core rules written for json-rules-engine, as a portal developer would: licence scope by date
+// and powertrain, who may export, and the used-vehicle regime with the 180-day rule. An event of
+// type not_permitted stops the export; permitted means no licence applies; otherwise conditional.
+import { Engine } from 'json-rules-engine';
+import { D2026 } from './requests.mjs';
+
+const is = (fact, value) => ({ fact, operator: 'equal', value });
+const licensedNew = { all: [is('condition', 'new'), { any: [{ fact: 'powertrain', operator: 'notEqual', value: 'bev' }, { fact: 'as_of', operator: 'greaterThanInclusive', value: D2026 }] }] };
+
+export const rules = [
+  { name: 'bev-before-2026', conditions: { all: [is('condition', 'new'), is('powertrain', 'bev'), { fact: 'as_of', operator: 'lessThan', value: D2026 }] }, event: { type: 'permitted' } },
+  { name: 'qualified-exporter', conditions: { all: [licensedNew, { fact: 'role', operator: 'notEqual', value: 'manufacturer' }] }, event: { type: 'not_permitted' } },
+  { name: 'listed', conditions: { all: [licensedNew, is('role', 'manufacturer'), is('listed', false)] }, event: { type: 'not_permitted' } },
+  { name: 'used-exporter', conditions: { all: [is('condition', 'used'), { fact: 'role', operator: 'notEqual', value: 'used_car_exporter' }] }, event: { type: 'not_permitted' } },
+  { name: 'registered-owner', conditions: { all: [is('condition', 'used'), is('registered_owner', false)] }, event: { type: 'not_permitted' } },
+  { name: 'quality-report', conditions: { all: [is('condition', 'used'), is('quality_report', false)] }, event: { type: 'not_permitted' } },
+  { name: '180-day', conditions: { all: [is('condition', 'used'), { fact: 'as_of', operator: 'greaterThanInclusive', value: D2026 },
+      { fact: 'days_registered', operator: 'lessThanInclusive', value: 180 }, is('aftersales_confirmation', false)] }, event: { type: 'not_permitted' } },
+];
+
+export function createEngine() {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  for (const rule of rules) engine.addRule(rule);
+  return engine;
+}
+
+export async function verdict(engine, facts) {
+  const { events, results, failureResults } = await engine.run(facts);
+  const types = new Set(events.map((e) => e.type));
+  const value = types.has('not_permitted') ? 'not_permitted' : types.has('permitted') ? 'permitted' : 'conditional';
+  return { verdict: value, explanation: { results, failureResults } };
+}
