@@ -137,11 +137,12 @@ export class BatchView {
 
     const matching = this.filter ? this.rows.filter((r) => this.verdictOf(r) === this.filter) : this.rows;
     const heads = ['id', 'verdict', 'licence_required', 'warnings', 'missing', 'error'];
-    const body = matching.slice(0, SHOWN).map((row) =>
-      h('tr', { 'data-verdict': this.verdictOf(row) }, ...heads.map((_, i) => h('td', {}, i === 5 && row.cells[6] ? `${row.cells[5]} ${row.cells[6]}` : row.cells[i] ?? ''))),
-    );
+    // The verdict in words for people; the codes stay as they are in the downloads.
+    const cell = (row: AnswerRow, i: number) =>
+      i === 1 && row.cells[1] ? t(lang, `batch.${row.cells[1] as (typeof VERDICTS)[number]}`) : i === 5 && row.cells[6] ? `${row.cells[5]} ${row.cells[6]}` : row.cells[i] ?? '';
+    const body = matching.slice(0, SHOWN).map((row) => h('tr', { 'data-verdict': this.verdictOf(row) }, ...heads.map((_, i) => h('td', {}, cell(row, i)))));
     this.el.table.replaceChildren(
-      h('caption', {}, matching.length > SHOWN ? `${t(lang, 'batchShowing')} ${SHOWN} / ${matching.length}` : `${matching.length}`),
+      h('caption', {}, `${t(lang, 'batchShowing')} ${Math.min(SHOWN, matching.length)} / ${matching.length}`),
       h('thead', {}, h('tr', {}, ...heads.map((name) => h('th', { scope: 'col' }, name)))),
       h('tbody', {}, ...body),
     );
