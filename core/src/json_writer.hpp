@@ -46,6 +46,11 @@ public:
         return end_array();
     }
 
+    // A value written before (a fragment the ruleset keeps), appended as it is.
+    JsonWriter& raw_value(std::string_view json) { return comma(), out_.append(json), *this; }
+    // Members written before, starting with their comma, appended inside the open object.
+    JsonWriter& raw_members(std::string_view json) { return out_.append(json), first_ = false, *this; }
+
     // Shorthands for one member.
     template <typename T> JsonWriter& member(std::string_view name, const T& v) { return key(name), value(v); }
     JsonWriter& member_or_null(std::string_view name, std::string_view v) { return key(name), v.empty() ? null() : value(v); }

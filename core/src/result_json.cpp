@@ -14,27 +14,9 @@ template <typename E> void optional_enum(JsonWriter& w, std::string_view name, c
     else w.null();
 }
 
-void source(JsonWriter& w, const Source* s, const std::string& clause) {
-    w.key("source");
-    if (!s) return void(w.null());
-    w.begin_object().member("id", s->id).member("title", s->title).member("number", s->number).member("clause", clause).member("url", s->url);
-    if (!s->title_en.empty()) w.member("title_en", s->title_en);
-    w.end_object();
-}
-
-void date(JsonWriter& w, std::string_view name, const std::optional<Date>& d) {
-    w.key(name);
-    if (d) w.value(format_date(*d));
-    else w.null();
-}
-
 void entries(JsonWriter& w, std::string_view name, const std::vector<const Entry*>& list, const std::string& lang) {
     w.key(name).begin_array();
-    for (const Entry* e : list) {
-        w.begin_object().member("code", e->code).member("text", e->text.in(lang));
-        source(w, e->source, e->clause);
-        w.end_object();
-    }
+    for (const Entry* e : list) w.raw_value(e->json.in(lang));
     w.end_array();
 }
 
@@ -69,13 +51,7 @@ std::string result_to_json(const Result& r) {
             params.emplace_back("rule_text", std::move(text));
             text = fill(rules.message(reason.message).in(lang), params);
         }
-        w.begin_object().member("rule", rule.id).member("text", text);
-        source(w, rule.source, rule.clause);
-        w.member("confidence", name_of(rule.confidence));
-        date(w, "from", rule.from);
-        date(w, "until", rule.until);
-        if (!rule.from_note.empty()) w.member("note", rule.from_note);
-        w.end_object();
+        w.begin_object().member("rule", rule.id).member("text", text).raw_members(rule.json_tail).end_object();
     }
     w.end_array();
     entries(w, "obligations", r.obligations, lang);

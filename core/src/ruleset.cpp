@@ -6,6 +6,7 @@
 
 #include "embedded.hpp"
 #include "json_reader.hpp"
+#include "json_writer.hpp"
 #include "sha256.hpp"
 
 namespace evexport {
@@ -240,6 +241,7 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
     }
     if (!loader.in.ok()) return loader.in.error();
     ruleset->sha256 = std::move(sha256);
+    ruleset->write_fragments();
     ruleset->by_kind_.assign(kRuleKinds.size(), {});
     for (const auto& rule : ruleset->rules) ruleset->by_kind_[std::size_t(rule.kind)].push_back(&rule);
     return std::shared_ptr<const Ruleset>(std::move(ruleset));
@@ -289,6 +291,38 @@ const Ruleset& Ruleset::builtin() {
         return std::get<std::shared_ptr<const Ruleset>>(loaded);
     }();
     return *instance;
+}
+
+// What results repeat verbatim is written once here; results append it as it is (result_json.cpp).
+void Ruleset::write_fragments() {
+    using detail::JsonWriter;
+    auto source = [](JsonWriter& w, const Source* s, const std::string& clause) {
+        w.key("source").begin_object().member("id", s->id).member("title", s->title).member("number", s->number).member("clause", clause).member("url", s->url);
+        if (!s->title_en.empty()) w.member("title_en", s->title_en);
+        w.end_object();
+    };
+    for (auto& rule : rules) {
+        JsonWriter w(512);
+        w.begin_object().member("_", 0);  // a placeholder member, so that what follows starts with a comma
+        source(w, rule.source, rule.clause);
+        w.member("confidence", name_of(rule.confidence));
+        w.key("from");
+        rule.from ? void(w.value(format_date(*rule.from))) : void(w.null());
+        w.key("until");
+        rule.until ? void(w.value(format_date(*rule.until))) : void(w.null());
+        if (!rule.from_note.empty()) w.member("note", rule.from_note);
+        const std::string text = w.end_object().take();
+        constexpr std::string_view placeholder = R"({"_":0)";
+        rule.json_tail = text.substr(placeholder.size(), text.size() - placeholder.size() - 1);  // ,"source":…,"until":…
+    }
+    for (auto* list : {&documents, &obligations})
+        for (auto& e : *list)
+            for (const auto& [lang, text] : e.text.by_lang) {
+                JsonWriter w(512);
+                w.begin_object().member("code", e.code).member("text", text);
+                source(w, e.source, e.clause);
+                e.json.by_lang.emplace_back(lang, w.end_object().take());
+            }
 }
 
 const Entry* Ruleset::document(std::string_view code) const { return find_code(documents, code); }

@@ -51,6 +51,9 @@ struct Rule {
     Confidence confidence = Confidence::confirmed;
     Text text;
     std::vector<std::string> documents, obligations;
+    // The parts of a reason's JSON that never change ("source", "confidence", "from", "until",
+    // "note"), written once when the ruleset is loaded.
+    std::string json_tail;
 
     // licence_scope
     bool licence = false;
@@ -86,6 +89,8 @@ struct Entry {
     const Source* source = nullptr;
     std::string clause, dossier;
     Text text;
+    // The entry's whole JSON object per language, written once when the ruleset is loaded.
+    Text json;
 };
 
 // Compares dotted numeric versions ("2026.11.28" < "2026.12.1"): negative, zero or positive.
@@ -126,6 +131,7 @@ public:
     const HsCode* hs_derive(Category, Powertrain, Condition) const;
 
 private:
+    void write_fragments();
     std::vector<std::vector<const Rule*>> by_kind_;
 };
 
