@@ -17,22 +17,32 @@ std::shared_ptr<const evexport::Registry> registry;
 std::shared_ptr<const evexport::Ruleset> replacement;
 const evexport::Ruleset& ruleset() { return replacement ? *replacement : evexport::Ruleset::builtin(); }
 
-template <typename F> std::string guarded(F&& f) {
+// Answers go to JavaScript as a view of their UTF-8 bytes, which index.mjs decodes at once with a
+// TextDecoder: Embind's own std::string conversion scans every byte in JavaScript and took over half
+// of an evaluation (docs/BENCHMARKS.md). The view stays valid until the next call.
+std::string answer;
+
+emscripten::val bytes(std::string text) {
+    answer = std::move(text);
+    return emscripten::val(emscripten::typed_memory_view(answer.size(), reinterpret_cast<const unsigned char*>(answer.data())));
+}
+
+template <typename F> emscripten::val guarded(F&& f) {
     try {
-        return f();
+        return bytes(f());
     } catch (const std::exception& e) {
-        return evexport::error_to_json({"internal_error", "", e.what()});
+        return bytes(evexport::error_to_json({"internal_error", "", e.what()}));
     } catch (...) {
-        return evexport::error_to_json({"internal_error", "", "unknown C++ exception"});
+        return bytes(evexport::error_to_json({"internal_error", "", "unknown C++ exception"}));
     }
 }
 
-std::string evaluate(const std::string& request) {
+emscripten::val evaluate(const std::string& request) {
     return guarded([&] { return evexport::evaluate_json(request, ruleset(), evexport::today_utc(), registry.get()).json; });
 }
 
 // Loads a list of qualified enterprises; a malformed one is refused and the one in use stays.
-std::string load_registry(const std::string& json) {
+emscripten::val load_registry(const std::string& json) {
     return guarded([&] {
         auto loaded = evexport::Registry::load(json);
         if (auto* error = std::get_if<evexport::Error>(&loaded)) return evexport::error_to_json(*error);
@@ -51,7 +61,7 @@ void clear_registry() { registry.reset(); }
 // One batch at a time: started, fed chunk by chunk, finished (docs: README, batch).
 std::unique_ptr<evexport::BatchRunner> batch;
 
-std::string batch_start(const std::string& format) {
+emscripten::val batch_start(const std::string& format) {
     return guarded([&] {
         if (format != "csv" && format != "jsonl")
             return evexport::error_to_json({"invalid_field", "/format", "the batch format is csv or jsonl"});
@@ -61,7 +71,7 @@ std::string batch_start(const std::string& format) {
     });
 }
 
-std::string batch_feed(const std::string& chunk) {
+emscripten::val batch_feed(const std::string& chunk) {
     return guarded([&] {
         std::string out;
         if (batch) batch->feed(chunk, out);
@@ -69,7 +79,7 @@ std::string batch_feed(const std::string& chunk) {
     });
 }
 
-std::string batch_finish() {
+emscripten::val batch_finish() {
     return guarded([&] {
         std::string out;
         if (batch) batch->finish(out);
@@ -77,7 +87,7 @@ std::string batch_finish() {
     });
 }
 
-std::string batch_counts() {
+emscripten::val batch_counts() {
     return guarded([&] {
         evexport::detail::JsonWriter w;
         w.begin_object();
@@ -91,21 +101,21 @@ std::string batch_counts() {
 }
 
 // `as_of` may be empty (today).
-std::string vin(const std::string& vin, const std::string& as_of) {
+emscripten::val vin(const std::string& vin, const std::string& as_of) {
     return guarded([&] { return evexport::vin_json(vin, evexport::parse_date(as_of)).json; });
 }
 
-std::string uscc(const std::string& code) {
+emscripten::val uscc(const std::string& code) {
     return guarded([&] { return evexport::uscc_json(code).json; });
 }
 
-std::string ruleset_info() {
+emscripten::val ruleset_info() {
     return guarded([] { return evexport::ruleset_info_json(ruleset()); });
 }
 
 // Replaces the ruleset in force with a newer version of it; anything else is refused and the
 // ruleset in force stays. `pinned_sha256` may be empty.
-std::string load_ruleset(const std::string& json, const std::string& pinned_sha256) {
+emscripten::val load_ruleset(const std::string& json, const std::string& pinned_sha256) {
     return guarded([&] {
         auto loaded = evexport::Ruleset::load_replacement(json, ruleset(), pinned_sha256);
         if (auto* error = std::get_if<evexport::Error>(&loaded)) return evexport::error_to_json(*error);

@@ -13,10 +13,13 @@ export async function createChecker(options = {}) {
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
   if (options.wasmUrl) moduleOptions.locateFile = () => options.wasmUrl;
   const core = await createModule(moduleOptions);
+  // The core answers with a view of UTF-8 bytes in its memory, valid until its next call.
+  const decoder = new TextDecoder();
+  const decode = (bytes) => decoder.decode(bytes);
 
   const call = (fn) => {
     try {
-      return JSON.parse(fn());
+      return JSON.parse(decode(fn()));
     } catch (e) {
       return internalError(String(e && e.message ? e.message : e));
     }
@@ -35,9 +38,9 @@ export async function createChecker(options = {}) {
       return call(() => core.evaluate(text));
     },
     /** Evaluates JSON text and returns JSON text: the fastest path for batch work. */
-    evaluateJson(text) {
+    evaluateJson(requestJson) {
       try {
-        return core.evaluate(String(text));
+        return decode(core.evaluate(String(requestJson)));
       } catch (e) {
         return JSON.stringify(internalError(String(e)));
       }
@@ -74,12 +77,12 @@ export async function createChecker(options = {}) {
      * Text may be cut anywhere. One batch per checker at a time.
      */
     batch(format) {
-      const started = JSON.parse(core.batchStart(String(format)));
+      const started = JSON.parse(decode(core.batchStart(String(format))));
       if (started.error) throw new TypeError(started.error.message);
       return {
-        feed: (text) => core.batchFeed(String(text)),
-        finish: () => core.batchFinish(),
-        counts: () => JSON.parse(core.batchCounts()),
+        feed: (chunk) => decode(core.batchFeed(String(chunk))),
+        finish: () => decode(core.batchFinish()),
+        counts: () => JSON.parse(decode(core.batchCounts())),
       };
     },
     /**
