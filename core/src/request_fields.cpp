@@ -28,7 +28,18 @@ Authorization& authorization(Request& r) {
     return *r.exporter.authorization;
 }
 
-// Where each field lives in the typed request, by its index in kFields.
+// Where each field lives in the typed request, by its index in kFields. The table and these
+// switches must agree: the build checks every index against its pointer.
+constexpr bool at(std::size_t i, std::string_view pointer) { return kFields[i].pointer == pointer; }
+static_assert(at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3, "/vehicle/make") && at(4, "/vehicle/model") &&
+              at(5, "/vehicle/category") && at(6, "/vehicle/powertrain") && at(7, "/vehicle/hs_code") && at(8, "/vehicle/condition") &&
+              at(9, "/vehicle/registration_date") && at(10, "/vehicle/modified") && at(11, "/exporter/name") && at(12, "/exporter/uscc") &&
+              at(13, "/exporter/role") && at(14, "/exporter/listed") && at(15, "/exporter/authorization/brand") &&
+              at(16, "/exporter/authorization/valid_from") && at(17, "/exporter/authorization/valid_until") &&
+              at(18, "/exporter/registered_owner") && at(19, "/shipment/destination") && at(20, "/shipment/trade_mode") &&
+              at(21, "/evidence/aftersales_confirmation") && at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") &&
+              at(24, "/evidence/miit_catalogue") && kFieldCount == 25);
+
 std::optional<std::string>* text_slot(Request& r, std::size_t i) {
     switch (i) {
         case 2: return &r.vehicle.vin;
