@@ -2,7 +2,6 @@
 
 #include "evexport/api.hpp"
 #include "evexport/evaluate.hpp"
-#include "json_reader.hpp"
 #include "request_fields.hpp"
 
 namespace evexport {
@@ -298,12 +297,7 @@ struct BatchRunner::State {
             out += '\n';
             return;
         }
-        if (const auto doc = detail::parse_json(jsonl_line); doc && doc->is_object())
-            if (auto it = doc->find("id"); it != doc->end()) {
-                if (it->is_string()) id = it->get<std::string>();
-                else if (it->is_number_integer()) id = std::to_string(it->get<long long>());
-            }
-        auto parsed = parse_request(jsonl_line, today);
+        auto parsed = detail::parse_request(jsonl_line, today, &id);
         if (auto* error = std::get_if<Error>(&parsed)) summary_row(out, id, nullptr, error);
         else {
             const Result result = evaluate(std::get<Request>(parsed), ruleset, registry);

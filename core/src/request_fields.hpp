@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "evexport/error.hpp"
 #include "evexport/request.hpp"
@@ -55,5 +56,8 @@ std::optional<Error> assign_text(Request& request, std::size_t index, std::strin
 void assign_bool(Request& request, std::size_t index, bool value);
 // Checks that need the whole request: as_of (today when absent) and the dates against each other.
 std::optional<Error> complete(Request& request, Date today);
+// evexport::parse_request, also reading a top-level "id" (string or integer) into `id` when given:
+// batch lines are parsed once for both.
+std::variant<Request, Error> parse_request(std::string_view text, Date today, std::string* id);
 
 }  // namespace evexport::detail

@@ -50,7 +50,11 @@ const json* parent_of(const json& root, std::string_view pointer, std::optional<
 
 }  // namespace
 
-std::variant<Request, Error> parse_request(std::string_view text, Date today) {
+std::variant<Request, Error> parse_request(std::string_view text, Date today) { return detail::parse_request(text, today, nullptr); }
+
+namespace detail {
+
+std::variant<Request, Error> parse_request(std::string_view text, Date today, std::string* id) {
     if (text.size() > kMaxRequestBytes)
         return Error{"too_large", "", "a request may be at most " + std::to_string(kMaxRequestBytes) + " bytes"};
     if (nesting_depth(text, kMaxNestingDepth) > kMaxNestingDepth)
@@ -60,6 +64,11 @@ std::variant<Request, Error> parse_request(std::string_view text, Date today) {
     const auto parsed = detail::parse_json(text, &error_at);
     if (!parsed) return Error{"invalid_json", "", "not valid JSON (at byte " + std::to_string(error_at) + ")"};
     if (!parsed->is_object()) return Error{"invalid_field", "", "a request must be a JSON object"};
+    if (id)  // batch lines may carry their own id (not a request field)
+        if (auto it = parsed->find("id"); it != parsed->end()) {
+            if (it->is_string()) *id = it->get<std::string>();
+            else if (it->is_number_integer()) *id = std::to_string(it->get<long long>());
+        }
 
     Request request;
     for (std::size_t i = 0; i < detail::kFieldCount; ++i) {
@@ -82,4 +91,5 @@ std::variant<Request, Error> parse_request(std::string_view text, Date today) {
     return request;
 }
 
+}  // namespace detail
 }  // namespace evexport
