@@ -41,6 +41,15 @@ emscripten::val evaluate(const std::string& request) {
     return guarded([&] { return evexport::evaluate_json(request, ruleset(), evexport::today_utc(), registry.get()).json; });
 }
 
+// The JS API's fast path: a plain request's fields in, a compact result out (core/src/compact.cpp).
+emscripten::val evaluate_fields(const std::string& encoded) {
+    return guarded([&] { return evexport::evaluate_fields(encoded, ruleset(), evexport::today_utc(), registry.get()).json; });
+}
+
+emscripten::val tables(const std::string& lang) {
+    return guarded([&] { return evexport::tables_json(ruleset(), lang); });
+}
+
 // Loads a list of qualified enterprises; a malformed one is refused and the one in use stays.
 emscripten::val load_registry(const std::string& json) {
     return guarded([&] {
@@ -128,6 +137,8 @@ emscripten::val load_ruleset(const std::string& json, const std::string& pinned_
 
 EMSCRIPTEN_BINDINGS(evexport) {
     emscripten::function("evaluate", &evaluate);
+    emscripten::function("evaluateFields", &evaluate_fields);
+    emscripten::function("tables", &tables);
     emscripten::function("vin", &vin);
     emscripten::function("uscc", &uscc);
     emscripten::function("rulesetInfo", &ruleset_info);

@@ -4,6 +4,33 @@ import createModule from './evexport.mjs';
 
 const internalError = (message) => ({ error: { code: 'internal_error', field: '', message } });
 
+// {name} placeholders, filled as core/src/text.cpp fills them: the first parameter of that name;
+// an unknown name stays as written.
+function fill(pattern, params) {
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const open = pattern.indexOf('{', i);
+    if (open < 0) break;
+    const close = pattern.indexOf('}', open);
+    if (close < 0) break;
+    out += pattern.slice(i, open);
+    const name = pattern.slice(open + 1, close);
+    const hit = params.find((p) => p[0] === name);
+    out += hit ? hit[1] : pattern.slice(open, close + 1);
+    i = close + 1;
+  }
+  return out + pattern.slice(i);
+}
+
+const pairs = (flat) => {
+  const out = [];
+  for (let i = 0; i < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
+  return out;
+};
+const isPlain = (v) => v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s));
+
 /**
  * Loads the core. In a browser the .wasm is fetched from beside this file; under node pass
  * `{ wasmBinary }` (the bytes of evexport.wasm).
@@ -17,6 +44,91 @@ export async function createChecker(options = {}) {
   const decoder = new TextDecoder();
   const decode = (bytes) => decoder.decode(bytes);
 
+  // The fast path for plain request objects (core/src/compact.cpp): fields in, indices out, the v1
+  // result built here from per-language tables fetched once. Anything unusual in the request (an
+  // unknown key, a value of another type, a class instance) takes the JSON path instead, which gives
+  // the same answers (tests/js/api.test.mjs checks every corpus case both ways).
+  const tables = new Map();
+  const tablesFor = (lang) => {
+    let t = tables.get(lang);
+    if (!t) tables.set(lang, (t = JSON.parse(decode(core.tables(lang)))));
+    return t;
+  };
+  const { shape, booleans, fieldCount } = (() => {
+    const shape = {};
+    const booleans = [];
+    tablesFor('en').fields.forEach(([pointer, boolean], index) => {
+      const keys = pointer.slice(1).split('/');
+      let node = shape;
+      for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+      node[keys.at(-1)] = index;
+      booleans[index] = boolean;
+    });
+    return { shape, booleans, fieldCount: booleans.length };
+  })();
+
+  function encode(request) {
+    if (!isPlain(request)) return null;
+    const slots = new Array(fieldCount).fill('');
+    const walk = (object, node) => {
+      for (const key of Object.keys(object)) {
+        const spec = node[key];
+        const value = object[key];
+        if (spec === undefined) return false;
+        if (value === null || value === undefined) continue;
+        if (typeof spec === 'object') {
+          if (!isPlain(value) || !walk(value, spec)) return false;
+        } else if (booleans[spec]) {
+          if (typeof value !== 'boolean') return false;
+          slots[spec] = value ? 't' : 'f';
+        } else {
+          if (typeof value !== 'string' || value.includes('\0') || !wellFormed(value)) return false;
+          slots[spec] = 's' + value;
+        }
+      }
+      return true;
+    };
+    return walk(request, shape) ? slots.join('\0') : null;
+  }
+
+  function question(t, pointer) {
+    for (let p = pointer; p; p = p.slice(0, p.lastIndexOf('/'))) if (p in t.questions) return t.questions[p];
+    return '';
+  }
+
+  function expand(c, lang) {
+    const t = tablesFor(lang);
+    const [verdict, licence, regime, asOf, reasons, obligations, documents, warnings, missing, vehicle] = c;
+    return {
+      verdict: t.verdicts[verdict],
+      licence_required: licence === 2 ? null : licence === 1,
+      regime: t.regimes[regime],
+      as_of: asOf,
+      reasons: reasons.map(([index, message, flat]) => {
+        const rule = t.rules[index];
+        const params = [...pairs(flat), ['as_of', asOf], ['from', rule.from]];
+        let text = fill(rule.text, params);
+        if (message) text = fill(t.messages[message] ?? '', [...params, ['rule_text', text]]);
+        const { _, source, ...rest } = rule.tail;
+        return { rule: rule.id, text, source: { ...source }, ...rest };
+      }),
+      obligations: obligations.map((i) => ({ ...t.obligations[i], source: { ...t.obligations[i].source } })),
+      documents: documents.map((i) => ({ ...t.documents[i], source: { ...t.documents[i].source } })),
+      warnings: warnings.map(([code, field, flat, positions]) => ({
+        code,
+        field,
+        text: fill(t.messages[code] ?? '', [...pairs(flat), ['as_of', asOf]]),
+        ...(positions.length ? { positions } : {}),
+      })),
+      missing: missing.map((field) => ({ field, question: question(t, field) })),
+      vehicle: {
+        hs_code: vehicle[0], category: vehicle[1], powertrain: vehicle[2], condition: vehicle[3],
+        wmi: vehicle[4], manufacturer: vehicle[5], model_year: vehicle[6],
+      },
+      ruleset: { ...t.ruleset },
+    };
+  }
+
   const call = (fn) => {
     try {
       return JSON.parse(decode(fn()));
@@ -28,6 +140,15 @@ export async function createChecker(options = {}) {
   return {
     /** Evaluates a v1 request (an object, or JSON text) and returns the v1 result or `{ error }`. */
     evaluate(request) {
+      const fields = encode(request);
+      if (fields !== null) {
+        try {
+          const out = JSON.parse(decode(core.evaluateFields(fields)));
+          return Array.isArray(out) ? expand(out, typeof request.lang === 'string' ? request.lang : 'en') : out;
+        } catch (e) {
+          return internalError(String(e && e.message ? e.message : e));
+        }
+      }
       let text;
       try {
         text = typeof request === 'string' ? request : JSON.stringify(request);
@@ -91,7 +212,9 @@ export async function createChecker(options = {}) {
      */
     loadRuleset(ruleset, { sha256 = '' } = {}) {
       const text = typeof ruleset === 'string' ? ruleset : JSON.stringify(ruleset);
-      return call(() => core.loadRuleset(String(text), String(sha256)));
+      const info = call(() => core.loadRuleset(String(text), String(sha256)));
+      if (!info.error) tables.clear(); // texts and sources now come from the new ruleset
+      return info;
     },
   };
 }

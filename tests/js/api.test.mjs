@@ -105,3 +105,26 @@ test('batch through the JS API: the same answers as the native CLI, however the 
   }
   assert.throws(() => checker.batch('xml'), TypeError);
 });
+
+test('the object fast path gives exactly what the JSON path gives, for every corpus case and its variants', async () => {
+  const { loadCases } = await import('./corpus.mjs');
+  const requests = loadCases().map((c) => { try { return JSON.parse(c.requestText); } catch { return undefined; } }).filter((r) => r !== undefined);
+  const variants = [];
+  for (const r of requests) {
+    variants.push(r);
+    if (r && typeof r === 'object' && !Array.isArray(r)) {
+      variants.push({ ...r, lang: 'zh' }, { ...r, lang: 'pt-BR' }, { ...r, extra: 1 }, { ...r, as_of: 20260301 });
+      if (r.vehicle) variants.push({ ...r, vehicle: { ...r.vehicle, vin: '\u00e9\u{1F600}' } }, { ...r, vehicle: { ...r.vehicle, modified: 'no' } }, { ...r, vehicle: [r.vehicle] });
+      if (r.exporter) variants.push({ ...r, exporter: { ...r.exporter, listed: undefined, name: '\ud800' } }, { ...r, exporter: null });
+    }
+  }
+  variants.push(Object.create({ as_of: '2026-03-01' }), new Date(0), { vehicle: { vin: 'a\u0000b' } }, { lang: 'x'.repeat(20) });
+  for (const v of variants) {
+    if (typeof v === 'string') continue; // evaluate(string) reads the string as JSON text, by design
+    let text;
+    try { text = JSON.stringify(v); } catch { continue; }
+    if (typeof text !== 'string') continue;
+    assert.deepEqual(checker.evaluate(v), JSON.parse(checker.evaluateJson(text)), text);
+  }
+  assert.ok(variants.length > 900, `${variants.length} variants`);
+});

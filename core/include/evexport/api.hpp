@@ -33,6 +33,12 @@ std::string result_to_json(const Result& result);
 
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset = Ruleset::builtin());
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
+// The JS API's fast path (core/src/compact.cpp): the request's fields in the order of the field table,
+// separated by NUL, each empty (absent), "t"/"f" (a boolean) or "s" + text; the answer is a compact
+// result that the JS API expands with the tables of tables_json, or the contract's error.
+Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
+std::string tables_json(const Ruleset& ruleset, std::string_view lang);
+
 Answer vin_json(std::string_view vin, std::optional<Date> as_of = std::nullopt);
 Answer uscc_json(std::string_view code);
 std::string ruleset_info_json(const Ruleset& ruleset = Ruleset::builtin());
