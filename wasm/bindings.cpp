@@ -42,8 +42,23 @@ emscripten::val evaluate(const std::string& request) {
 }
 
 // The JS API's fast path: a plain request's fields in, a compact result out (core/src/compact.cpp).
-emscripten::val evaluate_fields(const std::string& encoded) {
-    return guarded([&] { return evexport::evaluate_fields(encoded, ruleset(), evexport::today_utc(), registry.get()).json; });
+// The fields arrive in `input`, written by index.mjs with TextEncoder.encodeInto into a view of it:
+// no per-call string conversion (docs/BENCHMARKS.md).
+std::string input;
+
+emscripten::val input_buffer(int size) {
+    input.resize(std::size_t(size));
+    return emscripten::val(emscripten::typed_memory_view(input.size(), reinterpret_cast<unsigned char*>(input.data())));
+}
+
+std::string_view received(int length) { return std::string_view(input).substr(0, std::size_t(std::max(0, length))); }
+
+emscripten::val evaluate_fields(int length) {
+    return guarded([&] { return evexport::evaluate_fields(received(length), ruleset(), evexport::today_utc(), registry.get()).json; });
+}
+
+emscripten::val verdicts_fields(int length) {
+    return guarded([&] { return evexport::verdicts_fields(received(length), ruleset(), evexport::today_utc(), registry.get()); });
 }
 
 emscripten::val tables(const std::string& lang) {
@@ -137,8 +152,10 @@ emscripten::val load_ruleset(const std::string& json, const std::string& pinned_
 
 EMSCRIPTEN_BINDINGS(evexport) {
     emscripten::function("evaluate", &evaluate);
+    emscripten::function("inputBuffer", &input_buffer);
     emscripten::function("evaluateFields", &evaluate_fields);
     emscripten::function("tables", &tables);
+    emscripten::function("verdictsFields", &verdicts_fields);
     emscripten::function("vin", &vin);
     emscripten::function("uscc", &uscc);
     emscripten::function("rulesetInfo", &ruleset_info);

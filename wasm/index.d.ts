@@ -183,6 +183,8 @@ export interface BatchRun {
 export interface Checker {
   evaluate(request: Request | string): Result | ErrorResult;
   evaluateJson(requestJson: string): string;
+  /** Verdicts only, for many requests at once; null where a request cannot be read. */
+  verdicts(requests: Iterable<Request>): (Verdict | null)[];
   vin(vin: string, asOf?: IsoDate): VinReport | ErrorResult;
   uscc(code: string): UsccReport | ErrorResult;
   rulesetInfo(): RulesetInfo;

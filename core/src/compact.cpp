@@ -54,26 +54,49 @@ std::string compact(const Result& r) {
 
 }  // namespace
 
+namespace {
+
+// One request's fields, as the JS API encodes them (api.hpp), into a typed request.
+std::variant<Request, Error> decode_fields(std::string_view encoded, Date today) {
+    Request request;
+    std::size_t start = 0;
+    for (std::size_t field = 0; field < detail::kFieldCount; ++field) {
+        const auto end = start < encoded.size() ? std::min(encoded.find('\0', start), encoded.size()) : start;
+        const auto slot = start < encoded.size() ? encoded.substr(start, end - start) : std::string_view();
+        if (slot == "t" || slot == "f") detail::assign_bool(request, field, slot == "t");
+        else if (!slot.empty() && slot.front() == 's') {
+            if (auto e = detail::assign_text(request, field, slot.substr(1))) return *e;
+        } else if (!slot.empty()) {
+            return Error{"invalid_field", std::string(detail::kFields[field].pointer), "unreadable field"};
+        }
+        start = end + 1;
+    }
+    if (auto e = detail::complete(request, today)) return *e;
+    return request;
+}
+
+}  // namespace
+
 Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry) {
     try {
-        Request request;
-        std::size_t field = 0;
-        for (std::size_t start = 0; field < detail::kFieldCount; ++field) {
-            const auto end = start < encoded.size() ? std::min(encoded.find('\0', start), encoded.size()) : start;
-            const auto slot = start < encoded.size() ? encoded.substr(start, end - start) : std::string_view();
-            if (slot == "t" || slot == "f") detail::assign_bool(request, field, slot == "t");
-            else if (!slot.empty() && slot.front() == 's') {
-                if (auto e = detail::assign_text(request, field, slot.substr(1))) return {false, error_to_json(*e)};
-            } else if (!slot.empty()) {
-                return {false, error_to_json({"invalid_field", std::string(detail::kFields[field].pointer), "unreadable field"})};
-            }
-            start = end + 1;
-        }
-        if (auto e = detail::complete(request, today)) return {false, error_to_json(*e)};
-        return {true, compact(evaluate(request, ruleset, registry))};
+        auto request = decode_fields(encoded, today);
+        if (auto* e = std::get_if<Error>(&request)) return {false, error_to_json(*e)};
+        return {true, compact(evaluate(std::get<Request>(request), ruleset, registry))};
     } catch (const std::exception& e) {
         return {false, error_to_json({"internal_error", "", e.what()})};
     }
+}
+
+std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry) {
+    std::string out;
+    for (std::size_t start = 0; start <= encoded.size();) {
+        const auto end = std::min(encoded.find('\x1e', start), encoded.size());
+        auto request = decode_fields(encoded.substr(start, end - start), today);
+        if (auto* r = std::get_if<Request>(&request)) out += char('0' + int(evaluate(*r, ruleset, registry).verdict));
+        else out += 'e';
+        start = end + 1;
+    }
+    return out;
 }
 
 std::string tables_json(const Ruleset& rules, std::string_view lang) {

@@ -38,6 +38,9 @@ Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date
 // result that the JS API expands with the tables of tables_json, or the contract's error.
 Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
 std::string tables_json(const Ruleset& ruleset, std::string_view lang);
+// Verdicts only, for many requests encoded as above and separated by U+001E: one character each,
+// the verdict's index ('0' permitted … '3' undetermined) or 'e' for a request that cannot be read.
+std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
 
 Answer vin_json(std::string_view vin, std::optional<Date> as_of = std::nullopt);
 Answer uscc_json(std::string_view code);

@@ -11,8 +11,9 @@ const requests = generate(n);
 const checker = await loadChecker();
 const engine = createEngine();
 
-// 1. They agree.
+// 1. They agree, and the project's two ways of asking agree with each other.
 const ours = requests.map((r) => checker.evaluate(r).verdict);
+if (JSON.stringify(checker.verdicts(requests)) !== JSON.stringify(ours)) throw new Error('verdicts() and evaluate() disagree');
 let disagree = 0;
 for (let i = 0; i < n; i++) {
   const f = facts(requests[i]);
@@ -45,11 +46,8 @@ const explainedOurs = await rate('EV Export Check, explained (JS API: object in,
 const explainedPeer = await rate('json-rules-engine (events + rule results)', async () => {
   for (const r of requests) await rulesEngineVerdict(engine, facts(r));
 });
-const lines = requests.map((r) => JSON.stringify(r)).join('\n') + '\n';
-const verdictsOurs = await rate('EV Export Check, verdicts only (JS API batch, JSON Lines)', () => {
-  const run = checker.batch('jsonl');
-  run.feed(lines);
-  run.finish();
+const verdictsOurs = await rate('EV Export Check, verdicts only (JS API verdicts(), objects in)', () => {
+  checker.verdicts(requests);
 });
 const verdictsPeer = await rate('json-logic-js (verdict only)', () => {
   for (const r of requests) jsonLogicVerdict(facts(r));
