@@ -3,6 +3,8 @@
 #include <emscripten/bind.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "evexport/api.hpp"
@@ -17,24 +19,36 @@ std::shared_ptr<const evexport::Registry> registry;
 std::shared_ptr<const evexport::Ruleset> replacement;
 const evexport::Ruleset& ruleset() { return replacement ? *replacement : evexport::Ruleset::builtin(); }
 
+// Every answer is made here, with every C++ exception caught.
+template <typename F> std::string answer_of(F&& f) {
+    try {
+        return f();
+    } catch (const std::exception& e) {
+        return evexport::error_to_json({"internal_error", "", e.what()});
+    } catch (...) {
+        return evexport::error_to_json({"internal_error", "", "unknown C++ exception"});
+    }
+}
+
 // Answers go to JavaScript as a view of their UTF-8 bytes, which index.mjs decodes at once with a
 // TextDecoder: Embind's own std::string conversion scans every byte in JavaScript and took over half
 // of an evaluation (docs/BENCHMARKS.md). The view stays valid until the next call.
 std::string answer;
 
-emscripten::val bytes(std::string text) {
-    answer = std::move(text);
+template <typename F> emscripten::val guarded(F&& f) {
+    answer = answer_of(std::forward<F>(f));
     return emscripten::val(emscripten::typed_memory_view(answer.size(), reinterpret_cast<const unsigned char*>(answer.data())));
 }
 
-template <typename F> emscripten::val guarded(F&& f) {
-    try {
-        return bytes(f());
-    } catch (const std::exception& e) {
-        return bytes(evexport::error_to_json({"internal_error", "", e.what()}));
-    } catch (...) {
-        return bytes(evexport::error_to_json({"internal_error", "", "unknown C++ exception"}));
-    }
+// The fast path's answers go back as a plain number: the address of [length: u32][UTF-8 bytes],
+// which index.mjs reads through the module's HEAPU32/HEAPU8 (making a JS value for each call cost
+// more than the evaluation itself).
+template <typename F> int framed(F&& f) {
+    const std::string text = answer_of(std::forward<F>(f));
+    const auto n = static_cast<std::uint32_t>(text.size());
+    answer.assign(reinterpret_cast<const char*>(&n), 4);
+    answer += text;
+    return int(reinterpret_cast<std::uintptr_t>(answer.data()));
 }
 
 emscripten::val evaluate(const std::string& request) {
@@ -53,12 +67,12 @@ emscripten::val input_buffer(int size) {
 
 std::string_view received(int length) { return std::string_view(input).substr(0, std::size_t(std::max(0, length))); }
 
-emscripten::val evaluate_fields(int length) {
-    return guarded([&] { return evexport::evaluate_fields(received(length), ruleset(), evexport::today_utc(), registry.get()).json; });
+int evaluate_fields(int length) {
+    return framed([&] { return evexport::evaluate_fields(received(length), ruleset(), evexport::today_utc(), registry.get()).json; });
 }
 
-emscripten::val verdicts_fields(int length) {
-    return guarded([&] { return evexport::verdicts_fields(received(length), ruleset(), evexport::today_utc(), registry.get()); });
+int verdicts_fields(int length) {
+    return framed([&] { return evexport::verdicts_fields(received(length), ruleset(), evexport::today_utc(), registry.get()); });
 }
 
 emscripten::val tables(const std::string& lang) {

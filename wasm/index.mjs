@@ -5,7 +5,7 @@ import createModule from './evexport.mjs';
 const internalError = (message) => ({ error: { code: 'internal_error', field: '', message } });
 
 // {name} placeholders, filled as core/src/text.cpp fills them: the first parameter of that name;
-// an unknown name stays as written.
+// an unknown name stays as written. `params` is flat: [name, value, name, value, …].
 function fill(pattern, params) {
   let out = '';
   let i = 0;
@@ -16,18 +16,24 @@ function fill(pattern, params) {
     if (close < 0) break;
     out += pattern.slice(i, open);
     const name = pattern.slice(open + 1, close);
-    const hit = params.find((p) => p[0] === name);
-    out += hit ? hit[1] : pattern.slice(open, close + 1);
+    let at = -1;
+    for (let k = 0; k < params.length; k += 2)
+      if (params[k] === name) {
+        at = k;
+        break;
+      }
+    out += at >= 0 ? params[at + 1] : pattern.slice(open, close + 1);
     i = close + 1;
   }
   return out + pattern.slice(i);
 }
 
-const pairs = (flat) => {
-  const out = [];
-  for (let i = 0; i < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
-  return out;
-};
+// Result objects share nothing with the cached tables: every source is a fresh object.
+const copySource = (s) =>
+  s.title_en === undefined
+    ? { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url }
+    : { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, title_en: s.title_en };
+const copyEntry = (e) => ({ code: e.code, text: e.text, source: copySource(e.source) });
 const isPlain = (v) => v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s));
 
@@ -51,6 +57,8 @@ export async function createChecker(options = {}) {
     if (input.byteLength < text.length * 3) input = core.inputBuffer(Math.max(4096, text.length * 3));
     return encoder.encodeInto(text, input).written;
   };
+  // A fast-path answer: the address of [length: u32][UTF-8 bytes] in the core's memory.
+  const framed = (address) => decoder.decode(core.HEAPU8.subarray(address + 4, address + 4 + core.HEAPU32[address >> 2]));
 
   // The fast path for plain request objects (core/src/compact.cpp): fields in, indices out, the v1
   // result built here from per-language tables fetched once. Anything unusual in the request (an
@@ -59,7 +67,11 @@ export async function createChecker(options = {}) {
   const tables = new Map();
   const tablesFor = (lang) => {
     let t = tables.get(lang);
-    if (!t) tables.set(lang, (t = JSON.parse(decode(core.tables(lang)))));
+    if (!t) {
+      t = JSON.parse(decode(core.tables(lang)));
+      for (const rule of t.rules) Object.assign(rule, rule.tail); // source, confidence, from/until (dates), note
+      tables.set(lang, t);
+    }
     return t;
   };
   const { shape, booleans, fieldCount } = (() => {
@@ -75,27 +87,28 @@ export async function createChecker(options = {}) {
     return { shape, booleans, fieldCount: booleans.length };
   })();
 
+  const slots = new Array(fieldCount);
+  const walk = (object, node) => {
+    for (const key in object) {
+      const spec = node[key];
+      const value = object[key];
+      if (spec === undefined) return false;
+      if (value === null || value === undefined) continue;
+      if (typeof spec === 'object') {
+        if (!isPlain(value) || !walk(value, spec)) return false;
+      } else if (booleans[spec]) {
+        if (typeof value !== 'boolean') return false;
+        slots[spec] = value ? 't' : 'f';
+      } else {
+        if (typeof value !== 'string' || value.includes('\0') || value.includes('\x1e') || !wellFormed(value)) return false;
+        slots[spec] = 's' + value;
+      }
+    }
+    return true;
+  };
   function encode(request) {
     if (!isPlain(request)) return null;
-    const slots = new Array(fieldCount).fill('');
-    const walk = (object, node) => {
-      for (const key of Object.keys(object)) {
-        const spec = node[key];
-        const value = object[key];
-        if (spec === undefined) return false;
-        if (value === null || value === undefined) continue;
-        if (typeof spec === 'object') {
-          if (!isPlain(value) || !walk(value, spec)) return false;
-        } else if (booleans[spec]) {
-          if (typeof value !== 'boolean') return false;
-          slots[spec] = value ? 't' : 'f';
-        } else {
-          if (typeof value !== 'string' || value.includes('\0') || value.includes('\x1e') || !wellFormed(value)) return false;
-          slots[spec] = 's' + value;
-        }
-      }
-      return true;
-    };
+    slots.fill('');
     return walk(request, shape) ? slots.join('\0') : null;
   }
 
@@ -114,20 +127,20 @@ export async function createChecker(options = {}) {
       as_of: asOf,
       reasons: reasons.map(([index, message, flat]) => {
         const rule = t.rules[index];
-        const params = [...pairs(flat), ['as_of', asOf], ['from', rule.from]];
+        const params = flat.concat('as_of', asOf, 'from', rule.param_from);
         let text = fill(rule.text, params);
-        if (message) text = fill(t.messages[message] ?? '', [...params, ['rule_text', text]]);
-        const { _, source, ...rest } = rule.tail;
-        return { rule: rule.id, text, source: { ...source }, ...rest };
+        if (message) text = fill(t.messages[message] ?? '', params.concat('rule_text', text));
+        const reason = { rule: rule.id, text, source: copySource(rule.source), confidence: rule.confidence, from: rule.from, until: rule.until };
+        if (rule.note !== undefined) reason.note = rule.note;
+        return reason;
       }),
-      obligations: obligations.map((i) => ({ ...t.obligations[i], source: { ...t.obligations[i].source } })),
-      documents: documents.map((i) => ({ ...t.documents[i], source: { ...t.documents[i].source } })),
-      warnings: warnings.map(([code, field, flat, positions]) => ({
-        code,
-        field,
-        text: fill(t.messages[code] ?? '', [...pairs(flat), ['as_of', asOf]]),
-        ...(positions.length ? { positions } : {}),
-      })),
+      obligations: obligations.map((i) => copyEntry(t.obligations[i])),
+      documents: documents.map((i) => copyEntry(t.documents[i])),
+      warnings: warnings.map(([code, field, flat, positions]) => {
+        const warning = { code, field, text: fill(t.messages[code] ?? '', flat.concat('as_of', asOf)) };
+        if (positions.length) warning.positions = positions;
+        return warning;
+      }),
       missing: missing.map((field) => ({ field, question: question(t, field) })),
       vehicle: {
         hs_code: vehicle[0], category: vehicle[1], powertrain: vehicle[2], condition: vehicle[3],
@@ -151,7 +164,7 @@ export async function createChecker(options = {}) {
       const fields = encode(request);
       if (fields !== null) {
         try {
-          const out = JSON.parse(decode(core.evaluateFields(send(fields))));
+          const out = JSON.parse(framed(core.evaluateFields(send(fields))));
           return Array.isArray(out) ? expand(out, typeof request.lang === 'string' ? request.lang : 'en') : out;
         } catch (e) {
           return internalError(String(e && e.message ? e.message : e));
@@ -174,7 +187,7 @@ export async function createChecker(options = {}) {
       const list = Array.from(requests);
       const encoded = list.map(encode);
       const fast = encoded.filter((e) => e !== null);
-      const codes = fast.length ? decode(core.verdictsFields(send(fast.join('\x1e')))) : '';
+      const codes = fast.length ? framed(core.verdictsFields(send(fast.join('\x1e')))) : '';
       const names = tablesFor('en').verdicts;
       let next = 0;
       return list.map((request, i) => {

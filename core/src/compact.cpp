@@ -105,7 +105,8 @@ std::string tables_json(const Ruleset& rules, std::string_view lang) {
     w.key("rules").begin_array();
     for (const auto& rule : rules.rules) {
         // The reason's fixed members as an object: `{"_":0` + json_tail + `}`, read back by JSON.parse.
-        w.begin_object().member("id", rule.id).member("text", rule.text.in(lang)).member("from", rule.from ? format_date(*rule.from) : std::string("—"));
+        // param_from: the {from} of the texts ("—" when the rule has no start); tail.from: the JSON value.
+        w.begin_object().member("id", rule.id).member("text", rule.text.in(lang)).member("param_from", rule.from ? format_date(*rule.from) : std::string("—"));
         w.key("tail").raw_value("{\"_\":0" + rule.json_tail + "}").end_object();
     }
     w.end_array();
