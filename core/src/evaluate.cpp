@@ -39,7 +39,7 @@ Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, C
     const Rule* best = nullptr;
     int best_score = -1;
     const Rule* upcoming = nullptr;
-    for (const Rule* rule : rules.of_kind(RuleKind::licence_scope)) {
+    for (const Rule* rule : rules.scope_rules(category)) {
         int score = -1;
         for (const auto& p : rule->vehicles)
             if (matches(p, category, powertrain, condition)) score = std::max(score, specificity(p));

@@ -45,6 +45,7 @@ Identifiers parse_builtin() {
     const auto provinces = root.value("provinces", json::object());  // kept: items() refers to it
     for (const auto& [code, name] : provinces.items()) ids.provinces.emplace_back(code, name.get<std::string>());
     ids.provinces_source = root.value("provinces_source", "");
+    ids.index();
     return ids;
 }
 
@@ -55,29 +56,33 @@ const Identifiers& Identifiers::builtin() {
     return instance;
 }
 
+void Identifiers::index() {
+    wmi_index_.clear();
+    brand_index_.clear();
+    for (const auto& e : wmis) wmi_index_.emplace(e.wmi, &e);
+    for (const auto& b : brands) {
+        brand_index_.emplace(fold_name(b.name), &b);
+        for (const auto& alias : b.aliases) brand_index_.emplace(fold_name(alias), &b);
+    }
+}
+
 const WmiEntry* Identifiers::wmi(std::string_view code) const {
-    for (const auto& e : wmis)
-        if (e.wmi == code) return &e;
-    return nullptr;
+    auto it = wmi_index_.find(std::string(code));
+    return it == wmi_index_.end() ? nullptr : it->second;
 }
 
 std::string Identifiers::canonical_brand(std::string_view name) const {
-    const auto folded = fold_name(name);
-    for (const auto& b : brands) {
-        if (fold_name(b.name) == folded) return b.name;
-        for (const auto& alias : b.aliases)
-            if (fold_name(alias) == folded) return b.name;
-    }
-    return folded;
+    auto folded = fold_name(name);
+    auto it = brand_index_.find(folded);
+    return it == brand_index_.end() ? folded : it->second->name;
 }
 
 bool Identifiers::same_brand(std::string_view a, std::string_view b) const {
     const auto ca = canonical_brand(a), cb = canonical_brand(b);
     if (ca == cb) return true;
     auto group_of = [&](const std::string& name) -> std::string {
-        for (const auto& brand : brands)
-            if (brand.name == name) return brand.group;
-        return {};
+        auto it = brand_index_.find(fold_name(name));
+        return it == brand_index_.end() ? std::string() : it->second->group;
     };
     return group_of(ca) == cb || group_of(cb) == ca;
 }

@@ -242,8 +242,7 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
     if (!loader.in.ok()) return loader.in.error();
     ruleset->sha256 = std::move(sha256);
     ruleset->write_fragments();
-    ruleset->by_kind_.assign(kRuleKinds.size(), {});
-    for (const auto& rule : ruleset->rules) ruleset->by_kind_[std::size_t(rule.kind)].push_back(&rule);
+    ruleset->index();
     return std::shared_ptr<const Ruleset>(std::move(ruleset));
 }
 
@@ -343,17 +342,34 @@ const Text* Ruleset::question(std::string_view pointer) const {
     return nullptr;
 }
 
+namespace {
+int derive_key(Category c, Powertrain p, Condition d) { return (int(c) * 8 + int(p)) * 2 + int(d); }
+}  // namespace
+
+void Ruleset::index() {
+    by_kind_.assign(kRuleKinds.size(), {});
+    for (const auto& rule : rules) by_kind_[std::size_t(rule.kind)].push_back(&rule);
+    scope_by_category_.assign(EnumNames<Category>::names.size(), {});
+    for (const Rule* rule : of_kind(RuleKind::licence_scope))
+        for (std::size_t c = 0; c < scope_by_category_.size(); ++c)
+            if (std::any_of(rule->vehicles.begin(), rule->vehicles.end(), [&](const auto& p) { return !p.category || *p.category == Category(c); }))
+                scope_by_category_[c].push_back(rule);
+    for (const auto& h : hs_codes) {
+        hs_index_.emplace(h.hs, &h);
+        if (h.derive) hs_derive_index_.emplace(derive_key(*h.category, h.powertrains.front(), *h.condition), &h);
+    }
+}
+
+// The longest prefix of `code` in the table: at most one lookup per digit.
 const HsCode* Ruleset::hs_lookup(std::string_view code) const {
-    const HsCode* best = nullptr;
-    for (const auto& h : hs_codes)
-        if (code.substr(0, h.hs.size()) == h.hs && (!best || h.hs.size() > best->hs.size())) best = &h;
-    return best;
+    for (std::size_t n = std::min<std::size_t>(code.size(), 10); n > 0; --n)
+        if (auto it = hs_index_.find(std::string(code.substr(0, n))); it != hs_index_.end()) return it->second;
+    return nullptr;
 }
 
 const HsCode* Ruleset::hs_derive(Category category, Powertrain powertrain, Condition condition) const {
-    for (const auto& h : hs_codes)
-        if (h.derive && h.category == category && h.powertrains.front() == powertrain && h.condition == condition) return &h;
-    return nullptr;
+    auto it = hs_derive_index_.find(derive_key(category, powertrain, condition));
+    return it == hs_derive_index_.end() ? nullptr : it->second;
 }
 
 }  // namespace evexport

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "evexport/enums.hpp"
@@ -30,6 +31,9 @@ std::string fold_name(std::string_view name);
 class Identifiers {
 public:
     static const Identifiers& builtin();
+    Identifiers() = default;
+    Identifiers(Identifiers&&) = default;  // the indexes point into the tables, which a move keeps
+    Identifiers(const Identifiers&) = delete;
 
     std::vector<WmiEntry> wmis;
     std::vector<Brand> brands;
@@ -46,6 +50,13 @@ public:
     // Whether `make` is among the brands the WMI is used for (comparing canonical names and groups).
     bool wmi_serves(const WmiEntry& wmi, std::string_view make) const;
     const std::string* province(std::string_view two_digits) const;
+
+    // Built once after loading, so that a lookup costs the same however long the tables grow.
+    void index();
+
+private:
+    std::unordered_map<std::string, const WmiEntry*> wmi_index_;
+    std::unordered_map<std::string, const Brand*> brand_index_;  // folded name or alias → brand
 };
 
 }  // namespace evexport

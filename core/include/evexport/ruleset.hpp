@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -122,6 +123,8 @@ public:
     std::map<std::string, Text, std::less<>> messages;
 
     const std::vector<const Rule*>& of_kind(RuleKind kind) const { return by_kind_[static_cast<std::size_t>(kind)]; }
+    // The licence-scope rules that can speak of a category (theirs, or any).
+    const std::vector<const Rule*>& scope_rules(Category category) const { return scope_by_category_[static_cast<std::size_t>(category)]; }
     const Entry* document(std::string_view code) const;
     const Entry* obligation(std::string_view code) const;
     const Text& message(std::string_view key) const;
@@ -132,7 +135,11 @@ public:
 
 private:
     void write_fragments();
-    std::vector<std::vector<const Rule*>> by_kind_;
+    void index();
+    // Indexes built at load, so that an evaluation's lookups do not grow with the tables.
+    std::vector<std::vector<const Rule*>> by_kind_, scope_by_category_;
+    std::unordered_map<std::string, const HsCode*> hs_index_;
+    std::unordered_map<int, const HsCode*> hs_derive_index_;
 };
 
 }  // namespace evexport
