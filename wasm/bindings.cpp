@@ -1,6 +1,7 @@
 // Embind bindings: JSON text in, JSON text out. Every C++ exception is caught here, because one
 // that escapes reaches JavaScript as a bare number (TOOLCHAIN.md).
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -67,13 +68,19 @@ emscripten::val input_buffer(int size) {
 
 std::string_view received(int length) { return std::string_view(input).substr(0, std::size_t(std::max(0, length))); }
 
-int evaluate_fields(int length) {
+}  // namespace
+
+// The fast path is called as plain wasm exports (Module._evexport_…): numbers in, a number out, no
+// Embind invoker in between.
+extern "C" EMSCRIPTEN_KEEPALIVE int evexport_evaluate_fields(int length) {
     return framed([&] { return evexport::evaluate_fields(received(length), ruleset(), evexport::today_utc(), registry.get()).json; });
 }
 
-int verdicts_fields(int length) {
+extern "C" EMSCRIPTEN_KEEPALIVE int evexport_verdicts_fields(int length) {
     return framed([&] { return evexport::verdicts_fields(received(length), ruleset(), evexport::today_utc(), registry.get()); });
 }
+
+namespace {
 
 emscripten::val tables(const std::string& lang) {
     return guarded([&] { return evexport::tables_json(ruleset(), lang); });
@@ -167,9 +174,7 @@ emscripten::val load_ruleset(const std::string& json, const std::string& pinned_
 EMSCRIPTEN_BINDINGS(evexport) {
     emscripten::function("evaluate", &evaluate);
     emscripten::function("inputBuffer", &input_buffer);
-    emscripten::function("evaluateFields", &evaluate_fields);
     emscripten::function("tables", &tables);
-    emscripten::function("verdictsFields", &verdicts_fields);
     emscripten::function("vin", &vin);
     emscripten::function("uscc", &uscc);
     emscripten::function("rulesetInfo", &ruleset_info);

@@ -114,6 +114,7 @@ test('the object fast path gives exactly what the JSON path gives, for every cor
     variants.push(r);
     if (r && typeof r === 'object' && !Array.isArray(r)) {
       variants.push({ ...r, lang: 'zh' }, { ...r, lang: 'pt-BR' }, { ...r, extra: 1 }, { ...r, as_of: 20260301 });
+      if (r.vehicle) variants.push({ ...r, vehicle: { ...r.vehicle, make: 'B"Y\\D\n\t</x>' }, exporter: { ...r.exporter, authorization: { brand: '"quoted" \\ brand', valid_from: '2026-01-01', valid_until: '2026-12-31' } } });
       if (r.vehicle) variants.push({ ...r, vehicle: { ...r.vehicle, vin: '\u00e9\u{1F600}' } }, { ...r, vehicle: { ...r.vehicle, modified: 'no' } }, { ...r, vehicle: [r.vehicle] });
       if (r.exporter) variants.push({ ...r, exporter: { ...r.exporter, listed: undefined, name: '\ud800' } }, { ...r, exporter: null });
     }
