@@ -69,6 +69,11 @@ public:
         out_.as_of = *request.as_of;
         out_.lang = request.lang;
         out_.ruleset = &rules;
+        // Room for what a typical answer holds, so that it is not reallocated while it grows.
+        out_.reasons.reserve(8);
+        out_.documents.reserve(8);
+        out_.obligations.reserve(4);
+        out_.warnings.reserve(4);
     }
 
     Result run() {
