@@ -46,13 +46,14 @@ function parseCompact(s) {
     }
     if (c === 34) {
       const start = ++i;
-      const quote = s.indexOf('"', start);
-      const escape = s.indexOf('\\', start);
-      if (escape < 0 || escape > quote) return (i = quote + 1), s.slice(start, quote);
       let end = start;
-      while (s.charCodeAt(end) !== 34) end += s.charCodeAt(end) === 92 ? 2 : 1;
+      let escaped = false;
+      for (let ch = s.charCodeAt(end); ch !== 34; ch = s.charCodeAt(end)) {
+        if (ch === 92) (escaped = true), (end += 2);
+        else end++;
+      }
       i = end + 1;
-      return JSON.parse(s.slice(start - 1, end + 1));
+      return escaped ? JSON.parse(s.slice(start - 1, end + 1)) : s.slice(start, end);
     }
     if (c === 110) return (i += 4), null;
     let n = 0;
