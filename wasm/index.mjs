@@ -104,7 +104,7 @@ export async function createChecker(options = {}) {
     let t = tables.get(lang);
     if (!t) {
       t = JSON.parse(decode(core.tables(lang)));
-      for (const rule of t.rules) Object.assign(rule, rule.tail); // source, confidence, from/until (dates), note
+      for (const rule of t.rules) Object.assign(rule, rule.tail); // source, confidence, from, until, note
       tables.set(lang, t);
     }
     return t;

@@ -1,5 +1,6 @@
 #include "evexport/api.hpp"
 
+#include "guarded.hpp"
 #include "json_writer.hpp"
 
 #include "evexport/evaluate.hpp"
@@ -12,11 +13,6 @@ namespace evexport {
 namespace {
 
 using detail::JsonWriter;
-
-Answer internal_error(const char* what) {
-    // Reached only through a defect; the caller still gets the contract's shape, never a throw.
-    return {false, error_to_json({"internal_error", "", std::string("internal error: ") + what})};
-}
 
 void problems(JsonWriter& w, const std::vector<IdentifierProblem>& list) {
     w.key("problems").begin_array();
@@ -34,21 +30,17 @@ std::optional<std::string> one_char(std::optional<char> c) { return c ? std::opt
 }  // namespace
 
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today, const Registry* registry) {
-    try {
+    return detail::guarded([&]() -> Answer {
         auto parsed = parse_request(request_json, today);
         if (auto* error = std::get_if<Error>(&parsed)) return {false, error_to_json(*error)};
         return {true, result_to_json(evaluate(std::get<Request>(parsed), ruleset, registry))};
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    } catch (...) {
-        return internal_error("unknown");
-    }
+    });
 }
 
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset) { return evaluate_json(request_json, ruleset, today_utc()); }
 
 Answer vin_json(std::string_view vin, std::optional<Date> as_of) {
-    try {
+    return detail::guarded([&]() -> Answer {
         if (vin.size() > kMaxStringBytes) return {false, error_to_json({"too_large", "/vin", "a VIN argument is at most 512 bytes"})};
         const auto report = check_vin(vin);
         const int this_year = (as_of ? *as_of : today_utc()).year();
@@ -63,13 +55,11 @@ Answer vin_json(std::string_view vin, std::optional<Date> as_of) {
         else
             w.null();
         return {true, w.end_object().take()};
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    });
 }
 
 Answer uscc_json(std::string_view code) {
-    try {
+    return detail::guarded([&]() -> Answer {
         if (code.size() > kMaxStringBytes) return {false, error_to_json({"too_large", "/uscc", "a USCC argument is at most 512 bytes"})};
         const auto report = check_uscc(code);
         JsonWriter w(512);
@@ -80,9 +70,7 @@ Answer uscc_json(std::string_view code) {
         if (!report.valid && !report.problems.empty() && report.problems.front().code == "uscc_check")
             w.member("note", "A checksum failure is a format anomaly to verify in the official register; some early codes fail it.");
         return {true, w.end_object().take()};
-    } catch (const std::exception& e) {
-        return internal_error(e.what());
-    }
+    });
 }
 
 std::string ruleset_info_json(const Ruleset& rules) {

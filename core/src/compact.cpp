@@ -4,6 +4,7 @@
 // tests/js/api.test.mjs checks both paths give the same result for every case.
 #include "evexport/api.hpp"
 #include "evexport/evaluate.hpp"
+#include "guarded.hpp"
 #include "json_writer.hpp"
 #include "request_fields.hpp"
 
@@ -78,13 +79,11 @@ std::variant<Request, Error> decode_fields(std::string_view encoded, Date today)
 }  // namespace
 
 Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry) {
-    try {
+    return detail::guarded([&]() -> Answer {
         auto request = decode_fields(encoded, today);
         if (auto* e = std::get_if<Error>(&request)) return {false, error_to_json(*e)};
         return {true, compact(evaluate(std::get<Request>(request), ruleset, registry))};
-    } catch (const std::exception& e) {
-        return {false, error_to_json({"internal_error", "", e.what()})};
-    }
+    });
 }
 
 std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry) {
@@ -104,10 +103,10 @@ std::string tables_json(const Ruleset& rules, std::string_view lang) {
     w.begin_object().key("ruleset").begin_object().member("id", rules.id).member("version", rules.version).member("sha256", rules.sha256).end_object();
     w.key("rules").begin_array();
     for (const auto& rule : rules.rules) {
-        // The reason's fixed members as an object: `{"_":0` + json_tail + `}`, read back by JSON.parse.
+        // The reason's fixed members as an object (json_tail starts with the comma that follows "text").
         // param_from: the {from} of the texts ("—" when the rule has no start); tail.from: the JSON value.
         w.begin_object().member("id", rule.id).member("text", rule.text.in(lang)).member("param_from", rule.from ? format_date(*rule.from) : std::string("—"));
-        w.key("tail").raw_value("{\"_\":0" + rule.json_tail + "}").end_object();
+        w.key("tail").raw_value(std::string("{").append(rule.json_tail, 1).append("}")).end_object();
     }
     w.end_array();
     for (const auto& [name, list] : {std::pair{"documents", &rules.documents}, std::pair{"obligations", &rules.obligations}}) {
