@@ -16,7 +16,8 @@ namespace {
 
 // The registry a portal loaded, if any (docs/REGISTRY.md); replaced whole, never half-loaded.
 std::shared_ptr<const evexport::Registry> registry;
-// A newer ruleset a portal loaded in place of the built-in one, if any.
+// A newer ruleset a portal loaded in place of the built-in one, or the built-in one with more
+// languages, if any.
 std::shared_ptr<const evexport::Ruleset> replacement;
 const evexport::Ruleset& ruleset() { return replacement ? *replacement : evexport::Ruleset::builtin(); }
 
@@ -169,6 +170,17 @@ emscripten::val load_ruleset(const std::string& json, const std::string& pinned_
     });
 }
 
+// Adds a ruleset's texts in one more language (core/rules/translations/, docs/TRANSLATIONS.md);
+// one that does not fit the ruleset in force is refused and the texts stay as they were.
+emscripten::val load_translation(const std::string& json) {
+    return guarded([&] {
+        auto loaded = ruleset().with_translations({json});
+        if (auto* error = std::get_if<evexport::Error>(&loaded)) return evexport::error_to_json(*error);
+        replacement = std::get<std::shared_ptr<const evexport::Ruleset>>(loaded);
+        return evexport::ruleset_info_json(*replacement);
+    });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(evexport) {
@@ -180,6 +192,7 @@ EMSCRIPTEN_BINDINGS(evexport) {
     emscripten::function("rulesetInfo", &ruleset_info);
     emscripten::function("loadRegistry", &load_registry);
     emscripten::function("loadRuleset", &load_ruleset);
+    emscripten::function("loadTranslation", &load_translation);
     emscripten::function("batchStart", &batch_start);
     emscripten::function("batchFeed", &batch_feed);
     emscripten::function("batchFinish", &batch_finish);

@@ -46,6 +46,8 @@ export interface SourceRef {
   id: string;
   title: string;
   title_en?: string;
+  /** The title in the result's language, when a translation gives one (not for en or zh). */
+  title_translated?: string;
   number: string;
   clause: string;
   url: string;
@@ -140,6 +142,8 @@ export interface RulesetInfo {
   version: string;
   sha256: string;
   compiled: string;
+  /** The languages of its texts: en, zh, then each translation loaded. */
+  languages: string[];
   rules: { id: string; from: IsoDate | null; until: IsoDate | null; source: string; clause: string; confidence: Confidence }[];
   sources: { id: string; title: string; title_en: string; number: string; issued: string; effective: string; url: string; grade: string }[];
 }
@@ -196,6 +200,10 @@ export interface Checker {
   loadRuleset(ruleset: object | string, options?: { sha256?: string }): RulesetInfo | {
     error: { code: 'invalid_ruleset' | 'ruleset_sha256_mismatch' | 'ruleset_id_mismatch' | 'ruleset_older' | 'ruleset_version_reused'; field: string; message: string };
   };
+  /** Adds the ruleset's texts in one more language (docs/TRANSLATIONS.md); refused ({ error }) when the pack does not fit the ruleset. */
+  loadTranslation(pack: object | string): RulesetInfo | { error: { code: 'invalid_translation'; field: string; message: string } };
+  /** Fetches and loads the translation for `lang` unless the texts are in it already: true when they are now, false when there is none (English texts then). */
+  loadLanguage(lang: string): Promise<boolean>;
 }
 
 export interface CheckerOptions {
@@ -203,6 +211,8 @@ export interface CheckerOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to fetch evexport.wasm from, when not beside the module. */
   wasmUrl?: string;
+  /** Where loadLanguage fetches a translation from; default: translations/<lang>.json beside the .wasm. */
+  translationUrl?: (lang: string) => string | URL;
 }
 
 export function createChecker(options?: CheckerOptions): Promise<Checker>;

@@ -64,10 +64,12 @@ function parseCompact(s) {
 }
 
 // Result objects share nothing with the cached tables: every source is a fresh object.
-const copySource = (s) =>
-  s.title_en === undefined
-    ? { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url }
-    : { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, title_en: s.title_en };
+const copySource = (s) => {
+  const out = { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url };
+  if (s.title_en !== undefined) out.title_en = s.title_en;
+  if (s.title_translated !== undefined) out.title_translated = s.title_translated;
+  return out;
+};
 const copyEntry = (e) => ({ code: e.code, text: e.text, source: copySource(e.source) });
 const isPlain = (v) => v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s));
@@ -80,6 +82,11 @@ export async function createChecker(options = {}) {
   const moduleOptions = {};
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
   if (options.wasmUrl) moduleOptions.locateFile = () => options.wasmUrl;
+  // Translations (ru, es, pt-BR, ar) are files in translations/ beside the .wasm, fetched when a
+  // language is asked for.
+  const translationUrl =
+    options.translationUrl ??
+    ((lang) => new URL(`translations/${lang}.json`, new URL(options.wasmUrl ?? './evexport.wasm', globalThis.location?.href ?? import.meta.url)));
   const core = await createModule(moduleOptions);
   // The core answers with a view of UTF-8 bytes in its memory, valid until its next call.
   const decoder = new TextDecoder();
@@ -191,6 +198,8 @@ export async function createChecker(options = {}) {
     };
   }
 
+  const pending = {}; // translations being fetched, by language
+
   const call = (fn) => {
     try {
       return JSON.parse(decode(fn()));
@@ -294,6 +303,36 @@ export async function createChecker(options = {}) {
       const info = call(() => core.loadRuleset(String(text), String(sha256)));
       if (!info.error) tables.clear(); // texts and sources now come from the new ruleset
       return info;
+    },
+    /**
+     * Adds the ruleset's texts in one more language (a translation pack, docs/TRANSLATIONS.md).
+     * Returns the ruleset's info (its `languages`), or { error } — and then the texts stay as they were.
+     */
+    loadTranslation(pack) {
+      let text;
+      try {
+        text = typeof pack === 'string' ? pack : JSON.stringify(pack);
+      } catch (e) {
+        return { error: { code: 'invalid_translation', field: '', message: String(e.message) } };
+      }
+      const info = call(() => core.loadTranslation(String(text)));
+      if (!info.error) tables.clear();
+      return info;
+    },
+    /**
+     * Makes sure the ruleset's texts are in `lang`, fetching its translation from beside the .wasm
+     * when needed. Resolves to true when they are, false when there is no translation (the texts
+     * are then in English).
+     */
+    async loadLanguage(lang) {
+      if (this.rulesetInfo().languages?.includes(lang)) return true;
+      if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(String(lang))) return false;
+      pending[lang] ??= fetch(translationUrl(lang))
+        .then((response) => (response.ok ? response.text() : null))
+        .then((text) => text !== null && !this.loadTranslation(text).error)
+        .catch(() => false)
+        .finally(() => delete pending[lang]);
+      return pending[lang];
     },
   };
 }

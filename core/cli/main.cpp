@@ -12,6 +12,10 @@
 #include "evexport/api.hpp"
 #include "evexport/batch.hpp"
 
+namespace evexport::embedded {
+const std::vector<std::string_view>& translations();  // core/rules/translations/*.json (core/CMakeLists.txt)
+}
+
 namespace {
 
 constexpr const char* kUsage =
@@ -23,7 +27,9 @@ constexpr const char* kUsage =
     "       evexport vin VIN [--as-of YYYY-MM-DD]      check a vehicle identification number\n"
     "       evexport uscc CODE                         check a unified social credit code\n"
     "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n"
-    "--ruleset FILE replaces the built-in ruleset only with a newer version of it; --ruleset-sha256 HEX pins its bytes\n";
+    "--ruleset FILE replaces the built-in ruleset only with a newer version of it; --ruleset-sha256 HEX pins its bytes\n"
+    "Texts come in en, zh and the built-in translations (\"lang\" in the request); --translation FILE adds one\n"
+    "(docs/TRANSLATIONS.md)\n";
 
 int usage(const std::string& why) {
     std::cerr << "evexport: " << why << "\n" << kUsage;
@@ -88,10 +94,11 @@ int main(int argc, char** argv) {
 
     // Options shared by the commands.
     std::string ruleset_path, ruleset_sha256, registry_path, as_of_text, format;
-    std::vector<std::string> positional;
+    std::vector<std::string> positional, translation_paths;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--ruleset" && i + 1 < args.size()) ruleset_path = args[++i];
         else if (args[i] == "--registry" && i + 1 < args.size()) registry_path = args[++i];
+        else if (args[i] == "--translation" && i + 1 < args.size()) translation_paths.push_back(args[++i]);
         else if (args[i] == "--ruleset-sha256" && i + 1 < args.size()) ruleset_sha256 = args[++i];
         else if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
         else if (args[i] == "--as-of" && i + 1 < args.size()) as_of_text = args[++i];
@@ -107,7 +114,24 @@ int main(int argc, char** argv) {
         if (auto* error = std::get_if<evexport::Error>(&result)) return print({false, evexport::error_to_json(*error)});
         loaded = std::get<std::shared_ptr<const evexport::Ruleset>>(result);
     }
-    const evexport::Ruleset& rules = loaded ? *loaded : evexport::Ruleset::builtin();
+    // Texts in every language: the translations built in, and any given with --translation.
+    std::vector<std::string> translation_texts;
+    for (const auto& path : translation_paths) {
+        if (!read_input(path, 16 * 1024 * 1024, translation_texts.emplace_back())) return usage("cannot read " + path);
+    }
+    const evexport::Ruleset& base = loaded ? *loaded : evexport::Ruleset::builtin();
+    std::vector<std::string_view> packs;
+    for (auto pack : evexport::embedded::translations()) packs.push_back(pack);
+    auto translated = base.with_translations(packs);
+    if (auto* error = std::get_if<evexport::Error>(&translated)) {
+        // A newer ruleset than the built-in translations know: its texts stay in its own languages.
+        std::cerr << "evexport: built-in translations not used: " << error->message << "\n";
+        translated = base.with_translations({});
+    }
+    std::vector<std::string_view> given(translation_texts.begin(), translation_texts.end());
+    if (!given.empty()) translated = std::get<std::shared_ptr<const evexport::Ruleset>>(translated)->with_translations(given);
+    if (auto* error = std::get_if<evexport::Error>(&translated)) return print({false, evexport::error_to_json(*error)});
+    const evexport::Ruleset& rules = *std::get<std::shared_ptr<const evexport::Ruleset>>(translated);
 
     std::shared_ptr<const evexport::Registry> registry;
     if (!registry_path.empty()) {

@@ -76,6 +76,9 @@ Answer uscc_json(std::string_view code) {
 std::string ruleset_info_json(const Ruleset& rules) {
     JsonWriter w(8192);
     w.begin_object().member("id", rules.id).member("version", rules.version).member("sha256", rules.sha256).member("compiled", rules.compiled);
+    w.key("languages").begin_array();
+    for (const auto& lang : rules.languages) w.value(lang);
+    w.end_array();
     w.key("rules").begin_array();
     for (const auto& r : rules.rules) {
         w.begin_object().member("id", r.id);

@@ -106,7 +106,7 @@ std::string tables_json(const Ruleset& rules, std::string_view lang) {
         // The reason's fixed members as an object (json_tail starts with the comma that follows "text").
         // param_from: the {from} of the texts ("—" when the rule has no start); tail.from: the JSON value.
         w.begin_object().member("id", rule.id).member("text", rule.text.in(lang)).member("param_from", rule.from ? format_date(*rule.from) : std::string("—"));
-        w.key("tail").raw_value(std::string("{").append(rule.json_tail, 1).append("}")).end_object();
+        w.key("tail").raw_value(std::string("{").append(rule.json_tail.in(lang), 1).append("}")).end_object();
     }
     w.end_array();
     for (const auto& [name, list] : {std::pair{"documents", &rules.documents}, std::pair{"obligations", &rules.obligations}}) {

@@ -51,7 +51,7 @@ std::string result_to_json(const Result& r) {
             params.emplace_back("rule_text", std::move(text));
             text = fill(rules.message(reason.message).in(lang), params);
         }
-        w.begin_object().member("rule", rule.id).member("text", text).raw_members(rule.json_tail).end_object();
+        w.begin_object().member("rule", rule.id).member("text", text).raw_members(rule.json_tail.in(lang)).end_object();
     }
     w.end_array();
     entries(w, "obligations", r.obligations, lang);

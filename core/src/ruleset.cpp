@@ -8,6 +8,7 @@
 #include "json_reader.hpp"
 #include "json_writer.hpp"
 #include "sha256.hpp"
+#include "translation.hpp"
 
 namespace evexport {
 
@@ -127,6 +128,7 @@ struct Loader {
             s->id = required(sources[i], at, "id");
             s->title = required(sources[i], at, "title");
             s->title_en = in.string(sources[i], at, "title_en").value_or("");
+            if (!s->title_en.empty()) s->translated_title.by_lang.emplace_back("en", s->title_en);
             s->number = required(sources[i], at, "number");
             s->issued = in.string(sources[i], at, "issued").value_or("");
             s->effective = in.string(sources[i], at, "effective").value_or("");
@@ -230,6 +232,17 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
 }
 
 std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_view json_text, std::string sha256) {
+    return load_translated(json_text, std::move(sha256), {});
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::with_translations(const std::vector<std::string_view>& packs) const {
+    auto all = packs_;
+    all.insert(all.end(), packs.begin(), packs.end());
+    return load_translated(text_, sha256, std::move(all));
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std::string_view json_text, std::string sha256,
+                                                                             std::vector<std::string> packs) {
     const auto parsed = detail::parse_json(json_text);
     if (!parsed) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
     auto ruleset = std::make_shared<Ruleset>();
@@ -241,6 +254,15 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
     }
     if (!loader.in.ok()) return loader.in.error();
     ruleset->sha256 = std::move(sha256);
+    ruleset->text_ = std::string(json_text);
+    // Its own languages are those of its title; each translation adds one.
+    for (const auto& [lang, text] : ruleset->title.by_lang) ruleset->languages.push_back(lang);
+    for (auto& pack : packs) {
+        std::string lang;
+        if (auto error = detail::apply_translation(*ruleset, pack, lang)) return *error;
+        ruleset->languages.push_back(lang);
+    }
+    ruleset->packs_ = std::move(packs);
     ruleset->write_fragments();
     ruleset->index();
     return std::shared_ptr<const Ruleset>(std::move(ruleset));
@@ -295,15 +317,18 @@ const Ruleset& Ruleset::builtin() {
 // What results repeat verbatim is written once here; results append it as it is (result_json.cpp).
 void Ruleset::write_fragments() {
     using detail::JsonWriter;
-    auto source = [](JsonWriter& w, const Source* s, const std::string& clause) {
+    // The title is the Chinese original, with its English title_en; beside them, in a translation's
+    // language, title_translated.
+    auto source = [](JsonWriter& w, const Source* s, const std::string& clause, std::string_view lang) {
         w.key("source").begin_object().member("id", s->id).member("title", s->title).member("number", s->number).member("clause", clause).member("url", s->url);
         if (!s->title_en.empty()) w.member("title_en", s->title_en);
+        if (lang != "en" && s->translated_title.has(lang)) w.member("title_translated", s->translated_title.in(lang));
         w.end_object();
     };
-    for (auto& rule : rules) {
+    for (auto& rule : rules) for (const auto& lang : languages) {
         JsonWriter w(512);
         w.begin_object().member("_", 0);  // a placeholder member, so that what follows starts with a comma
-        source(w, rule.source, rule.clause);
+        source(w, rule.source, rule.clause, lang);
         w.member("confidence", name_of(rule.confidence));
         w.key("from");
         rule.from ? void(w.value(format_date(*rule.from))) : void(w.null());
@@ -312,14 +337,14 @@ void Ruleset::write_fragments() {
         if (!rule.from_note.empty()) w.member("note", rule.from_note);
         const std::string text = w.end_object().take();
         constexpr std::string_view placeholder = R"({"_":0)";
-        rule.json_tail = text.substr(placeholder.size(), text.size() - placeholder.size() - 1);  // ,"source":…,"until":…
+        rule.json_tail.by_lang.emplace_back(lang, text.substr(placeholder.size(), text.size() - placeholder.size() - 1));  // ,"source":…,"until":…
     }
     for (auto* list : {&documents, &obligations})
         for (auto& e : *list)
             for (const auto& [lang, text] : e.text.by_lang) {
                 JsonWriter w(512);
                 w.begin_object().member("code", e.code).member("text", text);
-                source(w, e.source, e.clause);
+                source(w, e.source, e.clause, lang);
                 e.json.by_lang.emplace_back(lang, w.end_object().take());
             }
 }

@@ -20,6 +20,7 @@ namespace evexport {
 
 struct Source {
     std::string id, title, title_en, number, issued, effective, url, grade, note;
+    Text translated_title;  // the title in English (title_en) and each translation's language
 };
 
 // Which vehicles a rule speaks of; an empty field matches any value.
@@ -53,8 +54,8 @@ struct Rule {
     Text text;
     std::vector<std::string> documents, obligations;
     // The parts of a reason's JSON that never change ("source", "confidence", "from", "until",
-    // "note"), written once when the ruleset is loaded.
-    std::string json_tail;
+    // "note"), written per language once when the ruleset is loaded.
+    Text json_tail;
 
     // licence_scope
     bool licence = false;
@@ -110,8 +111,13 @@ public:
     // (ruleset_version_reused).
     static std::variant<std::shared_ptr<const Ruleset>, Error> load_replacement(std::string_view json_text, const Ruleset& in_force,
                                                                                std::string_view pinned_sha256 = {});
-    // The ruleset compiled into the library.
+    // The ruleset compiled into the library, in English and Chinese.
     static const Ruleset& builtin();
+    // This ruleset with translations added, one per language (core/rules/translations/, schema in
+    // docs/TRANSLATIONS.md). Refused (invalid_translation, pointing into the pack) when a pack is for
+    // another ruleset or version, lacks a text or has one the ruleset does not, or changes a text's
+    // {placeholders}, or is for a language the ruleset has already; this ruleset is unchanged.
+    std::variant<std::shared_ptr<const Ruleset>, Error> with_translations(const std::vector<std::string_view>& packs) const;
 
     std::string id, version, sha256, compiled;
     Text title;
@@ -121,6 +127,7 @@ public:
     std::vector<Entry> documents, obligations;
     std::map<std::string, Text, std::less<>> questions;  // by JSON Pointer
     std::map<std::string, Text, std::less<>> messages;
+    std::vector<std::string> languages;  // of the texts: "en", "zh", then each translation's
 
     const std::vector<const Rule*>& of_kind(RuleKind kind) const { return by_kind_[static_cast<std::size_t>(kind)]; }
     // The licence-scope rules that can speak of a category (theirs, or any).
@@ -134,6 +141,10 @@ public:
     const HsCode* hs_derive(Category, Powertrain, Condition) const;
 
 private:
+    static std::variant<std::shared_ptr<const Ruleset>, Error> load_translated(std::string_view json_text, std::string sha256,
+                                                                               std::vector<std::string> packs);
+    std::string text_;                // the JSON it was loaded from, for with_translations
+    std::vector<std::string> packs_;  // the translations applied to it
     void write_fragments();
     void index();
     // Indexes built at load, so that an evaluation's lookups do not grow with the tables.
