@@ -4,4 +4,8 @@ import wasmUrl from '@core/evexport.wasm?url';
 
 export type { Checker, Request, Result, ErrorResult, Verdict } from '@core/index.mjs';
 
-export const loadChecker = (): Promise<Checker> => createChecker({ wasmUrl });
+// Each translation is an asset of its own, fetched only when its language is chosen.
+const translations = import.meta.glob<string>('../../build/wasm/translations/*.json', { query: '?url', import: 'default', eager: true });
+const translationUrl = (lang: string) => translations[`../../build/wasm/translations/${lang}.json`] ?? `translations/${lang}.json`;
+
+export const loadChecker = (): Promise<Checker> => createChecker({ wasmUrl, translationUrl });

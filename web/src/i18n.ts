@@ -1,221 +1,45 @@
-// Interface strings. Rule texts, questions and warnings come from the core in the same language.
-export type Lang = 'en' | 'zh';
+// Interface strings, one file per language in web/locales/ (English bundled, the others loaded when
+// chosen). Rule texts, questions and warnings come from the core in the same language.
+import en from '../locales/en.json';
+
+export type Key = keyof typeof en;
+export const LANG_CODES = ['en', 'zh', 'ru', 'es', 'pt-BR', 'ar'] as const;
+export type Lang = (typeof LANG_CODES)[number];
 export const LANGS: { code: Lang; label: string }[] = [
   { code: 'en', label: 'English' },
   { code: 'zh', label: '中文' },
+  { code: 'ru', label: 'Русский' },
+  { code: 'es', label: 'Español' },
+  { code: 'pt-BR', label: 'Português (Brasil)' },
+  { code: 'ar', label: 'العربية' },
 ];
 
-const en = {
-  title: 'EV Export Check',
-  tagline: 'May this vehicle leave China with this exporter? The rules since 1 January 2026, with their sources.',
-  privacy: 'Private: the check runs in your browser. Nothing you type is sent anywhere.',
-  loading: 'Loading the rules…',
-  loadFailed: 'The rules could not be loaded in this browser.',
-  vehicle: 'Vehicle',
-  exporter: 'Exporter (the seller)',
-  shipment: 'Shipment',
-  evidence: 'Documents the seller has',
-  usedOnly: 'Used vehicles',
-  'vehicle.vin': 'VIN',
-  'vehicle.vin.hint': '17 characters, on the registration papers and the windscreen',
-  'vehicle.make': 'Make (brand)',
-  'vehicle.model': 'Model',
-  'vehicle.category': 'Kind of vehicle',
-  'vehicle.powertrain': 'Drive',
-  'vehicle.condition': 'New or used',
-  'vehicle.registration_date': 'First registered in China on',
-  'vehicle.hs_code': 'Customs code (optional)',
-  'vehicle.hs_code.hint': '10 digits, e.g. 8703801090',
-  'vehicle.modified': 'Modified vehicle (改装车)',
-  'exporter.role': 'Who exports it',
-  'exporter.name': 'Company name',
-  'exporter.uscc': 'Company code (统一社会信用代码)',
-  'exporter.uscc.hint': '18 characters, on the business licence',
-  'exporter.listed': "On this year's MOFCOM list of qualified exporters",
-  'exporter.authorization.brand': 'Authorised by brand',
-  'exporter.authorization.valid_from': 'Authorisation valid from',
-  'exporter.authorization.valid_until': 'Authorisation valid until',
-  'exporter.registered_owner': 'Exporter is the registered owner',
-  as_of: 'Export declaration date',
-  'as_of.hint': 'Empty: today',
-  'shipment.destination': 'Destination country',
-  'shipment.destination.hint': 'Two letters, e.g. KZ',
-  'shipment.trade_mode': 'Trade mode',
-  'evidence.aftersales_confirmation': "Manufacturer's after-sales confirmation (售后维修服务确认书)",
-  'evidence.quality_report': 'Third-party quality report (WM/T 8/9-2022)',
-  'evidence.ccc': 'CCC certification',
-  'evidence.miit_catalogue': 'Listed in the MIIT vehicle announcement',
-  unknown: 'Not known',
-  yes: 'Yes',
-  no: 'No',
-  'verdict.permitted': 'Permitted',
-  'verdict.permitted.lead': 'No export licence applies to this vehicle on this date: any exporter may export it.',
-  'verdict.conditional': 'Permitted, with conditions',
-  'verdict.conditional.lead': 'The export may go ahead once the licence and the conditions below are in place.',
-  'verdict.not_permitted': 'Not permitted',
-  'verdict.not_permitted.lead': 'As described, this export may not go ahead. The reasons say which rule stops it.',
-  'verdict.undetermined': 'Not yet determined',
-  'verdict.undetermined.lead': 'The answer depends on facts not given yet. Ask the seller the questions below.',
-  licence: 'Export licence required',
-  licenceUnknown: 'not known yet',
-  asOf: 'as of',
-  reasons: 'Why',
-  questions: 'Questions for the seller',
-  documents: 'Documents to ask for',
-  obligations: 'What comes with it',
-  warnings: 'Check these',
-  source: 'Source',
-  clause: 'clause',
-  inForceFrom: 'in force from',
-  until: 'until',
-  readText: 'Read the text',
-  unconfirmed: 'Unconfirmed in the sources',
-  copyLink: 'Copy link to this check',
-  copied: 'Link copied',
-  print: 'Print report',
-  reset: 'Start again',
-  ruleset: 'Ruleset',
-  permalink: 'Link to this check',
-  disclaimer: 'Guidance with sources, not legal advice. Confirm with the licensing authority before you pay.',
-  language: 'Language',
-  errorField: 'This field cannot be read',
-  batchTitle: 'Check a whole inventory',
-  batchLead: 'A CSV with one vehicle per row (or JSON Lines, one request per line). It is read in this browser and never uploaded.',
-  batchDrop: 'Choose a file, or drop it here',
-  batchTemplate: 'Download a template CSV with example rows',
-  batchReading: 'Reading',
-  batchRows: 'Rows checked',
-  batchRowsChecked: 'rows checked',
-  batchDone: 'Done',
-  batchCancel: 'Cancel',
-  batchCancelled: 'Cancelled.',
-  batchFilter: 'Show',
-  batchAll: 'All',
-  batchShowing: 'Showing',
-  batchDownloadCsv: 'Download results (CSV)',
-  batchDownloadJsonl: 'Download results (JSON Lines)',
-  'batch.permitted': 'Permitted',
-  'batch.conditional': 'With conditions',
-  'batch.not_permitted': 'Not permitted',
-  'batch.undetermined': 'Not yet determined',
-  'batch.error': 'Unreadable rows',
-} as const;
+const loaders = import.meta.glob<Record<Key, string>>(['../locales/*.json', '!../locales/en.json'], { import: 'default' });
+const tables: Partial<Record<Lang, Record<Key, string>>> = { en };
 
-export type Key = keyof typeof en;
+/** Loads a language's strings once; t() falls back to English until then. */
+export async function loadStrings(lang: Lang): Promise<void> {
+  tables[lang] ??= await loaders[`../locales/${lang}.json`]();
+}
 
-const zh: Record<Key, string> = {
-  title: '电动汽车出口核查',
-  tagline: '该车辆能否由该出口方合法出口?依据2026年1月1日起施行的规定,并注明出处。',
-  privacy: '隐私:核查在您的浏览器中完成,输入内容不会发送到任何地方。',
-  loading: '正在加载规则…',
-  loadFailed: '此浏览器无法加载规则。',
-  vehicle: '车辆',
-  exporter: '出口方(卖方)',
-  shipment: '出口信息',
-  evidence: '卖方持有的文件',
-  usedOnly: '二手车',
-  'vehicle.vin': 'VIN码(车辆识别代号)',
-  'vehicle.vin.hint': '17位,见登记证书和前挡风玻璃',
-  'vehicle.make': '品牌',
-  'vehicle.model': '车型',
-  'vehicle.category': '车辆类别',
-  'vehicle.powertrain': '动力类型',
-  'vehicle.condition': '新车或二手车',
-  'vehicle.registration_date': '在中国首次注册登记日期',
-  'vehicle.hs_code': '海关商品编码(选填)',
-  'vehicle.hs_code.hint': '10位,如8703801090',
-  'vehicle.modified': '改装车',
-  'exporter.role': '出口方身份',
-  'exporter.name': '企业名称',
-  'exporter.uscc': '统一社会信用代码',
-  'exporter.uscc.hint': '18位,见营业执照',
-  'exporter.listed': '列入商务部当年出口资质企业名单',
-  'exporter.authorization.brand': '授权品牌',
-  'exporter.authorization.valid_from': '授权起始日期',
-  'exporter.authorization.valid_until': '授权截止日期',
-  'exporter.registered_owner': '出口方为登记所有人',
-  as_of: '出口申报日期',
-  'as_of.hint': '留空为今天',
-  'shipment.destination': '目的国',
-  'shipment.destination.hint': '两个字母,如KZ',
-  'shipment.trade_mode': '贸易方式',
-  'evidence.aftersales_confirmation': '生产企业《售后维修服务确认书》',
-  'evidence.quality_report': '第三方检测报告(WM/T 8/9-2022)',
-  'evidence.ccc': 'CCC认证',
-  'evidence.miit_catalogue': '列入工业和信息化部车辆公告',
-  unknown: '不清楚',
-  yes: '是',
-  no: '否',
-  'verdict.permitted': '可以出口',
-  'verdict.permitted.lead': '该日期该车辆不适用出口许可证管理,任何出口方均可出口。',
-  'verdict.conditional': '有条件可以出口',
-  'verdict.conditional.lead': '取得许可证并满足以下条件后可以出口。',
-  'verdict.not_permitted': '不能出口',
-  'verdict.not_permitted.lead': '按所述情况不能出口,原因中注明了依据的规定。',
-  'verdict.undetermined': '尚无法确定',
-  'verdict.undetermined.lead': '结论取决于尚未提供的信息,请向卖方询问以下问题。',
-  licence: '是否需要出口许可证',
-  licenceUnknown: '尚不清楚',
-  asOf: '核查日期',
-  reasons: '依据',
-  questions: '需向卖方询问',
-  documents: '需索取的文件',
-  obligations: '相关义务',
-  warnings: '请核实',
-  source: '出处',
-  clause: '条款',
-  inForceFrom: '施行日期',
-  until: '截至',
-  readText: '查看原文',
-  unconfirmed: '资料中未经证实',
-  copyLink: '复制本次核查链接',
-  copied: '链接已复制',
-  print: '打印报告',
-  reset: '重新开始',
-  ruleset: '规则集',
-  permalink: '本次核查链接',
-  disclaimer: '本工具提供附出处的指引,不构成法律意见。付款前请向发证机关确认。',
-  language: '语言',
-  errorField: '此项无法读取',
-  batchTitle: '批量核查库存',
-  batchLead: '每行一辆车的CSV文件(或每行一个请求的JSON Lines)。文件仅在本浏览器中读取,不会上传。',
-  batchDrop: '选择文件,或拖放到此处',
-  batchTemplate: '下载带示例行的CSV模板',
-  batchReading: '正在读取',
-  batchRows: '已核查行数',
-  batchRowsChecked: '行已核查',
-  batchDone: '完成',
-  batchCancel: '取消',
-  batchCancelled: '已取消。',
-  batchFilter: '显示',
-  batchAll: '全部',
-  batchShowing: '显示',
-  batchDownloadCsv: '下载结果(CSV)',
-  batchDownloadJsonl: '下载结果(JSON Lines)',
-  'batch.permitted': '可以出口',
-  'batch.conditional': '有条件',
-  'batch.not_permitted': '不能出口',
-  'batch.undetermined': '尚无法确定',
-  'batch.error': '无法读取的行',
-};
+export const t = (lang: Lang, key: Key): string => tables[lang]?.[key] ?? en[key];
+export const enumLabel = (lang: Lang, kind: string, value: string): string => t(lang, `enum.${kind}.${value}` as Key) ?? value;
+export const isLang = (value: unknown): value is Lang => (LANG_CODES as readonly unknown[]).includes(value);
+/** The tag for the lang attribute (Simplified Chinese is said so), and the writing direction. */
+export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-Hans' : lang);
+export const dirOf = (lang: Lang): 'rtl' | 'ltr' => (lang === 'ar' ? 'rtl' : 'ltr');
 
-const enums: Record<Lang, Record<string, Record<string, string>>> = {
-  en: {
-    category: { passenger_car: 'Passenger car', bus: 'Bus', truck: 'Truck', tractor: 'Road tractor', motorcycle: 'Motorcycle', low_speed: 'Low-speed EV (no VIN)' },
-    powertrain: { bev: 'Battery electric (BEV)', phev: 'Plug-in hybrid (PHEV)', erev: 'Range extender (EREV)', hev: 'Hybrid (HEV)', ice: 'Petrol or diesel', fcev: 'Fuel cell' },
-    condition: { new: 'New', used: 'Used (registered in China)' },
-    role: { manufacturer: 'The manufacturer', authorized_exporter: 'An exporter the manufacturer authorised', used_car_exporter: 'An approved used-car exporter', trader: 'Another dealer or trader' },
-    trade_mode: { general: 'General trade', processing: 'Processing trade', border: 'Border small-scale trade', donation: 'Donation', project_contracting: 'Project contracting', reexport: 'Re-export of an imported vehicle' },
-  },
-  zh: {
-    category: { passenger_car: '乘用车', bus: '客车', truck: '货车', tractor: '牵引车', motorcycle: '摩托车', low_speed: '低速电动车(无VIN码)' },
-    powertrain: { bev: '纯电动', phev: '插电式混合动力', erev: '增程式', hev: '混合动力', ice: '汽油或柴油', fcev: '燃料电池' },
-    condition: { new: '新车', used: '二手车(已在中国注册登记)' },
-    role: { manufacturer: '生产企业', authorized_exporter: '生产企业授权的出口企业', used_car_exporter: '获批的二手车出口企业', trader: '其他经销商或贸易商' },
-    trade_mode: { general: '一般贸易', processing: '加工贸易', border: '边境小额贸易', donation: '捐赠', project_contracting: '工程承包', reexport: '进口车辆复出口' },
-  },
-};
-
-export const t = (lang: Lang, key: Key): string => (lang === 'zh' ? zh[key] : en[key]);
-export const enumLabel = (lang: Lang, kind: string, value: string): string => enums[lang][kind]?.[value] ?? value;
-export const isLang = (value: unknown): value is Lang => value === 'en' || value === 'zh';
+/**
+ * The first of the reader's languages that is offered here (navigator.languages order): an exact
+ * tag first, then its language alone (pt-PT → pt-BR, zh-TW → zh, es-419 → es). English otherwise.
+ */
+export function pickLang(preferred: readonly string[]): Lang {
+  for (const tag of preferred) {
+    const exact = LANG_CODES.find((code) => code.toLowerCase() === tag.toLowerCase());
+    if (exact) return exact;
+    const primary = tag.toLowerCase().split('-')[0];
+    const near = LANG_CODES.find((code) => code.toLowerCase().split('-')[0] === primary);
+    if (near) return near;
+  }
+  return 'en';
+}

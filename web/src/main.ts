@@ -2,7 +2,7 @@
 import './styles.css';
 import { loadChecker, type Checker, type Request, type Result } from './checker';
 import { h } from './dom';
-import { LANGS, isLang, t, type Lang } from './i18n';
+import { LANGS, dirOf, htmlLang, isLang, loadStrings, pickLang, t, type Lang } from './i18n';
 import { RequestForm } from './form';
 import { permalinkFor, readPermalink, writePermalink } from './permalink';
 import { VerdictView } from './verdict-view';
@@ -11,7 +11,7 @@ import { BatchView } from './batch-view';
 const $ = (id: string) => document.getElementById(id)!;
 
 const fromLink = readPermalink();
-let lang: Lang = isLang(fromLink.request?.lang) ? fromLink.request!.lang : navigator.languages.some((l) => l.startsWith('zh')) ? 'zh' : 'en';
+let lang: Lang = isLang(fromLink.request?.lang) ? fromLink.request!.lang : pickLang(navigator.languages);
 let checker: Checker | undefined;
 let first = true;
 let shown = ''; // the last result JSON rendered: an unchanged answer is not drawn again
@@ -24,18 +24,23 @@ $('form-slot').replaceWith(form.element);
 // Language switch: buttons that say which one is on.
 const langButtons = LANGS.map(({ code, label }) => {
   const button = h('button', { type: 'button', lang: code, 'data-lang': code }, label);
-  button.addEventListener('click', () => {
-    lang = code;
-    shown = '';
-    applyLang();
-    update();
-  });
+  button.addEventListener('click', () => switchLang(code));
   return button;
 });
 $('langs').replaceChildren(...langButtons);
 
+// A language's strings and its rule texts arrive together, so the page never shows a mix.
+async function switchLang(code: Lang) {
+  await Promise.all([loadStrings(code), checker?.loadLanguage(code)]);
+  lang = code;
+  shown = '';
+  applyLang();
+  update();
+}
+
 function applyLang() {
-  document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  document.documentElement.lang = htmlLang(lang);
+  document.documentElement.dir = dirOf(lang);
   document.title = t(lang, 'title');
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n as never);
   for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
@@ -104,12 +109,14 @@ $('reset').addEventListener('click', () => {
 
 applyLang();
 view.loading(lang);
+const stringsReady = loadStrings(lang).then(applyLang);
 if (fromLink.request) form.write(fromLink.request);
 
 performance.mark('evexport:core-requested');
 loadChecker().then(
-  (loaded) => {
+  async (loaded) => {
     performance.mark('evexport:core-ready');
+    await Promise.all([stringsReady, loaded.loadLanguage(lang)]);
     checker = loaded;
     // A shared link is evaluated exactly as written, so a bad value is reported, not silently dropped.
     if (fromLink.text !== undefined) {

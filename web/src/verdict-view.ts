@@ -4,10 +4,12 @@ import { h } from './dom';
 import { t, type Lang } from './i18n';
 import type { ErrorResult, Result } from './checker';
 
-type Item = { code: string; text: string; source: { title: string; number: string; clause: string; url: string } };
+type Item = { code: string; text: string; source: { title: string; title_translated?: string; number: string; clause: string; url: string } };
 
+// The document's Chinese name and number as they are, with its translation before them when the
+// result is in a translated language.
 function sourceLine(lang: Lang, s: Item['source'], from?: string | null, until?: string | null) {
-  const parts = [`${s.title} ${s.number}`.trim()];
+  const parts: string[] = [];
   if (s.clause) parts.push(`${t(lang, 'clause')} ${s.clause}`);
   if (from) parts.push(`${t(lang, 'inForceFrom')} ${from}`);
   if (until) parts.push(`${t(lang, 'until')} ${until}`);
@@ -15,7 +17,9 @@ function sourceLine(lang: Lang, s: Item['source'], from?: string | null, until?:
     'p',
     { class: 'source' },
     h('span', { class: 'source-label' }, `${t(lang, 'source')}: `),
-    parts.join(' · '),
+    s.title_translated ? h('span', { class: 'source-translated' }, `${s.title_translated} — `) : null,
+    h('bdi', { lang: 'zh-Hans', class: 'source-original' }, `${s.title} ${s.number}`.trim()),
+    parts.length ? ` · ${parts.join(' · ')}` : '',
     ' ',
     // Opened only when the reader chooses to; nothing is fetched from it.
     h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer external', hreflang: 'zh' }, t(lang, 'readText')),
