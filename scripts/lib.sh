@@ -57,4 +57,7 @@ build_all() {
   log "site (build/site)"
   npx tsc -p web/tsconfig.json --noEmit
   npx vite build --config web/vite.config.ts --logLevel warn
+  log "widget (build/site/embed/v1) and package (build/package)"
+  npx vite build --config web/widget.vite.config.ts --logLevel warn
+  node scripts/package.mjs
 }

@@ -213,6 +213,10 @@ export interface CheckerOptions {
   wasmUrl?: string;
   /** Where loadLanguage fetches a translation from; default: translations/<lang>.json beside the .wasm. */
   translationUrl?: (lang: string) => string | URL;
+  /** Subresource Integrity of evexport.wasm ("sha384-…"): the fetch fails on any other bytes. */
+  wasmIntegrity?: string;
+  /** Subresource Integrity of each translation, by language. */
+  translationIntegrity?: Record<string, string>;
 }
 
 export function createChecker(options?: CheckerOptions): Promise<Checker>;

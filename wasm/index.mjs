@@ -74,20 +74,44 @@ const copyEntry = (e) => ({ code: e.code, text: e.text, source: copySource(e.sou
 const isPlain = (v) => v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s));
 
+// Under node the files beside this module are read, not fetched. The module name is a variable so
+// that bundlers for the browser leave it alone.
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
+async function readLocal(url) {
+  const fs = 'node:fs/promises';
+  return (await import(/* @vite-ignore */ fs)).readFile(url);
+}
+
 /**
- * Loads the core. In a browser the .wasm is fetched from beside this file; under node pass
- * `{ wasmBinary }` (the bytes of evexport.wasm).
+ * Loads the core. The .wasm beside this file is fetched in a browser and read under node; pass
+ * `{ wasmUrl }` or `{ wasmBinary }` (its bytes) to take it from elsewhere.
  */
 export async function createChecker(options = {}) {
   const moduleOptions = {};
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
+  else if (isNode && !options.wasmUrl) moduleOptions.wasmBinary = await readLocal(new URL('./evexport.wasm', import.meta.url));
+  // emcc 3.1.6's ES-module glue reads __dirname under node, where ES modules have none (TOOLCHAIN.md).
+  if (isNode) globalThis.__dirname ??= decodeURIComponent(new URL(import.meta.url).pathname.replace(/[^/]*$/, ''));
   if (options.wasmUrl) moduleOptions.locateFile = () => options.wasmUrl;
   // Translations (ru, es, pt-BR, ar) are files in translations/ beside the .wasm, fetched when a
   // language is asked for.
   const translationUrl =
     options.translationUrl ??
     ((lang) => new URL(`translations/${lang}.json`, new URL(options.wasmUrl ?? './evexport.wasm', globalThis.location?.href ?? import.meta.url)));
-  const core = await createModule(moduleOptions);
+  // With wasmIntegrity the .wasm is fetched with Subresource Integrity: a page that pinned this module
+  // by its hash gets exactly the core it was built with (docs/EMBEDDING.md).
+  let failed;
+  if (options.wasmIntegrity) {
+    const url = options.wasmUrl ?? new URL('./evexport.wasm', import.meta.url).href;
+    const compiled = await WebAssembly.compileStreaming(fetch(url, { integrity: options.wasmIntegrity, credentials: 'same-origin' }));
+    failed = new Promise((_, reject) => {
+      moduleOptions.instantiateWasm = (imports, receive) => {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), reject);
+        return {};
+      };
+    });
+  }
+  const core = await (failed ? Promise.race([createModule(moduleOptions), failed]) : createModule(moduleOptions));
   // The core answers with a view of UTF-8 bytes in its memory, valid until its next call.
   const decoder = new TextDecoder();
   const decode = (bytes) => decoder.decode(bytes);
@@ -327,8 +351,10 @@ export async function createChecker(options = {}) {
     async loadLanguage(lang) {
       if (this.rulesetInfo().languages?.includes(lang)) return true;
       if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(String(lang))) return false;
-      pending[lang] ??= fetch(translationUrl(lang))
-        .then((response) => (response.ok ? response.text() : null))
+      const url = new URL(translationUrl(lang), globalThis.location?.href);
+      pending[lang] ??= (url.protocol === 'file:'
+        ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
+        : fetch(url, { integrity: options.translationIntegrity?.[lang] ?? '' }).then((response) => (response.ok ? response.text() : null)))
         .then((text) => text !== null && !this.loadTranslation(text).error)
         .catch(() => false)
         .finally(() => delete pending[lang]);

@@ -1,0 +1,35 @@
+// Lays out what is published from a build (docs/EMBEDDING.md):
+// - build/package/: the JS API as an installable npm package (ES module, .d.ts, the core, the
+//   translations), version from wasm/package.json;
+// - build/site/embed/v<version>/: the widget's exact release, immutable, beside the moving v1/;
+// - integrity.json in both: the Subresource Integrity hash of every file.
+// Run after the site and widget builds: node scripts/package.mjs
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const at = (...parts) => join(root, ...parts);
+const manifest = JSON.parse(readFileSync(at('wasm/package.json'), 'utf8'));
+const version = manifest.version;
+
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+
+// The package.
+const pkg = at('build/package');
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(pkg, { recursive: true });
+for (const name of ['index.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'translations']) cpSync(at('build/wasm', name), join(pkg, name), { recursive: true });
+writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+cpSync(at('wasm/PACKAGE.md'), join(pkg, 'README.md'));
+
+// The widget's versioned copy and its hashes.
+const moving = at('build/site/embed/v1');
+const exact = at(`build/site/embed/v${version}`);
+rmSync(exact, { recursive: true, force: true });
+const hashes = Object.fromEntries(files(moving).filter((f) => !f.endsWith('integrity.json')).map((f) => [relative(moving, f), sri(readFileSync(f))]));
+writeFileSync(join(moving, 'integrity.json'), `${JSON.stringify({ version, files: hashes }, null, 2)}\n`);
+cpSync(moving, exact, { recursive: true });
+console.log(`package ${manifest.name}@${version}: build/package/; widget: embed/v1/ and embed/v${version}/`);
+console.log(`ev-export-check.js ${hashes['ev-export-check.js']}`);

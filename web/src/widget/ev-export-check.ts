@@ -1,0 +1,251 @@
+// <ev-export-check>: the check as one element for other people's pages (docs/EMBEDDING.md).
+// Everything it shows lives in its shadow root; everything it loads comes from beside this file;
+// nothing it is given leaves the browser.
+import { createChecker, type Checker, type Request, type Result, type ErrorResult } from '@core/index.mjs';
+import { h } from '../dom';
+import { LANG_CODES, dirOf, htmlLang, isLang, loadStrings, pickLang, t, type Lang } from '../i18n';
+import { RequestForm } from '../form';
+import { VerdictView } from '../verdict-view';
+import css from './widget.css?inline';
+
+export const VERSION = '1.0.0';
+
+// Attributes that prefill the request: the batch CSV's column names (CONTRACT.md), also written
+// with hyphens. Booleans are "true" or "false".
+const ATTRIBUTES: Record<string, string> = {
+  as_of: 'as_of', vin: 'vehicle.vin', make: 'vehicle.make', model: 'vehicle.model', category: 'vehicle.category',
+  powertrain: 'vehicle.powertrain', hs_code: 'vehicle.hs_code', condition: 'vehicle.condition',
+  registration_date: 'vehicle.registration_date', modified: 'vehicle.modified', exporter_name: 'exporter.name',
+  exporter_uscc: 'exporter.uscc', exporter_role: 'exporter.role', exporter_listed: 'exporter.listed',
+  authorization_brand: 'exporter.authorization.brand', authorization_valid_from: 'exporter.authorization.valid_from',
+  authorization_valid_until: 'exporter.authorization.valid_until', registered_owner: 'exporter.registered_owner',
+  destination: 'shipment.destination', trade_mode: 'shipment.trade_mode',
+  aftersales_confirmation: 'evidence.aftersales_confirmation', quality_report: 'evidence.quality_report',
+  ccc: 'evidence.ccc', miit_catalogue: 'evidence.miit_catalogue',
+};
+const BOOLEAN = new Set(['modified', 'exporter_listed', 'registered_owner', 'aftersales_confirmation', 'quality_report', 'ccc', 'miit_catalogue']);
+const PREFILL = Object.keys(ATTRIBUTES).flatMap((name) => (name.includes('_') ? [name, name.replace(/_/g, '-')] : [name]));
+
+// One core per page, however many widgets: loaded from beside this module, translations too, each
+// checked against the hash this build recorded (web/widget.vite.config.ts).
+declare const __EVEXPORT_INTEGRITY__: { wasm: string; translations: Record<string, string> };
+const INTEGRITY = __EVEXPORT_INTEGRITY__;
+let core: Promise<Checker> | undefined;
+const here = import.meta.url;
+const loadCore = () =>
+  (core ??= createChecker({
+    wasmUrl: new URL(`./${'evexport.wasm'}`, here).href,
+    wasmIntegrity: INTEGRITY.wasm,
+    translationUrl: (lang) => new URL(`./translations/${lang}.json`, here),
+    translationIntegrity: INTEGRITY.translations,
+  }));
+
+type Outcome = Result | ErrorResult;
+
+function set(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] = typeof node[key] === 'object' && node[key] !== null ? node[key] : {}) as Record<string, unknown>;
+  node[keys[keys.length - 1]] = value;
+}
+
+// The request given as a property, over the one the attributes give.
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const b = out[key];
+    out[key] = value && typeof value === 'object' && !Array.isArray(value) && b && typeof b === 'object' ? merge(b as Record<string, unknown>, value as Record<string, unknown>) : value;
+  }
+  return out;
+}
+
+export class EvExportCheck extends HTMLElement {
+  static observedAttributes = ['lang', 'layout', ...PREFILL];
+
+  #root: ShadowRoot;
+  #given: Record<string, unknown> = {};
+  #fromForm = false; // once edited in the full layout, the form holds the whole request
+  #checker?: Checker;
+  #lang: Lang = 'en';
+  #result?: Outcome;
+  #shown = '';
+  #pending = false;
+  #els: {
+    box: HTMLElement; title: HTMLElement; status: HTMLElement; details: HTMLElement; more: HTMLDetailsElement; summary: HTMLElement;
+    questions: HTMLElement; footer: HTMLElement; note: HTMLElement; link: HTMLAnchorElement; privacy: HTMLElement; disclaimer: HTMLElement;
+  };
+  #view: VerdictView;
+  #form?: RequestForm;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet(); // adopted, not a <style>: a host's style-src need not allow it
+    sheet.replaceSync(css);
+    this.#root.adoptedStyleSheets = [sheet];
+    const els = {
+      box: h('article', { part: 'box', class: 'box' }),
+      title: h('h2', { part: 'title', class: 'title' }),
+      status: h('div', { part: 'verdict', class: 'verdict', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+      questions: h('div', { part: 'questions', class: 'questions' }),
+      more: h('details', { part: 'details', class: 'more' }),
+      summary: h('summary'),
+      details: h('div', { class: 'details' }),
+      footer: h('footer', { part: 'footer', class: 'footer' }),
+      privacy: h('p'),
+      disclaimer: h('p'),
+      note: h('p', { class: 'translation-note' }),
+      link: h('a', { part: 'link', target: '_blank', rel: 'noopener' }),
+    };
+    els.more.append(els.summary, els.details);
+    els.footer.append(els.privacy, els.disclaimer, els.note, h('p', {}, els.link));
+    els.box.append(els.title, els.status, els.questions, els.more, els.footer);
+    this.#root.append(els.box);
+    this.#els = els;
+    this.#view = new VerdictView(els.status, els.details);
+  }
+
+  /** The request evaluated: the attributes' prefill under what was set here. */
+  get request(): Request {
+    return (this.#fromForm ? this.#given : merge(this.#fromAttributes(), this.#given)) as Request;
+  }
+  set request(value: Request | null | undefined) {
+    this.#given = value && typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
+    this.#fromForm = false;
+    this.#form?.write(this.request);
+    this.#changed();
+  }
+  /** The last result (or { error }), as evexport-result carried it. */
+  get result(): Outcome | undefined {
+    return this.#result;
+  }
+
+  connectedCallback() {
+    this.#setLang();
+    this.#layout();
+    this.#els.status.replaceChildren(h('p', { class: 'verdict-title' }, t(this.#lang, 'loading')));
+    loadCore().then(
+      async (checker) => {
+        await Promise.all([loadStrings(this.#lang), checker.loadLanguage(this.#lang)]);
+        this.#checker = checker;
+        this.#label();
+        const info = checker.rulesetInfo();
+        this.#emit('evexport-ready', { version: VERSION, ruleset: { id: info.id, version: info.version, sha256: info.sha256 }, languages: LANG_CODES });
+        this.#evaluate();
+      },
+      (e: unknown) => {
+        this.#view.failed(this.#lang, String(e));
+        this.#emit('evexport-error', { code: 'load_failed', field: '', message: String(e) });
+      },
+    );
+  }
+
+  attributeChangedCallback(name: string, before: string | null, after: string | null) {
+    if (before === after || !this.isConnected) return;
+    if (name === 'lang') return void this.#switchLang();
+    if (name === 'layout') return this.#layout();
+    if (this.#fromForm) this.#given = merge(this.#given, this.#fromAttributes());
+    this.#form?.write(this.request);
+    this.#changed();
+  }
+
+  #fromAttributes(): Record<string, unknown> {
+    const request: Record<string, unknown> = {};
+    for (const name of PREFILL) {
+      const value = this.getAttribute(name);
+      if (value === null) continue;
+      const key = name.replace(/-/g, '_');
+      set(request, ATTRIBUTES[key], BOOLEAN.has(key) ? value === 'true' : value);
+    }
+    return request;
+  }
+
+  // The lang attribute, else the reader's languages.
+  #setLang() {
+    const asked = this.getAttribute('lang');
+    this.#lang = asked ? (isLang(asked) ? asked : pickLang([asked])) : pickLang(navigator.languages ?? []);
+    this.#els.box.lang = htmlLang(this.#lang);
+    this.#els.box.dir = dirOf(this.#lang);
+  }
+
+  async #switchLang() {
+    this.#setLang();
+    const lang = this.#lang;
+    await Promise.all([loadStrings(lang), this.#checker?.loadLanguage(lang)]);
+    if (lang !== this.#lang) return; // a later switch won
+    this.#shown = '';
+    this.#label();
+    this.#evaluate();
+  }
+
+  // compact (the default): the verdict, the questions and the details on request. full: the form too.
+  #layout() {
+    const full = this.getAttribute('layout') === 'full';
+    this.#els.box.dataset.layout = full ? 'full' : 'compact';
+    if (full && !this.#form) {
+      this.#form = new RequestForm(() => {
+        this.#given = this.#form!.read() as Record<string, unknown>;
+        this.#fromForm = true;
+        this.#changed();
+      });
+      this.#form.element.setAttribute('part', 'form');
+      this.#form.write(this.request);
+      this.#form.setLang(this.#lang);
+      this.#els.title.after(this.#form.element);
+    }
+    this.#form?.element.toggleAttribute('hidden', !full);
+    this.#els.more.open = full;
+  }
+
+  #label() {
+    const lang = this.#lang;
+    this.#els.title.textContent = t(lang, 'widget.check');
+    this.#els.summary.textContent = t(lang, 'widget.details');
+    this.#els.privacy.textContent = t(lang, 'privacy');
+    this.#els.disclaimer.textContent = t(lang, 'disclaimer');
+    this.#els.note.textContent = t(lang, 'translationNote');
+    this.#els.link.textContent = t(lang, 'widget.fullCheck');
+    this.#form?.setLang(lang);
+  }
+
+  #changed() {
+    this.#emit('evexport-change', this.request);
+    if (this.#pending) return;
+    this.#pending = true; // attributes set one after another are evaluated once
+    queueMicrotask(() => {
+      this.#pending = false;
+      this.#evaluate();
+    });
+  }
+
+  #evaluate() {
+    if (!this.#checker) return;
+    const request = { ...this.request, lang: this.#lang } as Request;
+    const outcome = this.#checker.evaluate(request);
+    const text = JSON.stringify(outcome);
+    // The full check on the site, for this request (a fragment: it never reaches a server).
+    this.#els.link.href = new URL(`../../#request=${encodeURIComponent(JSON.stringify(request))}`, here).href;
+    if (text === this.#shown) return;
+    this.#shown = text;
+    this.#result = outcome;
+    this.#view.render(this.#lang, outcome);
+    // What to ask the seller stays in sight; the reasons, documents and obligations fold away.
+    const questions = this.#els.details.querySelector('.block-questions');
+    this.#els.questions.replaceChildren(...(questions ? [questions] : []));
+    this.#els.more.hidden = !this.#els.details.childElementCount;
+    if ('error' in outcome) this.#emit('evexport-error', outcome.error);
+    else this.#emit('evexport-result', outcome);
+  }
+
+  #emit(type: string, detail: unknown, toHost = true) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: toHost, composed: toHost }));
+  }
+}
+
+if (!customElements.get('ev-export-check')) customElements.define('ev-export-check', EvExportCheck);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ev-export-check': EvExportCheck;
+  }
+}

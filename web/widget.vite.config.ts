@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The widget: build/site/embed/v1/ev-export-check.js, one module with its strings in every language,
+// and beside it evexport.wasm, translations/<lang>.json and frame.html (the iframe mode). Names are
+// not hashed: v1/ is the version, and its files are immutable once published (docs/EMBEDDING.md).
+// The ruleset's translations, fetched by the JS API from translations/ beside the .wasm.
+const translations = (): Plugin => ({
+  name: 'evexport-translations',
+  generateBundle() {
+    const dir = here('../build/wasm/translations');
+    for (const name of readdirSync(dir)) this.emitFile({ type: 'asset', fileName: `translations/${name}`, source: readFileSync(`${dir}/${name}`) });
+  },
+});
+
+// The widget fetches the core and the translations with these hashes (Subresource Integrity), so
+// that a host pinning the widget's own hash pins everything it loads.
+const sri = (path: string) => `sha384-${createHash('sha384').update(readFileSync(path)).digest('base64')}`;
+const integrity = () => {
+  const dir = here('../build/wasm/translations');
+  const translations = Object.fromEntries(readdirSync(dir).map((name) => [name.replace(/\.json$/, ''), sri(`${dir}/${name}`)]));
+  return { wasm: sri(here('../build/wasm/evexport.wasm')), translations };
+};
+
+export default defineConfig({
+  plugins: [translations()],
+  define: { __EVEXPORT_INTEGRITY__: JSON.stringify(integrity()) },
+  root: here('.'),
+  base: './',
+  publicDir: here('embed'), // frame.html and frame.js, copied as they are
+  resolve: { alias: { '@core': here('../build/wasm') } },
+  build: {
+    outDir: here('../build/site/embed/v1'),
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    modulePreload: false,
+    rolldownOptions: {
+      input: { 'ev-export-check': here('src/widget/ev-export-check.ts') },
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name].js',
+        assetFileNames: '[name][extname]',
+        codeSplitting: false,
+      },
+    },
+  },
+});
