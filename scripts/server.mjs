@@ -1,6 +1,7 @@
 // A small static server for build/site: the right types for .wasm and .mjs, a strict
-// Content-Security-Policy, nothing else. Used by scripts/serve and by the browser tests.
-import { createReadStream, statSync } from 'node:fs';
+// Content-Security-Policy, and for the widget (embed/) the CORS headers a page on another origin
+// needs to load it. Used by scripts/serve and by the browser tests.
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -30,7 +31,27 @@ export const CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-export function startServer({ root, host = '127.0.0.1', port = 8080 } = {}) {
+// The iframe mode's page may be framed by any host; everything else only by this site.
+const FRAME_CSP = CSP.replace("frame-ancestors 'self'", 'frame-ancestors *');
+
+// The headers of the site's files. The widget's files (embed/) may be loaded from any origin: a
+// module script and the fetches of its .wasm and translations are CORS requests. embed/v1/ follows
+// the 1.x releases; embed/v<x.y.z>/ is one release and never changes.
+function siteHeaders(path, base) {
+  const at = path.slice(base.length).split(sep).join('/');
+  const embed = at.startsWith('/embed/');
+  const release = /^\/embed\/v\d+\.\d+\.\d+\//.test(at);
+  return {
+    'Content-Security-Policy': embed && at.endsWith('.html') ? FRAME_CSP : CSP,
+    ...(embed ? { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' } : {}),
+    'Cache-Control':
+      release || at.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : embed ? 'public, max-age=300' : 'no-cache',
+  };
+}
+
+// Serves the files under `root`; `headers(path, base)` adds to the common headers, and `rewrite`
+// may change a file's text before it is sent (the demo host fills in the widget's origin).
+export function startServer({ root, host = '127.0.0.1', port = 8080, headers = siteHeaders, rewrite } = {}) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -56,16 +77,17 @@ export function startServer({ root, host = '127.0.0.1', port = 8080 } = {}) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
+    const body = rewrite ? rewrite(path, readFileSync(path), req) : null;
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'Content-Length': stat.size,
-      'Content-Security-Policy': CSP,
+      'Content-Length': body ? body.length : stat.size,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Cache-Control': path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...headers(path, base),
     });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(path).pipe(res);
+    if (body) res.end(body);
+    else createReadStream(path).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

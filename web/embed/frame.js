@@ -16,7 +16,9 @@ try {
   /* no host: the frame shows the check but talks to no one */
 }
 
-for (const [name, value] of params) if (name !== 'host') check.setAttribute(name, value);
+// Only the element's own attributes are taken from the address.
+const allowed = new Set(customElements.get('ev-export-check').observedAttributes);
+for (const [name, value] of params) if (allowed.has(name)) check.setAttribute(name, value);
 
 const post = (type, payload = {}) => {
   if (host && parent !== window) parent.postMessage({ protocol: PROTOCOL, version: VERSION, type, ...payload }, host);

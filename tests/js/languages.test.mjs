@@ -1,0 +1,87 @@
+// Six languages: every interface string in every language, every rule text translated (the packs
+// are checked complete by the core, tests/core/translation_test.cpp), and the same answers on every
+// surface in each language.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadChecker } from './checker.mjs';
+import { loadCases, root } from './corpus.mjs';
+
+const LANGS = ['en', 'zh', 'ru', 'es', 'pt-BR', 'ar'];
+const TRANSLATED = ['ru', 'es', 'pt-BR', 'ar'];
+const locales = Object.fromEntries(LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(root, 'web', 'locales', `${lang}.json`), 'utf8'))]));
+const packDir = join(root, 'core', 'rules', 'translations');
+const ruleset = JSON.parse(readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8'));
+
+test('the interface has a locale file for each language and no other', () => {
+  assert.deepEqual(readdirSync(join(root, 'web', 'locales')).sort(), LANGS.map((l) => `${l}.json`).sort());
+});
+
+for (const lang of LANGS.slice(1)) {
+  test(`${lang}: every interface string, none missing, none extra, none empty`, () => {
+    const keys = Object.keys(locales.en);
+    assert.deepEqual(keys.filter((k) => !(k in locales[lang])), [], 'missing keys');
+    assert.deepEqual(Object.keys(locales[lang]).filter((k) => !(k in locales.en)), [], 'keys English does not have');
+    // translationNote speaks of translated texts: English and Chinese are the ruleset's own.
+    const empty = keys.filter((k) => locales[lang][k].trim() === '' && !(k === 'translationNote' && lang === 'zh'));
+    assert.deepEqual(empty, [], 'empty strings');
+  });
+}
+
+test('every value of the contract enumerations has a label', () => {
+  const contract = readFileSync(join(root, '..', 'shared', 'design', 'CONTRACT.md'), 'utf8');
+  for (const name of ['category', 'powertrain', 'condition', 'role', 'trade_mode']) {
+    const line = contract.split('\n').find((l) => l.includes(`"${name}":`) && l.includes('|'));
+    const values = line.split('//')[1].trim().split('|').map((v) => v.trim());
+    for (const value of values) for (const lang of LANGS) assert.ok(locales[lang][`enum.${name}.${value}`], `${lang}: enum.${name}.${value}`);
+  }
+});
+
+test('each ruleset translation names its language in its file name and the ruleset version it translates', () => {
+  assert.deepEqual(readdirSync(packDir).sort(), TRANSLATED.map((l) => `${l}.json`).sort());
+  for (const lang of TRANSLATED) {
+    const pack = JSON.parse(readFileSync(join(packDir, `${lang}.json`), 'utf8'));
+    assert.equal(pack.lang, lang);
+    assert.equal(pack.ruleset, ruleset.id);
+    assert.equal(pack.version, ruleset.version);
+    assert.equal(pack.reviewed, false, 'the packs say they are not yet reviewed, and the page says so');
+  }
+});
+
+// The same answer on every surface in every language: the native CLI (translations built in),
+// the wasm through the JSON path (translations fetched), and the JS fast path.
+const checker = await loadChecker();
+const cases = loadCases().filter((c) => c.requestText.includes('"as_of"') && !('request_text' in c) && c.requestText.startsWith('{'));
+for (const lang of TRANSLATED) {
+  test(`${lang}: native, wasm and the fast path agree on every case`, async () => {
+    assert.equal(await checker.loadLanguage(lang), true);
+    const requests = cases.map((c) => JSON.stringify({ ...JSON.parse(c.requestText), lang }));
+    const native = execFileSync(join(root, 'build', 'native', 'evexport'), ['batch', '--format', 'jsonl', '-'], {
+      input: requests.join('\n') + '\n', encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'],
+    }).trim().split('\n');
+    assert.equal(native.length, requests.length);
+    let translated = 0;
+    requests.forEach((text, i) => {
+      const json = checker.evaluateJson(text);
+      assert.equal(json, native[i], cases[i].name);
+      assert.deepEqual(checker.evaluate(JSON.parse(text)), JSON.parse(json), `fast path: ${cases[i].name}`);
+      const result = JSON.parse(json);
+      if (result.reasons?.some((r) => r.source.title_translated)) translated++;
+    });
+    assert.ok(translated > requests.length / 2, `translated source titles in ${translated} of ${requests.length}`);
+  });
+}
+
+test('loadTranslation refuses a pack that does not fit, and the texts stay as they were', async () => {
+  const fresh = await loadChecker();
+  const pack = JSON.parse(readFileSync(join(packDir, 'es.json'), 'utf8'));
+  delete pack.texts['messages/exporter_trader'];
+  const refused = fresh.loadTranslation(pack);
+  assert.equal(refused.error.code, 'invalid_translation');
+  assert.equal(refused.error.field, '/texts/messages~1exporter_trader');
+  assert.deepEqual(fresh.rulesetInfo().languages, ['en', 'zh']);
+  assert.equal(await fresh.loadLanguage('fr'), false, 'no French: English texts');
+  assert.equal(await fresh.loadLanguage('../x'), false);
+});
