@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { loadCases } from '../js/corpus.mjs';
+import { join } from 'node:path';
+import { loadCases, root } from '../js/corpus.mjs';
 import { fillForm, openSite, permalink, verdictOf } from './browser.mjs';
 
 const cases = loadCases();
@@ -107,13 +108,35 @@ test('switching to Chinese changes the interface and the rule texts', async () =
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   assert.equal(await verdictOf(page), 'not_permitted');
   await page.click('button[data-lang="zh"]');
-  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  await page.waitForSelector('html[lang="zh-Hans"]');
   assert.match(await page.textContent('#verdict'), /不能出口/);
   assert.match(await page.textContent('li[data-rule="cn.licence.bev-2026"]'), /自2026年1月1日起/);
   await page.waitForFunction(() => location.hash.includes('%22lang%22%3A%22zh%22'));
   await page.click('button[data-lang="en"]');
+  await page.waitForSelector('html[lang="en"]');
   assert.match(await page.textContent('#verdict'), /Not permitted/);
   assert.deepEqual(page.errors, []);
+});
+
+test('each translated language: its interface, its rule texts, the Chinese document name beside its translation', async () => {
+  const page = await site.page();
+  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  await page.goto(permalink(site.origin, JSON.stringify(request)));
+  await verdictOf(page);
+  for (const lang of ['ru', 'es', 'pt-BR', 'ar']) {
+    const strings = JSON.parse(readFileSync(join(root, 'web', 'locales', `${lang}.json`), 'utf8'));
+    const pack = JSON.parse(readFileSync(join(root, 'core', 'rules', 'translations', `${lang}.json`), 'utf8'));
+    await page.click(`button[data-lang="${lang}"]`);
+    await page.waitForSelector(`html[lang="${lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`);
+    assert.equal(await page.textContent('#verdict .verdict-title'), strings['verdict.not_permitted'], lang);
+    const reason = 'li[data-rule="cn.licence.bev-2026"]';
+    assert.equal(await page.textContent(`${reason} > p:first-child`), pack.texts['rules/cn.licence.bev-2026/text'], lang);
+    assert.equal(await page.textContent(`${reason} .source-translated`), `${pack.texts['sources/D1/title']} — `, lang);
+    assert.match(await page.textContent(`${reason} .source-original`), /^《公布对纯电动乘用车实施出口许可证管理》/, lang);
+    assert.equal(await page.getAttribute(`${reason} .source-original`, 'lang'), 'zh-Hans');
+  }
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.foreign, []);
 });
 
 test('a Chinese-speaking browser starts in Chinese', async () => {
@@ -137,8 +160,9 @@ test('the verdict is announced, the page works by keyboard, and axe finds nothin
   assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'BODY');
 
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  for (const lang of ['en', 'zh']) {
+  for (const lang of ['en', 'zh', 'ru', 'es', 'pt-BR', 'ar']) {
     await page.click(`button[data-lang="${lang}"]`);
+    await page.waitForSelector(`html[lang="${lang === 'zh' ? 'zh-Hans' : lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`);
     await page.evaluate(axeSource); // evaluated by the test, not loaded by the page: the CSP stays strict
     const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

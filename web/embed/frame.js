@@ -6,7 +6,8 @@ import './ev-export-check.js';
 const PROTOCOL = 'evexport';
 const VERSION = 1;
 const params = new URLSearchParams(location.search);
-const check = document.getElementById('check');
+const check = document.createElement('ev-export-check');
+check.id = 'check';
 
 let host = null;
 try {
@@ -19,6 +20,7 @@ try {
 // Only the element's own attributes are taken from the address.
 const allowed = new Set(customElements.get('ev-export-check').observedAttributes);
 for (const [name, value] of params) if (allowed.has(name)) check.setAttribute(name, value);
+document.body.append(check); // started with the attributes the address gives
 
 const post = (type, payload = {}) => {
   if (host && parent !== window) parent.postMessage({ protocol: PROTOCOL, version: VERSION, type, ...payload }, host);

@@ -64,6 +64,7 @@ export class EvExportCheck extends HTMLElement {
 
   #root: ShadowRoot;
   #given: Record<string, unknown> = {};
+  #started = false;
   #fromForm = false; // once edited in the full layout, the form holds the whole request
   #checker?: Checker;
   #lang: Lang = 'en';
@@ -121,6 +122,8 @@ export class EvExportCheck extends HTMLElement {
   }
 
   connectedCallback() {
+    if (this.#started) return; // moved in the page: already running
+    this.#started = true;
     this.#setLang();
     this.#layout();
     this.#els.status.replaceChildren(h('p', { class: 'verdict-title' }, t(this.#lang, 'loading')));
@@ -141,7 +144,7 @@ export class EvExportCheck extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null) {
-    if (before === after || !this.isConnected) return;
+    if (before === after || !this.#started) return; // the attributes it starts with are not changes
     if (name === 'lang') return void this.#switchLang();
     if (name === 'layout') return this.#layout();
     if (this.#fromForm) this.#given = merge(this.#given, this.#fromAttributes());
