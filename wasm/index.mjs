@@ -223,6 +223,7 @@ export async function createChecker(options = {}) {
   }
 
   const pending = {}; // translations being fetched, by language
+  let languages = null; // of the ruleset's texts, once asked for
 
   const call = (fn) => {
     try {
@@ -325,7 +326,10 @@ export async function createChecker(options = {}) {
     loadRuleset(ruleset, { sha256 = '' } = {}) {
       const text = typeof ruleset === 'string' ? ruleset : JSON.stringify(ruleset);
       const info = call(() => core.loadRuleset(String(text), String(sha256)));
-      if (!info.error) tables.clear(); // texts and sources now come from the new ruleset
+      if (!info.error) {
+        tables.clear(); // texts and sources now come from the new ruleset
+        languages = null;
+      }
       return info;
     },
     /**
@@ -340,7 +344,10 @@ export async function createChecker(options = {}) {
         return { error: { code: 'invalid_translation', field: '', message: String(e.message) } };
       }
       const info = call(() => core.loadTranslation(String(text)));
-      if (!info.error) tables.clear();
+      if (!info.error) {
+        tables.clear();
+        languages = null;
+      }
       return info;
     },
     /**
@@ -349,7 +356,9 @@ export async function createChecker(options = {}) {
      * are then in English).
      */
     async loadLanguage(lang) {
-      if (this.rulesetInfo().languages?.includes(lang)) return true;
+      if (lang === 'en') return true; // every ruleset has English
+      languages ??= this.rulesetInfo().languages ?? [];
+      if (languages.includes(lang)) return true;
       if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(String(lang))) return false;
       const url = new URL(translationUrl(lang), globalThis.location?.href);
       pending[lang] ??= (url.protocol === 'file:'

@@ -1,4 +1,5 @@
-// The download a browser makes for the core: evexport.wasm + its JS glue, gzip -9.
+// The downloads a browser makes, gzip -9: the core (evexport.wasm + its JS glue), the calculator
+// page, the widget, and what each further language adds.
 // Budget (issue 3): 150 KiB. `--check` exits 1 when over it. Reproduce: node tests/bench/size.mjs
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,12 +14,26 @@ const wasm = gz(join(root, 'build/wasm/evexport.wasm'));
 const glue = gz(join(root, 'build/wasm/evexport.mjs'));
 const core = wasm + glue;
 
+// The page in English: everything in assets/ but the other languages, which load when chosen.
 const assets = join(root, 'build/site/assets');
+const LANGUAGE = /^(zh|ru|es|pt-BR|ar)-[\w-]+\.(js|json)$/; // its strings (.js) and rule texts (.json)
 let site = gz(join(root, 'build/site/index.html'));
-for (const f of readdirSync(assets)) site += gz(join(assets, f));
+const language = {};
+for (const f of readdirSync(assets)) {
+  const lang = LANGUAGE.exec(f)?.[1];
+  if (lang) language[lang] = (language[lang] ?? 0) + gz(join(assets, f));
+  else site += gz(join(assets, f));
+}
+
+// The widget a portal page loads: the module (every language's strings inside) and the core; a
+// translated language adds its rule texts.
+const embed = join(root, 'build/site/embed/v1');
+const widget = gz(join(embed, 'ev-export-check.js')) + gz(join(embed, 'evexport.wasm'));
+const packs = Object.fromEntries(readdirSync(join(embed, 'translations')).map((f) => [f.replace('.json', ''), gz(join(embed, 'translations', f))]));
 
 console.log(`core (evexport.wasm ${kib(wasm)} + glue ${kib(glue)}): ${kib(core)} gzip, budget ${kib(BUDGET)}`);
-console.log(`whole calculator page (HTML, JS, CSS, wasm): ${kib(site)} gzip`);
+console.log(`calculator page in English (HTML, JS, CSS, wasm): ${kib(site)} gzip; another language adds ${Object.entries(language).map(([l, n]) => `${l} ${kib(n)}`).join(', ')}`);
+console.log(`widget (ev-export-check.js + evexport.wasm): ${kib(widget)} gzip; a translated language adds ${Object.entries(packs).map(([l, n]) => `${l} ${kib(n)}`).join(', ')}`);
 if (process.argv.includes('--check') && core > BUDGET) {
   console.error(`over budget by ${kib(core - BUDGET)}`);
   process.exit(1);
