@@ -7,8 +7,9 @@ import { LANG_CODES, dirOf, htmlLang, isLang, loadStrings, pickLang, t, type Lan
 import { RequestForm } from '../form';
 import { VerdictView } from '../verdict-view';
 import css from './widget.css?inline';
+import { version } from '../../../wasm/package.json'; // one version for the package and the widget
 
-export const VERSION = '1.0.0';
+export const VERSION = version;
 
 // Attributes that prefill the request: the batch CSV's column names (CONTRACT.md), also written
 // with hyphens. Booleans are "true" or "false".
@@ -96,7 +97,7 @@ export class EvExportCheck extends HTMLElement {
       privacy: h('p'),
       disclaimer: h('p'),
       note: h('p', { class: 'translation-note' }),
-      link: h('a', { part: 'link', target: '_blank', rel: 'noopener' }),
+      link: h('a', { part: 'link', target: '_blank', rel: 'noopener noreferrer' }), // the host's address stays with the host
     };
     els.more.append(els.summary, els.details);
     els.footer.append(els.privacy, els.disclaimer, els.note, h('p', {}, els.link));
@@ -133,7 +134,7 @@ export class EvExportCheck extends HTMLElement {
         this.#checker = checker;
         this.#label();
         const info = checker.rulesetInfo();
-        this.#emit('evexport-ready', { version: VERSION, ruleset: { id: info.id, version: info.version, sha256: info.sha256 }, languages: LANG_CODES });
+        this.#emit('evexport-ready', { version: VERSION, ruleset: { id: info.id, version: info.version, sha256: info.sha256 }, languages: [...LANG_CODES] });
         this.#evaluate();
       },
       (e: unknown) => {
