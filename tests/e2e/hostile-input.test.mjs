@@ -74,10 +74,14 @@ test('the site is served with a strict Content-Security-Policy and works under i
   assert.deepEqual(page.errors, []); // a CSP violation would be logged as an error
 });
 
-test('the page code never hands user data to an HTML parser', () => {
-  const dir = join(root, 'web', 'src');
-  for (const file of readdirSync(dir)) {
-    const code = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // code, not comments
+test('the page, widget, frame and JS API code never hands user data to an HTML parser', () => {
+  const files = ['web/src', 'web/embed', 'web/demo'].flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true }).filter((f) => /\.(ts|js|mjs)$/.test(f)).map((f) => join(root, dir, f)),
+  );
+  files.push(join(root, 'wasm', 'index.mjs'));
+  assert.ok(files.some((f) => f.endsWith('ev-export-check.ts')) && files.some((f) => f.endsWith('frame.js')), 'the widget and the frame are read');
+  for (const file of files) {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // code, not comments
     assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/, file);
   }
 });

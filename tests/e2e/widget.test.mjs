@@ -254,3 +254,24 @@ test('integrity: a host pinning the widget by its hash does not run a changed wi
   assert.equal(await page.evaluate(() => customElements.get('ev-export-check')), undefined);
   assert.ok(page.errors.some((e) => /integrity/i.test(e)), page.errors.join('\n'));
 });
+
+test('markup in the attributes or the request is shown as text, never run', async () => {
+  const page = await hostPage('index.html', { locale: 'en-GB' });
+  await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
+  const markup = '<img src=x onerror="window.pwned=1">';
+  await nextResult(page, 'compact', () =>
+    page.evaluate((m) => {
+      const check = document.getElementById('compact');
+      check.setAttribute('make', m);
+      check.request = { vehicle: { vin: 'LGXCE4CB6T0123456' }, exporter: { name: m, authorization: { brand: m } } };
+    }, markup),
+  );
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById('compact').shadowRoot;
+    return { images: root.querySelectorAll('img').length, text: root.textContent, pwned: window.pwned };
+  });
+  assert.equal(shown.images, 0);
+  assert.equal(shown.pwned, undefined);
+  assert.ok(shown.text.includes(markup), 'the markup is shown as the text it is');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+});
