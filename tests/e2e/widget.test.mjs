@@ -212,7 +212,7 @@ test('the iframe mode obeys only the host it was given', async () => {
     document.body.append(frame);
   }, site.origin);
   const stranger = await (await page.waitForSelector('#stranger')).contentFrame();
-  await stranger.waitForFunction(() => document.getElementById('check').result !== undefined);
+  await stranger.waitForFunction(() => document.getElementById('check')?.result !== undefined);
   const before = await stranger.evaluate(() => JSON.stringify(document.getElementById('check').request));
   await page.evaluate((origin) => document.getElementById('stranger').contentWindow.postMessage({ protocol: 'evexport', version: 1, type: 'request', request: { vehicle: { condition: 'used' } } }, origin), site.origin);
   // Positive control: the same message to the frame that trusts this page is obeyed.

@@ -30,11 +30,18 @@ for (const lang of LANGS.slice(1)) {
   });
 }
 
-test('every value of the contract enumerations has a label', () => {
-  const contract = readFileSync(join(root, '..', 'shared', 'design', 'CONTRACT.md'), 'utf8');
-  for (const name of ['category', 'powertrain', 'condition', 'role', 'trade_mode']) {
-    const line = contract.split('\n').find((l) => l.includes(`"${name}":`) && l.includes('|'));
-    const values = line.split('//')[1].trim().split('|').map((v) => v.trim());
+test('every value the core accepts for an enumerated field has a label in every language', async () => {
+  // The core names the values it accepts when it refuses one: the labels must cover them all.
+  const core = await loadChecker();
+  for (const [name, pointer] of [['category', '/vehicle/category'], ['powertrain', '/vehicle/powertrain'], ['condition', '/vehicle/condition'],
+    ['role', '/exporter/role'], ['trade_mode', '/shipment/trade_mode']]) {
+    const request = {};
+    const keys = pointer.slice(1).split('/');
+    keys.slice(0, -1).reduce((node, key) => (node[key] = {}), request)[keys.at(-1)] = '?';
+    const { error } = core.evaluate(request);
+    assert.equal(error.field, pointer);
+    const values = error.message.split('expected one of: ')[1].split(', ');
+    assert.ok(values.length >= 2, `${name}: ${error.message}`);
     for (const value of values) for (const lang of LANGS) assert.ok(locales[lang][`enum.${name}.${value}`], `${lang}: enum.${name}.${value}`);
   }
 });

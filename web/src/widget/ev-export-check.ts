@@ -42,6 +42,7 @@ const loadCore = () =>
   }));
 
 type Outcome = Result | ErrorResult;
+let sheet: CSSStyleSheet | undefined;
 
 function set(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');
@@ -82,8 +83,9 @@ export class EvExportCheck extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    const sheet = new CSSStyleSheet(); // adopted, not a <style>: a host's style-src need not allow it
-    sheet.replaceSync(css);
+    // Adopted, not a <style>: a host's style-src need not allow it; one sheet for every instance.
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(css);
     this.#root.adoptedStyleSheets = [sheet];
     const els = {
       box: h('article', { part: 'box', class: 'box' }),
