@@ -42,6 +42,7 @@ enum class RuleKind {
     used_licence_data,
     modified_vehicle,
 };
+inline constexpr std::size_t kRuleKindCount = std::size_t(RuleKind::modified_vehicle) + 1;
 
 struct Rule {
     std::string id;

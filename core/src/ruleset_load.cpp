@@ -1,0 +1,350 @@
+// Loading a ruleset: parsing and checking it, applying translations, writing the fragments that
+// results repeat. Runs once per ruleset, so the wasm build compiles it for size (core/CMakeLists.txt).
+#include "evexport/ruleset.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "embedded.hpp"
+#include "json_reader.hpp"
+#include "json_writer.hpp"
+#include "sha256.hpp"
+#include "translation.hpp"
+
+namespace evexport {
+
+using detail::json;
+
+namespace {
+
+constexpr std::array kRuleKinds{std::string_view{"licence_scope"},       std::string_view{"exporter_qualification"},
+                                std::string_view{"qualification_exemption"}, std::string_view{"used_exporter"},
+                                std::string_view{"used_registered_owner"}, std::string_view{"used_quality_report"},
+                                std::string_view{"used_recent_registration"}, std::string_view{"used_day_count"},
+                                std::string_view{"used_licence_data"},     std::string_view{"modified_vehicle"}};
+
+static_assert(kRuleKinds.size() == kRuleKindCount, "a name for every kind of rule");
+
+struct Loader {
+    detail::Reader in{"invalid_ruleset"};
+    Ruleset& out;
+
+    Text text(const json& parent, const std::string& at, std::string_view key) {
+        Text result;
+        const json* object = in.object(parent, at, key);
+        if (!object) {
+            in.fail(at + "/" + std::string(key), "a text in English at least is required");
+            return result;
+        }
+        for (const auto& [lang, value] : object->items()) {
+            if (!value.is_string()) {
+                in.fail(at + "/" + std::string(key) + "/" + lang, "must be a string");
+                return result;
+            }
+            result.by_lang.emplace_back(lang, value.get<std::string>());
+        }
+        if (!result.has("en")) in.fail(at + "/" + std::string(key) + "/en", "an English text is required");
+        return result;
+    }
+
+    std::string required(const json& parent, const std::string& at, std::string_view key) {
+        auto value = in.string(parent, at, key);
+        if (!value && in.ok()) in.fail(at + "/" + std::string(key), "is required");
+        return value.value_or("");
+    }
+
+    const Source* source(const json& parent, const std::string& at) {
+        const auto id = required(parent, at, "source");
+        for (const auto& s : out.sources)
+            if (s->id == id) return s.get();
+        in.fail(at + "/source", "unknown source \"" + id + "\"");
+        return nullptr;
+    }
+
+    // A list of strings, each read by `read` (which may refuse it with its pointer).
+    template <typename T, typename Read> std::vector<T> list(const json& parent, const std::string& at, std::string_view key, Read read) {
+        std::vector<T> values;
+        auto it = parent.find(key);
+        if (it == parent.end()) return values;
+        const auto here = at + "/" + std::string(key);
+        if (!it->is_array()) {
+            in.fail(here, "must be an array");
+            return values;
+        }
+        for (std::size_t i = 0; i < it->size() && in.ok(); ++i) {
+            const auto pointer = here + "/" + std::to_string(i);
+            if (!(*it)[i].is_string()) in.fail(pointer, "must be a string");
+            else if (auto v = read((*it)[i].template get_ref<const std::string&>(), pointer)) values.push_back(std::move(*v));
+        }
+        return values;
+    }
+
+    std::vector<std::string> string_list(const json& parent, const std::string& at, std::string_view key) {
+        return list<std::string>(parent, at, key, [](const std::string& s, const std::string&) { return std::optional<std::string>(s); });
+    }
+
+    template <typename E> std::vector<E> enum_list(const json& parent, const std::string& at, std::string_view key) {
+        return list<E>(parent, at, key, [&](const std::string& s, const std::string& pointer) {
+            auto value = parse_enum<E>(s);
+            if (!value) in.fail(pointer, "unknown value \"" + s + "\"");
+            return value;
+        });
+    }
+
+    const json& array(const json& parent, std::string_view key) {
+        static const json empty = json::array();
+        auto it = parent.find(key);
+        if (it == parent.end() || !it->is_array()) {
+            in.fail(std::string("/").append(key), "an array is required");
+            return empty;
+        }
+        return *it;
+    }
+
+    void entries(const json& root, std::string_view key, std::vector<Entry>& into) {
+        const auto& list = array(root, key);
+        for (std::size_t i = 0; i < list.size() && in.ok(); ++i) {
+            // Appended, not "/" + …: GCC 12 reports a false -Wrestrict for the latter here.
+            const auto at = std::string("/").append(key).append("/").append(std::to_string(i));
+            Entry e;
+            e.code = required(list[i], at, "code");
+            e.source = source(list[i], at);
+            e.clause = in.string(list[i], at, "clause").value_or("");
+            e.dossier = in.string(list[i], at, "dossier").value_or("");
+            e.text = text(list[i], at, "text");
+            into.push_back(std::move(e));
+        }
+    }
+
+    void load(const json& root) {
+        if (!root.is_object()) return in.fail("", "a ruleset must be a JSON object");
+        if (in.integer(root, "", "schema") != 1) in.fail("/schema", "schema 1 is the one this build reads");
+        out.id = required(root, "", "id");
+        out.version = required(root, "", "version");
+        out.compiled = in.string(root, "", "compiled").value_or("");
+        out.title = text(root, "", "title");
+
+        const auto& sources = array(root, "sources");
+        for (std::size_t i = 0; i < sources.size() && in.ok(); ++i) {
+            const auto at = "/sources/" + std::to_string(i);
+            auto s = std::make_unique<Source>();
+            s->id = required(sources[i], at, "id");
+            s->title = required(sources[i], at, "title");
+            s->title_en = in.string(sources[i], at, "title_en").value_or("");
+            if (!s->title_en.empty()) s->translated_title.by_lang.emplace_back("en", s->title_en);
+            s->number = required(sources[i], at, "number");
+            s->issued = in.string(sources[i], at, "issued").value_or("");
+            s->effective = in.string(sources[i], at, "effective").value_or("");
+            s->url = required(sources[i], at, "url");
+            s->grade = in.string(sources[i], at, "grade").value_or("");
+            s->note = in.string(sources[i], at, "note").value_or("");
+            out.sources.push_back(std::move(s));
+        }
+
+        entries(root, "documents", out.documents);
+        entries(root, "obligations", out.obligations);
+
+        const auto& rules = array(root, "rules");
+        for (std::size_t i = 0; i < rules.size() && in.ok(); ++i) out.rules.push_back(rule(rules[i], "/rules/" + std::to_string(i)));
+
+        const auto& codes = array(root, "hs_codes");
+        for (std::size_t i = 0; i < codes.size() && in.ok(); ++i) {
+            const auto at = "/hs_codes/" + std::to_string(i);
+            HsCode h;
+            h.hs = required(codes[i], at, "hs");
+            h.category = in.enumeration<Category>(codes[i], at, "category");
+            h.powertrains = enum_list<Powertrain>(codes[i], at, "powertrains");
+            h.condition = in.enumeration<Condition>(codes[i], at, "condition");
+            h.derive = in.boolean(codes[i], at, "derive").value_or(false);
+            if (h.derive && (!h.category || h.powertrains.size() != 1 || !h.condition || h.hs.size() != 10))
+                in.fail(at, "a derivable code names one category, one powertrain, a condition and all 10 digits");
+            out.hs_codes.push_back(std::move(h));
+        }
+
+        for (const char* key : {"questions", "messages"}) {
+            const json* map = in.object(root, "", key);
+            if (!map) {
+                in.fail(std::string("/") + key, "an object is required");
+                break;
+            }
+            auto& into = std::string_view(key) == "questions" ? out.questions : out.messages;
+            for (const auto& item : map->items()) into.emplace(item.key(), text(*map, std::string("/") + key, item.key()));
+        }
+    }
+
+    Rule rule(const json& r, const std::string& at) {
+        Rule rule;
+        rule.id = required(r, at, "id");
+        const auto kind = required(r, at, "kind");
+        const auto k = std::find(kRuleKinds.begin(), kRuleKinds.end(), kind);
+        if (k == kRuleKinds.end()) in.fail(at + "/kind", "unknown rule kind \"" + kind + "\"");
+        else rule.kind = RuleKind(k - kRuleKinds.begin());
+        rule.from = in.date(r, at, "from");
+        rule.until = in.date(r, at, "until");
+        if (rule.from && rule.until && *rule.until < *rule.from) in.fail(at + "/until", "ends before it starts");
+        rule.from_note = in.string(r, at, "from_note").value_or("");
+        rule.source = source(r, at);
+        rule.clause = required(r, at, "clause");
+        rule.dossier = in.string(r, at, "dossier").value_or("");
+        auto confidence = in.enumeration<Confidence>(r, at, "confidence");
+        if (!confidence && in.ok()) in.fail(at + "/confidence", "is required");
+        rule.confidence = confidence.value_or(Confidence::unconfirmed);
+        rule.text = text(r, at, "text");
+        rule.documents = string_list(r, at, "documents");
+        rule.obligations = string_list(r, at, "obligations");
+        for (const auto& code : rule.documents)
+            if (in.ok() && !out.document(code)) in.fail(at + "/documents", "unknown document \"" + code + "\"");
+        for (const auto& code : rule.obligations)
+            if (in.ok() && !out.obligation(code)) in.fail(at + "/obligations", "unknown obligation \"" + code + "\"");
+
+        rule.licence = in.boolean(r, at, "licence").value_or(false);
+        rule.regime = in.enumeration<Regime>(r, at, "regime").value_or(Regime::none);
+        rule.hs = string_list(r, at, "hs");
+        if (auto it = r.find("vehicles"); it != r.end() && it->is_array())
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const auto vat = at + "/vehicles/" + std::to_string(i);
+                VehiclePattern p;
+                p.category = in.enumeration<Category>((*it)[i], vat, "category");
+                p.powertrains = enum_list<Powertrain>((*it)[i], vat, "powertrains");
+                p.condition = in.enumeration<Condition>((*it)[i], vat, "condition");
+                rule.vehicles.push_back(std::move(p));
+            }
+        if (rule.kind == RuleKind::licence_scope && rule.vehicles.empty()) in.fail(at + "/vehicles", "a licence_scope rule names its vehicles");
+        const auto earlier = in.string(r, at, "earlier").value_or("no_licence");
+        if (earlier != "no_licence" && earlier != "not_covered") in.fail(at + "/earlier", "must be no_licence or not_covered");
+        rule.earlier_not_covered = earlier == "not_covered";
+        rule.categories = enum_list<Category>(r, at, "categories");
+        rule.trade_mode = in.enumeration<TradeMode>(r, at, "trade_mode");
+        rule.roles = enum_list<Role>(r, at, "roles");
+        rule.max_days = in.integer(r, at, "max_days").value_or(0);
+        if (rule.kind == RuleKind::used_recent_registration && rule.max_days <= 0) in.fail(at + "/max_days", "is required");
+        return rule;
+    }
+};
+
+}  // namespace
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_view json_text) {
+    return load(json_text, sha256_hex(json_text));
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_view json_text, std::string sha256) {
+    return load_translated(json_text, std::move(sha256), {});
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::with_translations(const std::vector<std::string_view>& packs) const {
+    auto all = packs_;
+    all.insert(all.end(), packs.begin(), packs.end());
+    return load_translated(text_, sha256, std::move(all));
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std::string_view json_text, std::string sha256,
+                                                                             std::vector<std::string> packs) {
+    const auto parsed = detail::parse_json(json_text);
+    if (!parsed) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
+    auto ruleset = std::make_shared<Ruleset>();
+    Loader loader{detail::Reader{"invalid_ruleset"}, *ruleset};
+    try {
+        loader.load(*parsed);
+    } catch (const std::exception& e) {  // a defect in the loader, not in the data; still never escapes
+        loader.in.fail("", e.what());
+    }
+    if (!loader.in.ok()) return loader.in.error();
+    ruleset->sha256 = std::move(sha256);
+    ruleset->text_ = std::string(json_text);
+    // Its own languages are those of its title; each translation adds one.
+    for (const auto& [lang, text] : ruleset->title.by_lang) ruleset->languages.push_back(lang);
+    for (auto& pack : packs) {
+        std::string lang;
+        if (auto error = detail::apply_translation(*ruleset, pack, lang)) return *error;
+        ruleset->languages.push_back(lang);
+    }
+    ruleset->packs_ = std::move(packs);
+    ruleset->write_fragments();
+    ruleset->index();
+    return std::shared_ptr<const Ruleset>(std::move(ruleset));
+}
+
+int compare_versions(std::string_view a, std::string_view b) {
+    while (!a.empty() || !b.empty()) {
+        auto take = [](std::string_view& s) {
+            long n = 0;
+            std::size_t i = 0;
+            for (; i < s.size() && s[i] != '.'; ++i) n = (s[i] >= '0' && s[i] <= '9') ? n * 10 + (s[i] - '0') : n;
+            s.remove_prefix(std::min(s.size(), i + 1));
+            return n;
+        };
+        const long x = take(a), y = take(b);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_replacement(std::string_view json_text, const Ruleset& in_force,
+                                                                              std::string_view pinned_sha256) {
+    auto sha = sha256_hex(json_text);
+    if (!pinned_sha256.empty() && sha != pinned_sha256)
+        return Error{"ruleset_sha256_mismatch", "", "the ruleset's sha256 is " + sha + ", not the pinned " + std::string(pinned_sha256)};
+    auto loaded = load(json_text, sha);
+    if (std::holds_alternative<Error>(loaded)) return loaded;
+    const auto& candidate = *std::get<std::shared_ptr<const Ruleset>>(loaded);
+    if (candidate.id != in_force.id)
+        return Error{"ruleset_id_mismatch", "/id", "this is ruleset " + candidate.id + "; the one in force is " + in_force.id};
+    const int order = compare_versions(candidate.version, in_force.version);
+    if (order < 0)
+        return Error{"ruleset_older", "/version", "version " + candidate.version + " is older than " + in_force.version + ", which stays in force"};
+    if (order == 0 && candidate.sha256 != in_force.sha256)
+        return Error{"ruleset_version_reused", "/version", "version " + candidate.version + " is in force with other contents"};
+    return loaded;
+}
+
+const Ruleset& Ruleset::builtin() {
+    static const std::shared_ptr<const Ruleset> instance = [] {
+        auto loaded = load(embedded::ruleset(), std::string(embedded::ruleset_sha256()));
+        if (auto* error = std::get_if<Error>(&loaded)) {
+            // The build's own data failed its check: a build defect that the tests catch first.
+            std::fprintf(stderr, "evexport: built-in ruleset invalid at %s: %s\n", error->field.c_str(), error->message.c_str());
+            std::abort();
+        }
+        return std::get<std::shared_ptr<const Ruleset>>(loaded);
+    }();
+    return *instance;
+}
+
+// What results repeat verbatim is written once here; results append it as it is (result_json.cpp).
+void Ruleset::write_fragments() {
+    using detail::JsonWriter;
+    // The title is the Chinese original, with its English title_en; beside them, in a translation's
+    // language, title_translated.
+    auto source = [](JsonWriter& w, const Source* s, const std::string& clause, std::string_view lang) {
+        w.key("source").begin_object().member("id", s->id).member("title", s->title).member("number", s->number).member("clause", clause).member("url", s->url);
+        if (!s->title_en.empty()) w.member("title_en", s->title_en);
+        if (lang != "en" && s->translated_title.has(lang)) w.member("title_translated", s->translated_title.in(lang));
+        w.end_object();
+    };
+    for (auto& rule : rules) for (const auto& lang : languages) {
+        JsonWriter w(512);
+        w.begin_object().member("_", 0);  // a placeholder member, so that what follows starts with a comma
+        source(w, rule.source, rule.clause, lang);
+        w.member("confidence", name_of(rule.confidence));
+        w.key("from");
+        rule.from ? void(w.value(format_date(*rule.from))) : void(w.null());
+        w.key("until");
+        rule.until ? void(w.value(format_date(*rule.until))) : void(w.null());
+        if (!rule.from_note.empty()) w.member("note", rule.from_note);
+        const std::string text = w.end_object().take();
+        constexpr std::string_view placeholder = R"({"_":0)";
+        rule.json_tail.by_lang.emplace_back(lang, text.substr(placeholder.size(), text.size() - placeholder.size() - 1));  // ,"source":…,"until":…
+    }
+    for (auto* list : {&documents, &obligations})
+        for (auto& e : *list)
+            for (const auto& [lang, text] : e.text.by_lang) {
+                JsonWriter w(512);
+                w.begin_object().member("code", e.code).member("text", text);
+                source(w, e.source, e.clause, lang);
+                e.json.by_lang.emplace_back(lang, w.end_object().take());
+            }
+}
+
+}  // namespace evexport
