@@ -13,7 +13,7 @@ const at = (...parts) => join(root, ...parts);
 const manifest = JSON.parse(readFileSync(at('wasm/package.json'), 'utf8'));
 const version = manifest.version;
 
-export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 
 // The package.

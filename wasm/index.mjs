@@ -90,22 +90,21 @@ async function readLocal(url) {
  */
 export async function createChecker(options = {}) {
   const moduleOptions = {};
+  // A wasmUrl given is relative to the page; the default is beside this module.
+  const wasmUrl = new URL(options.wasmUrl ?? './evexport.wasm', (options.wasmUrl && globalThis.location?.href) || import.meta.url);
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
-  else if (isNode && !options.wasmUrl) moduleOptions.wasmBinary = await readLocal(new URL('./evexport.wasm', import.meta.url));
+  else if (isNode && !options.wasmUrl) moduleOptions.wasmBinary = await readLocal(wasmUrl);
   // emcc 3.1.6's ES-module glue reads __dirname under node, where ES modules have none (TOOLCHAIN.md).
   if (isNode) globalThis.__dirname ??= decodeURIComponent(new URL(import.meta.url).pathname.replace(/[^/]*$/, ''));
   if (options.wasmUrl) moduleOptions.locateFile = () => options.wasmUrl;
   // Translations (ru, es, pt-BR, ar) are files in translations/ beside the .wasm, fetched when a
   // language is asked for.
-  const translationUrl =
-    options.translationUrl ??
-    ((lang) => new URL(`translations/${lang}.json`, new URL(options.wasmUrl ?? './evexport.wasm', globalThis.location?.href ?? import.meta.url)));
+  const translationUrl = options.translationUrl ?? ((lang) => new URL(`translations/${lang}.json`, wasmUrl));
   // With wasmIntegrity the .wasm is fetched with Subresource Integrity: a page that pinned this module
   // by its hash gets exactly the core it was built with (docs/EMBEDDING.md).
   let failed;
   if (options.wasmIntegrity) {
-    const url = options.wasmUrl ?? new URL('./evexport.wasm', import.meta.url).href;
-    const compiled = await WebAssembly.compileStreaming(fetch(url, { integrity: options.wasmIntegrity, credentials: 'same-origin' }));
+    const compiled = await WebAssembly.compileStreaming(fetch(wasmUrl, { integrity: options.wasmIntegrity, credentials: 'same-origin' }));
     failed = new Promise((_, reject) => {
       moduleOptions.instantiateWasm = (imports, receive) => {
         WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), reject);
@@ -226,6 +225,14 @@ export async function createChecker(options = {}) {
 
   const pending = {}; // translations being fetched, by language
   let languages = null; // of the ruleset's texts, once asked for
+  // The ruleset in force changed: its texts and sources come from it now.
+  const replaced = (info) => {
+    if (!info.error) {
+      tables.clear();
+      languages = info.languages;
+    }
+    return info;
+  };
 
   const call = (fn) => {
     try {
@@ -327,12 +334,7 @@ export async function createChecker(options = {}) {
      */
     loadRuleset(ruleset, { sha256 = '' } = {}) {
       const text = typeof ruleset === 'string' ? ruleset : JSON.stringify(ruleset);
-      const info = call(() => core.loadRuleset(String(text), String(sha256)));
-      if (!info.error) {
-        tables.clear(); // texts and sources now come from the new ruleset
-        languages = null;
-      }
-      return info;
+      return replaced(call(() => core.loadRuleset(String(text), String(sha256))));
     },
     /**
      * Adds the ruleset's texts in one more language (a translation pack, docs/TRANSLATIONS.md).
@@ -345,12 +347,7 @@ export async function createChecker(options = {}) {
       } catch (e) {
         return { error: { code: 'invalid_translation', field: '', message: String(e.message) } };
       }
-      const info = call(() => core.loadTranslation(String(text)));
-      if (!info.error) {
-        tables.clear();
-        languages = null;
-      }
-      return info;
+      return replaced(call(() => core.loadTranslation(String(text))));
     },
     /**
      * Makes sure the ruleset's texts are in `lang`, fetching its translation from beside the .wasm

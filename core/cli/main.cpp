@@ -114,24 +114,22 @@ int main(int argc, char** argv) {
         if (auto* error = std::get_if<evexport::Error>(&result)) return print({false, evexport::error_to_json(*error)});
         loaded = std::get<std::shared_ptr<const evexport::Ruleset>>(result);
     }
-    // Texts in every language: the translations built in, and any given with --translation.
-    std::vector<std::string> translation_texts;
-    for (const auto& path : translation_paths) {
-        if (!read_input(path, 16 * 1024 * 1024, translation_texts.emplace_back())) return usage("cannot read " + path);
-    }
+    // Texts in every language: the translations built in, when they fit the ruleset (a newer one
+    // keeps its own languages), then any given with --translation.
     const evexport::Ruleset& base = loaded ? *loaded : evexport::Ruleset::builtin();
-    std::vector<std::string_view> packs;
-    for (auto pack : evexport::embedded::translations()) packs.push_back(pack);
-    auto translated = base.with_translations(packs);
-    if (auto* error = std::get_if<evexport::Error>(&translated)) {
-        // A newer ruleset than the built-in translations know: its texts stay in its own languages.
-        std::cerr << "evexport: built-in translations not used: " << error->message << "\n";
-        translated = base.with_translations({});
+    std::shared_ptr<const evexport::Ruleset> in_force = loaded;
+    auto built_in = base.with_translations(evexport::embedded::translations());
+    if (auto* translated = std::get_if<std::shared_ptr<const evexport::Ruleset>>(&built_in)) in_force = *translated;
+    else std::cerr << "evexport: built-in translations not used: " << std::get<evexport::Error>(built_in).message << "\n";
+    if (!translation_paths.empty()) {
+        std::vector<std::string> texts(translation_paths.size());
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            if (!read_input(translation_paths[i], 16 * 1024 * 1024, texts[i])) return usage("cannot read " + translation_paths[i]);
+        auto given = (in_force ? *in_force : base).with_translations({texts.begin(), texts.end()});
+        if (auto* error = std::get_if<evexport::Error>(&given)) return print({false, evexport::error_to_json(*error)});
+        in_force = std::get<std::shared_ptr<const evexport::Ruleset>>(given);
     }
-    std::vector<std::string_view> given(translation_texts.begin(), translation_texts.end());
-    if (!given.empty()) translated = std::get<std::shared_ptr<const evexport::Ruleset>>(translated)->with_translations(given);
-    if (auto* error = std::get_if<evexport::Error>(&translated)) return print({false, evexport::error_to_json(*error)});
-    const evexport::Ruleset& rules = *std::get<std::shared_ptr<const evexport::Ruleset>>(translated);
+    const evexport::Ruleset& rules = in_force ? *in_force : base;
 
     std::shared_ptr<const evexport::Registry> registry;
     if (!registry_path.empty()) {

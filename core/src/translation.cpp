@@ -1,8 +1,10 @@
 #include "translation.hpp"
 
-#include "json_reader.hpp"
-
 #include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "json_reader.hpp"
 
 namespace evexport::detail {
 
@@ -31,8 +33,9 @@ bool language_tag(std::string_view tag) {
     return region.size() == 2 && letters(region, true);
 }
 
-}  // namespace
-
+// Every translatable text of a ruleset with its key in a pack: "title", "sources/<id>/title",
+// "rules/<id>/text", "documents/<code>/text", "obligations/<code>/text", "questions/<pointer>",
+// "messages/<code>".
 std::vector<std::pair<std::string, Text*>> text_slots(Ruleset& r) {
     std::vector<std::pair<std::string, Text*>> out{{"title", &r.title}};
     for (auto& s : r.sources)
@@ -44,6 +47,8 @@ std::vector<std::pair<std::string, Text*>> text_slots(Ruleset& r) {
     for (auto& [code, text] : r.messages) out.emplace_back("messages/" + code, &text);
     return out;
 }
+
+}  // namespace
 
 std::optional<Error> apply_translation(Ruleset& r, std::string_view pack_text, std::string& lang) {
     const auto fail = [](std::string field, std::string message) { return Error{"invalid_translation", std::move(field), std::move(message)}; };

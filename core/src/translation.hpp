@@ -6,22 +6,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include "evexport/error.hpp"
 #include "evexport/ruleset.hpp"
 
 namespace evexport::detail {
 
-// Every translatable text of a ruleset with its key in a pack: "title", "sources/<id>/title",
-// "rules/<id>/text", "documents/<code>/text", "obligations/<code>/text", "questions/<pointer>",
-// "messages/<code>".
-std::vector<std::pair<std::string, Text*>> text_slots(Ruleset& ruleset);
-
 // Adds a pack's texts to the ruleset under the pack's language, which it also returns. Refused,
-// with a pointer into the pack, when the pack is for another ruleset or version or for one of the
-// ruleset's own languages, misses a text or has one the ruleset does not, or changes a text's
+// with a pointer into the pack, when the pack is for another ruleset or version or for a language
+// the ruleset has already, misses a text or has one the ruleset does not, or changes a text's
 // {placeholders}; the ruleset is then unchanged.
 std::optional<Error> apply_translation(Ruleset& ruleset, std::string_view pack_text, std::string& lang);
 

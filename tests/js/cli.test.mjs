@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { root } from './corpus.mjs';
@@ -49,4 +51,23 @@ test('a malformed ruleset file is refused and names the place', () => {
   const r = run(['rules', '--ruleset', join(root, 'package.json')]);
   assert.equal(r.status, 2);
   assert.equal(JSON.parse(r.stdout.toString()).error.code, 'invalid_ruleset');
+});
+
+test('--translation adds a language; a pack that does not fit exits 2 with invalid_translation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evexport-translation-'));
+  try {
+    const pack = JSON.parse(readFileSync(join(root, 'core', 'rules', 'translations', 'es.json'), 'utf8'));
+    const request = Buffer.from('{"as_of":"2026-03-01","lang":"fr","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}}');
+    // An invented French pack (the Spanish texts under another tag): the CLI takes it as given.
+    writeFileSync(join(dir, 'fr.json'), JSON.stringify({ ...pack, lang: 'fr' }));
+    const ok = run(['check', '-', '--translation', join(dir, 'fr.json')], request);
+    assert.equal(ok.status, 0);
+    assert.equal(JSON.parse(ok.stdout.toString()).reasons[0].text, pack.texts['rules/cn.licence.bev-2026/text']);
+    writeFileSync(join(dir, 'short.json'), JSON.stringify({ ...pack, lang: 'fr', texts: {} }));
+    const refused = run(['check', '-', '--translation', join(dir, 'short.json')], request);
+    assert.equal(refused.status, 2);
+    assert.equal(JSON.parse(refused.stdout.toString()).error.code, 'invalid_translation');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

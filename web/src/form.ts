@@ -68,6 +68,14 @@ export const GROUPS: { key: Key; fields: Field[] }[] = [
 ];
 
 const FIELDS = GROUPS.flatMap((g) => g.fields);
+
+/** Sets a dotted path ("exporter.authorization.brand") in a request, making the objects on the way. */
+export function setPath(request: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  let node = request;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys[keys.length - 1]] = value;
+}
 const idOf = (path: string) => `f-${path.replace(/\./g, '-')}`;
 export const pointerOf = (path: string) => `/${path.replace(/\./g, '/')}`;
 
@@ -135,11 +143,7 @@ export class RequestForm {
     for (const field of FIELDS) {
       const raw = this.controls.get(field.path)!.value.trim();
       if (raw === '') continue;
-      const value = field.kind === 'bool' ? raw === 'true' : raw;
-      const keys = field.path.split('.');
-      let node = request;
-      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-      node[keys[keys.length - 1]] = value;
+      setPath(request, field.path, field.kind === 'bool' ? raw === 'true' : raw);
     }
     return request as Request;
   }

@@ -29,9 +29,13 @@ const langButtons = LANGS.map(({ code, label }) => {
 });
 $('langs').replaceChildren(...langButtons);
 
-// A language's strings and its rule texts arrive together, so the page never shows a mix.
+// A language's strings and its rule texts arrive together, so the page never shows a mix; of two
+// quick choices the later one wins, whichever loads first.
+let wanted: Lang = lang;
 async function switchLang(code: Lang) {
+  wanted = code;
   await Promise.all([loadStrings(code), checker?.loadLanguage(code)]);
+  if (code !== wanted) return;
   lang = code;
   shown = '';
   applyLang();

@@ -3,8 +3,8 @@
 // nothing it is given leaves the browser.
 import { createChecker, type Checker, type Request, type Result, type ErrorResult } from '@core/index.mjs';
 import { h } from '../dom';
-import { LANG_CODES, dirOf, htmlLang, isLang, loadStrings, pickLang, t, type Lang } from '../i18n';
-import { RequestForm } from '../form';
+import { LANG_CODES, dirOf, htmlLang, loadStrings, pickLang, t, type Lang } from '../i18n';
+import { RequestForm, setPath } from '../form';
 import { VerdictView } from '../verdict-view';
 import css from './widget.css?inline';
 import { version } from '../../../wasm/package.json'; // one version for the package and the widget
@@ -44,13 +44,6 @@ const loadCore = () =>
 type Outcome = Result | ErrorResult;
 let sheet: CSSStyleSheet | undefined;
 
-function set(target: Record<string, unknown>, path: string, value: unknown) {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) node = (node[key] = typeof node[key] === 'object' && node[key] !== null ? node[key] : {}) as Record<string, unknown>;
-  node[keys[keys.length - 1]] = value;
-}
-
 // The request given as a property, over the one the attributes give.
 function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
@@ -84,8 +77,10 @@ export class EvExportCheck extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     // Adopted, not a <style>: a host's style-src need not allow it; one sheet for every instance.
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
     this.#root.adoptedStyleSheets = [sheet];
     const els = {
       box: h('article', { part: 'box', class: 'box' }),
@@ -161,7 +156,7 @@ export class EvExportCheck extends HTMLElement {
       const value = this.getAttribute(name);
       if (value === null) continue;
       const key = name.replace(/-/g, '_');
-      set(request, ATTRIBUTES[key], BOOLEAN.has(key) ? value === 'true' : value);
+      setPath(request, ATTRIBUTES[key], BOOLEAN.has(key) ? value === 'true' : value);
     }
     return request;
   }
@@ -169,7 +164,7 @@ export class EvExportCheck extends HTMLElement {
   // The lang attribute, else the reader's languages.
   #setLang() {
     const asked = this.getAttribute('lang');
-    this.#lang = asked ? (isLang(asked) ? asked : pickLang([asked])) : pickLang(navigator.languages ?? []);
+    this.#lang = pickLang(asked ? [asked] : (navigator.languages ?? []));
     this.#els.box.lang = htmlLang(this.#lang);
     this.#els.box.dir = dirOf(this.#lang);
   }
