@@ -73,7 +73,7 @@ Answer uscc_json(std::string_view code) {
     });
 }
 
-std::string ruleset_info_json(const Ruleset& rules) {
+std::string ruleset_info_json(const Ruleset& rules, std::string_view lang) {
     JsonWriter w(8192);
     w.begin_object().member("id", rules.id).member("version", rules.version).member("sha256", rules.sha256).member("compiled", rules.compiled);
     w.key("languages").begin_array();
@@ -92,6 +92,14 @@ std::string ruleset_info_json(const Ruleset& rules) {
     for (const auto& s : rules.sources)
         w.begin_object().member("id", s->id).member("title", s->title).member("title_en", s->title_en).member("number", s->number)
             .member("issued", s->issued).member("effective", s->effective).member("url", s->url).member("grade", s->grade).end_object();
+    // What each version changed, newest first, in the asked language (docs/RULESET.md).
+    w.end_array().key("changes").begin_array();
+    for (const auto& c : rules.changes) {
+        w.begin_object().member("version", c.version).member("date", c.date).member_or_null("source", c.source ? c.source->id : std::string());
+        w.key("items").begin_array();
+        for (const auto& item : c.items) w.begin_object().member("rules", item.rules).member("text", item.text.in(lang)).end_object();
+        w.end_array().end_object();
+    }
     return w.end_array().end_object().take();
 }
 

@@ -1,5 +1,7 @@
 // The decision procedure. Each step names the rule it applies; the rule's dates, parameters,
-// sources and texts come from the ruleset data (core/rules/), never from here.
+// sources, documents, customs codes and texts come from the ruleset data (core/rules/), never from
+// here. Every text an answer carries is written in the request's language, the details inside
+// warnings included: they are messages and labels of the ruleset too.
 #include "evexport/evaluate.hpp"
 
 #include <algorithm>
@@ -86,6 +88,7 @@ public:
                 out_.regime = scope->regime();
                 if (out_.regime == Regime::used_vehicle) used_vehicle();
                 else new_vehicle();
+                modified_vehicle(out_.regime);
             }
         }
         fold();
@@ -99,16 +102,26 @@ private:
     const Registry* registry_;
     Result out_;
     bool stopped_ = false;
+    bool rests_on_unconfirmed_ = false;  // a rule the sources mark unconfirmed applied (not merely mentioned)
 
     Date as_of() const { return out_.as_of; }
     std::string date(std::optional<Date> d) const { return d ? format_date(*d) : std::string("—"); }
+    // A message or label of the ruleset, filled in, in the answer's language.
+    std::string say(std::string_view message, const Params& params = {}) const { return fill(rules_.message(message).in(out_.lang), params); }
+    template <typename E> std::string label(E value) const {
+        return rules_.label(std::string(EnumNames<E>::key) + "/" + std::string(name_of(value))).in(out_.lang);
+    }
 
+    // A rule that applies: its text among the reasons, its documents and obligations in the answer.
     void reason(const Rule* rule, std::string message = {}, Params params = {}) {
         for (const auto& code : rule->documents) document(code);
         for (const auto& code : rule->obligations)
             if (const auto* e = rules_.obligation(code); e && !contains(out_.obligations, e)) out_.obligations.push_back(e);
         out_.reasons.push_back({rule, std::move(message), std::move(params)});
+        rests_on_unconfirmed_ = rests_on_unconfirmed_ || rule->unconfirmed();
     }
+    // A rule that does not apply on as_of but explains the answer: its text only.
+    void mention(const Rule* rule, std::string message) { out_.reasons.push_back({rule, std::move(message), {}}); }
     void stop(const Rule* rule, std::string message, Params params = {}) {
         stopped_ = true;
         reason(rule, std::move(message), std::move(params));
@@ -139,17 +152,17 @@ private:
             facts.hs_code = v.hs_code;
             const HsCode* row = rules_.hs_lookup(*v.hs_code);
             if (!row) {
-                warn("not_covered", "/vehicle/hs_code", {{"detail", "customs code " + *v.hs_code + " is not in this ruleset's table"}});
+                warn("not_covered", "/vehicle/hs_code", {{"detail", say("detail_hs_unknown", {{"hs_code", *v.hs_code}})}});
             } else {
                 // The legal scope is the goods description (D1: the code is a reference), so the
                 // description wins and a disagreeing code is flagged.
                 std::string conflict;
                 if (row->category && facts.category && *row->category != *facts.category)
-                    conflict = "the code is for " + std::string(name_of(*row->category));
+                    conflict = say("detail_hs_category", {{"category", label(*row->category)}});
                 if (!row->powertrains.empty() && facts.powertrain && !contains(row->powertrains, *facts.powertrain))
-                    conflict = "the code is for powertrain " + std::string(name_of(row->powertrains.front()));
+                    conflict = say("detail_hs_powertrain", {{"powertrain", label(row->powertrains.front())}});
                 if (row->condition && facts.condition && *row->condition != *facts.condition)
-                    conflict = "the code is for a " + std::string(name_of(*row->condition)) + " vehicle";
+                    conflict = say("detail_hs_condition", {{"condition", label(*row->condition)}});
                 if (!conflict.empty())
                     warn("hs_code_mismatch", "/vehicle/hs_code", {{"hs_code", *v.hs_code}, {"detail", conflict}});
                 if (!facts.category) facts.category = row->category;
@@ -160,9 +173,14 @@ private:
         // D1 cl.一 covers vehicles *with a VIN*; a "low-speed" EV that has one is in its scope, and
         // declaring it under the no-VIN code would be a misclassification (dossier 1.6, 8.2).
         if (facts.category == Category::low_speed && facts.powertrain == Powertrain::bev && v.vin && !v.vin->empty()) {
+            auto code = [&](Category c, Condition d) {
+                const HsCode* row = rules_.hs_derive(c, Powertrain::bev, d);
+                return row ? row->hs : std::string("—");
+            };
             warn("hs_code_mismatch", v.hs_code ? "/vehicle/hs_code" : "/vehicle/category",
-                 {{"hs_code", v.hs_code.value_or("8703809090")},
-                  {"detail", "the vehicle has a VIN, so it is classed as a passenger car with a VIN (8703801090/8703801010)"}});
+                 {{"hs_code", v.hs_code.value_or(code(Category::low_speed, facts.condition.value_or(Condition::new_vehicle)))},
+                  {"detail", say("detail_hs_has_vin", {{"new_code", code(Category::passenger_car, Condition::new_vehicle)},
+                                                       {"used_code", code(Category::passenger_car, Condition::used)}})}});
             facts.category = Category::passenger_car;
         }
         if (!v.hs_code && facts.category && facts.powertrain && facts.condition)
@@ -173,8 +191,17 @@ private:
         const auto& vin = req_.vehicle.vin;
         if (!vin || vin->empty()) return;
         const auto report = evexport::check_vin(*vin);
-        for (const auto& p : report.problems)
-            warn(p.code, "/vehicle/vin", {{"detail", p.detail}, {"found", p.found}, {"expected", p.expected}}, p.positions);
+        for (const auto& p : report.problems) {
+            std::string detail;
+            if (p.code == "vin_check_digit") {
+                // Mandatory for Chinese (L…) and North American (1…5) VINs, optional elsewhere (ISO 3779).
+                const char region = report.vin.front();
+                detail = say(region == 'L' || (region >= '1' && region <= '5') ? "detail_check_digit_required" : "detail_check_digit_optional");
+            } else {
+                detail = identifier_detail(p, report.vin, "vin");
+            }
+            warn(p.code, "/vehicle/vin", {{"detail", detail}, {"found", p.found}, {"expected", p.expected}}, p.positions);
+        }
         if (report.wmi.size() == 3) out_.vehicle.wmi = report.wmi;
         if (report.model_year) {
             out_.vehicle.model_year = report.model_year;
@@ -199,8 +226,29 @@ private:
     void check_uscc() {
         const auto& code = req_.exporter.uscc;
         if (!code || code->empty()) return;
-        for (const auto& p : evexport::check_uscc(*code).problems)
-            warn(p.code, "/exporter/uscc", {{"detail", p.detail}, {"found", p.found}, {"expected", p.expected}}, p.positions);
+        const auto report = evexport::check_uscc(*code);
+        for (const auto& p : report.problems)
+            warn(p.code, "/exporter/uscc", {{"detail", identifier_detail(p, report.code, "uscc")}, {"found", p.found}, {"expected", p.expected}}, p.positions);
+    }
+
+    // An identifier problem's detail in the answer's language: a wrong length, or each character
+    // that the code's alphabet does not use (with the likely slip for a VIN).
+    std::string identifier_detail(const IdentifierProblem& p, const std::string& code, std::string_view kind) const {
+        const std::size_t expected_length = kind == "vin" ? 17 : 18;
+        if (p.positions.empty() && code.size() != expected_length)
+            return say(std::string("detail_") + std::string(kind) + "_length", {{"count", std::to_string(code.size())}});
+        if (p.code == "uscc_check") return p.positions == std::vector<int>{17} ? say("detail_uscc_organization") : std::string();
+        std::string detail;
+        for (int position : p.positions) {
+            const char c = code[std::size_t(position - 1)];
+            const bool ascii = static_cast<unsigned char>(c) < 0x80;
+            const std::string shown = ascii ? std::string(1, c) : say("detail_non_ascii");
+            const std::string_view slip = kind == "vin" ? vin_slip(c) : std::string_view();
+            Params params{{"position", std::to_string(position)}, {"character", shown}, {"suggestion", std::string(slip)}};
+            if (!detail.empty()) detail += "; ";
+            detail += say(slip.empty() ? std::string("detail_") + std::string(kind) + "_character" : std::string("detail_vin_slip"), params);
+        }
+        return detail;
     }
 
     // Whether a licence is needed. Unknown facts are tried with every value they could take; the
@@ -247,16 +295,17 @@ private:
         const Scope& scope = grid.front();
         switch (scope.kind) {
             case Scope::Kind::not_covered: {
-                std::string what = f.category ? std::string(name_of(*f.category)) : "vehicle";
-                if (f.powertrain) what += " (" + std::string(name_of(*f.powertrain)) + ")";
-                if (scope.rule) reason(scope.rule, "before_coverage");
-                warn("not_covered", "", {{"detail", what + " on " + format_date(as_of())}});
+                std::string what = f.category ? label(*f.category) : rules_.label("vehicle").in(out_.lang);
+                if (f.category && f.powertrain)
+                    what = fill(rules_.label("vehicle_described").in(out_.lang), {{"category", what}, {"powertrain", label(*f.powertrain)}});
+                if (scope.rule) mention(scope.rule, "before_coverage");
+                warn("not_covered", "", {{"detail", say("detail_not_covered", {{"vehicle", what}, {"as_of", format_date(as_of())}})}});
                 return std::nullopt;
             }
             case Scope::Kind::no_licence:
                 out_.licence_required = false;
                 if (scope.in_force) reason(scope.rule);
-                else reason(scope.rule, "no_licence_regime");
+                else mention(scope.rule, "no_licence_regime");
                 return scope;
             case Scope::Kind::licence:
                 out_.licence_required = true;
@@ -266,11 +315,15 @@ private:
         return std::nullopt;
     }
 
+    // Who may export a vehicle under licence (商产发〔2012〕318号 and the notices before it), unless
+    // the trade mode exempts the exporter from the qualification (2007年第59号: 汽车 only).
     void new_vehicle() {
-        document("export_licence");
         const auto trade_mode = req_.shipment.trade_mode.value_or(TradeMode::general);  // the ordinary case
         for (const Rule* rule : rules_.of_kind(RuleKind::qualification_exemption))
-            if (rule->in_force(as_of()) && rule->trade_mode == trade_mode) return reason(rule);
+            if (rule->in_force(as_of()) && rule->trade_mode == trade_mode) {
+                if (!out_.vehicle.category) return missing("/vehicle/category");  // it decides whether the exemption applies
+                if (contains(rule->categories, *out_.vehicle.category)) return reason(rule);
+            }
 
         if (!out_.vehicle.category) return missing("/vehicle/category");
         const Category category = *out_.vehicle.category;
@@ -294,6 +347,7 @@ private:
             if (entry && role && *role != entry->role) {
                 auto params = where;
                 params.emplace_back("role", std::string(name_of(entry->role)));
+                params.back().second = label(entry->role);
                 warn("registry_role_mismatch", "/exporter/role", params);
                 role = entry->role;
             }
@@ -320,7 +374,7 @@ private:
             return reason(rule);
         }
 
-        document("authorization_letter");
+        for (const auto& code : rule->authorization_documents) document(code);
         const auto& auth = ex.authorization;
         if (!auth) return reason(rule), missing("/exporter/authorization");
         bool ok = true;
@@ -351,20 +405,24 @@ private:
         if (!entry) return {};
         std::string brands;
         for (const auto& b : entry->brands) brands += (brands.empty() ? "" : ", ") + b;
-        return {{"year", std::to_string(entry->year)}, {"name", entry->name}, {"role", std::string(name_of(entry->role))},
+        return {{"year", std::to_string(entry->year)}, {"name", entry->name}, {"role", label(entry->role)},
                 {"manufacturer", entry->manufacturer.empty() ? entry->name : entry->manufacturer}, {"brands", brands.empty() ? "—" : brands},
                 {"source", registry_ ? registry_->source : ""}};
     }
 
     void used_vehicle() {
-        document("export_licence_used");
         const auto& ex = req_.exporter;
         const auto& ev = req_.evidence;
 
+        // 2024年第6号: an approved used-car exporter, or a manufacturer for its own products only.
         if (const Rule* rule = in_force(RuleKind::used_exporter)) {
             if (!ex.role) reason(rule), missing("/exporter/role");
-            else if (!contains(rule->roles, *ex.role)) stop(rule, "exporter_not_used_car", {{"role", std::string(name_of(*ex.role))}});
-            else reason(rule);
+            else if (!contains(rule->roles, *ex.role)) stop(rule, "exporter_not_used_car", {{"role", label(*ex.role)}});
+            else if (contains(rule->own_products_only, *ex.role) && ex.own_make == false) stop(rule, "exporter_not_own_make");
+            else {
+                reason(rule);
+                if (contains(rule->own_products_only, *ex.role) && !ex.own_make) missing("/exporter/own_make");
+            }
         }
         if (const Rule* rule = in_force(RuleKind::used_registered_owner)) {
             if (ex.registered_owner == false) stop(rule, "exporter_not_owner");
@@ -378,7 +436,15 @@ private:
         }
         if (const Rule* rule = in_force(RuleKind::used_recent_registration)) recent_registration(*rule);
         if (const Rule* rule = in_force(RuleKind::used_licence_data)) reason(rule);
-        if (const Rule* rule = in_force(RuleKind::modified_vehicle); rule && req_.vehicle.modified == true) {
+    }
+
+    // 商贸函〔2025〕648号 二: a modified vehicle (改装车) needs proof of the modification, the MIIT
+    // announcement entry and CCC. Each regime has its own rule (the new-vehicle one is an inference).
+    void modified_vehicle(Regime regime) {
+        if (req_.vehicle.modified != true) return;
+        const auto& ev = req_.evidence;
+        for (const Rule* rule : rules_.of_kind(RuleKind::modified_vehicle)) {
+            if (!rule->in_force(as_of()) || rule->regime != regime) continue;
             if (ev.ccc == false || ev.miit_catalogue == false) stop(rule, "modified_not_compliant");
             else reason(rule);
             if (!ev.ccc) missing("/evidence/ccc");
@@ -386,21 +452,39 @@ private:
         }
     }
 
-    // 商贸函〔2025〕648号 一(一): registered ≤ max_days before export, day max_days included.
+    // 商贸函〔2025〕648号 一(一), counted as the guidelines of 2025-12-11 (一) count: from the
+    // registration date to the licence application date, day max_days included.
     void recent_registration(const Rule& rule) {
         const auto& registered = req_.vehicle.registration_date;
+        const std::string max_days = std::to_string(rule.max_days);
         if (!registered) {
-            reason(&rule, {}, {{"max_days", std::to_string(rule.max_days)}});
+            reason(&rule, {}, {{"max_days", max_days}});
             return missing("/vehicle/registration_date");
         }
-        const int days = days_between(*registered, as_of());
-        Params params{{"days", std::to_string(days)}, {"max_days", std::to_string(rule.max_days)}};
+        // Without the application date, the declaration stands in for it: the application comes
+        // first, so a declaration within max_days settles the count, and one after it does not.
+        const auto& applied = req_.shipment.licence_application_date;
+        const Date counted_to = applied.value_or(as_of());
+        const int days = days_between(*registered, counted_to);
+        Params params{{"days", std::to_string(days)},
+                      {"max_days", max_days},
+                      {"registered", format_date(*registered)},
+                      {"counted_to", say(applied ? "count_to_application" : "count_to_declaration", {{"date", format_date(counted_to)}})}};
+        const auto confirmation = req_.evidence.aftersales_confirmation;
         if (days > rule.max_days) {
-            if (const Rule* count = in_force(RuleKind::used_day_count)) reason(count, {}, params);
+            if (!applied) {
+                if (confirmation != true) reason(&rule, {}, {{"max_days", max_days}}), missing("/shipment/licence_application_date");
+                return;
+            }
+            // Only one day past the limit does it matter whether the registration day counts.
+            if (days == rule.max_days + 1)
+                if (const Rule* count = in_force(RuleKind::used_day_count))
+                    reason(count, {}, {{"days", std::to_string(days)}, {"max_days", max_days}, {"applied", format_date(*applied)}});
             return;
         }
         warn("recently_registered", "/vehicle/registration_date", params);
-        const auto confirmation = req_.evidence.aftersales_confirmation;
+        if (const Rule* transition = in_force(RuleKind::used_transition); transition && transition->transferred_before && *registered < *transition->transferred_before)
+            reason(transition, {}, {{"transferred_before", format_date(*transition->transferred_before)}});
         if (confirmation == false) stop(&rule, "no_aftersales_confirmation", params);
         else reason(&rule, {}, params);
         if (!confirmation) missing("/evidence/aftersales_confirmation");
@@ -412,11 +496,8 @@ private:
         else if (*out_.licence_required) out_.verdict = Verdict::conditional;
         else out_.verdict = Verdict::permitted;
 
-        std::string unconfirmed;
-        for (const auto& r : out_.reasons)
-            if (r.rule->unconfirmed() && unconfirmed.find(r.rule->id) == std::string::npos)
-                unconfirmed += (unconfirmed.empty() ? "" : ", ") + r.rule->id;
-        if (!unconfirmed.empty()) warn("rule_unconfirmed", "", {{"rules", unconfirmed}});
+        // The reasons carry each rule's id and confidence; the warning points at them in words.
+        if (rests_on_unconfirmed_) warn("rule_unconfirmed", "");
     }
 };
 
@@ -424,6 +505,33 @@ private:
 
 Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry) {
     return Evaluation(request, ruleset, registry).run();
+}
+
+const std::vector<std::string_view>& evaluator_messages() {
+    static const std::vector<std::string_view> keys{
+        "no_licence_regime", "before_coverage", "exporter_ok_manufacturer", "exporter_ok_authorized", "exporter_not_listed",
+        "exporter_trader", "exporter_used_car_only", "exporter_not_used_car", "exporter_not_own_make", "exporter_not_owner", "no_quality_report",
+        "no_aftersales_confirmation", "registry_listed", "registry_not_listed", "modified_not_compliant", "vin_invalid", "vin_check_digit",
+        "vin_make_mismatch", "vin_unknown_wmi", "vin_model_year_future", "uscc_invalid", "uscc_check", "authorization_expired",
+        "authorization_not_yet_valid", "authorization_brand_mismatch", "recently_registered", "hs_code_mismatch", "rule_unconfirmed",
+        "registry_mismatch", "registry_role_mismatch", "not_covered", "detail_not_covered", "detail_hs_unknown", "detail_hs_category",
+        "detail_hs_powertrain", "detail_hs_condition", "detail_hs_has_vin", "detail_vin_length", "detail_vin_character", "detail_vin_slip",
+        "detail_uscc_length", "detail_uscc_character", "detail_uscc_organization", "detail_non_ascii", "detail_check_digit_required",
+        "detail_check_digit_optional", "count_to_application", "count_to_declaration"};
+    return keys;
+}
+
+const std::vector<std::string_view>& evaluator_labels() {
+    static const std::vector<std::string_view> keys = [] {
+        static std::vector<std::string> names{"vehicle", "vehicle_described"};
+        auto add = [](auto tag) {
+            using E = decltype(tag);
+            for (auto value : EnumNames<E>::names) names.push_back(std::string(EnumNames<E>::key) + "/" + std::string(value));
+        };
+        add(Category{}), add(Powertrain{}), add(Condition{}), add(Role{});
+        return std::vector<std::string_view>(names.begin(), names.end());
+    }();
+    return keys;
 }
 
 }  // namespace evexport

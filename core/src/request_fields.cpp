@@ -38,7 +38,8 @@ static_assert(at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3
               at(16, "/exporter/authorization/valid_from") && at(17, "/exporter/authorization/valid_until") &&
               at(18, "/exporter/registered_owner") && at(19, "/shipment/destination") && at(20, "/shipment/trade_mode") &&
               at(21, "/evidence/aftersales_confirmation") && at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") &&
-              at(24, "/evidence/miit_catalogue") && kFieldCount == 25);
+              at(24, "/evidence/miit_catalogue") && at(25, "/exporter/own_make") && at(26, "/shipment/licence_application_date") &&
+              kFieldCount == 27);
 
 std::optional<std::string>* text_slot(Request& r, std::size_t i) {
     switch (i) {
@@ -59,6 +60,7 @@ std::optional<Date>* date_slot(Request& r, std::size_t i) {
         case 9: return &r.vehicle.registration_date;
         case 16: return &authorization(r).valid_from;
         case 17: return &authorization(r).valid_until;
+        case 26: return &r.shipment.licence_application_date;
         default: return nullptr;
     }
 }
@@ -71,6 +73,7 @@ std::optional<bool>* bool_slot(Request& r, std::size_t i) {
         case 22: return &r.evidence.quality_report;
         case 23: return &r.evidence.ccc;
         case 24: return &r.evidence.miit_catalogue;
+        case 25: return &r.exporter.own_make;
         default: return nullptr;
     }
 }
@@ -136,6 +139,13 @@ std::optional<Error> complete(Request& r, Date today) {
     if (!r.as_of) r.as_of = today;
     if (r.vehicle.registration_date && *r.as_of < *r.vehicle.registration_date)
         return Error{"invalid_field", "/vehicle/registration_date", "the registration date is after the export date (as_of)"};
+    // The licence is applied for after the registration and before the declaration.
+    if (const auto& applied = r.shipment.licence_application_date) {
+        if (*r.as_of < *applied)
+            return Error{"invalid_field", "/shipment/licence_application_date", "the licence application date is after the export date (as_of)"};
+        if (r.vehicle.registration_date && *applied < *r.vehicle.registration_date)
+            return Error{"invalid_field", "/shipment/licence_application_date", "the licence application date is before the registration date"};
+    }
     return std::nullopt;
 }
 

@@ -46,6 +46,9 @@ inline constexpr Field kFields[] = {
     {"/evidence/quality_report", "quality_report", FieldType::boolean},
     {"/evidence/ccc", "ccc", FieldType::boolean},
     {"/evidence/miit_catalogue", "miit_catalogue", FieldType::boolean},
+    // Added in ruleset 2026.11.29 (contract v1, additive): at the end, so earlier indices stay.
+    {"/exporter/own_make", "own_make", FieldType::boolean},
+    {"/shipment/licence_application_date", "licence_application_date", FieldType::date},
 };
 inline constexpr std::size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);
 

@@ -22,6 +22,12 @@ const Text& Ruleset::message(std::string_view key) const {
     return it == messages.end() ? none : it->second;
 }
 
+const Text& Ruleset::label(std::string_view key) const {
+    static const Text none;
+    auto it = labels.find(key);
+    return it == labels.end() ? none : it->second;
+}
+
 const Text* Ruleset::question(std::string_view pointer) const {
     // A sub-field without a question of its own shares its parent's (…/authorization/valid_until).
     while (!pointer.empty()) {

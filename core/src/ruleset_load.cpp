@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "embedded.hpp"
+#include "evexport/evaluate.hpp"
 #include "json_reader.hpp"
 #include "json_writer.hpp"
 #include "sha256.hpp"
@@ -18,17 +19,57 @@ using detail::json;
 
 namespace {
 
-constexpr std::array kRuleKinds{std::string_view{"licence_scope"},       std::string_view{"exporter_qualification"},
-                                std::string_view{"qualification_exemption"}, std::string_view{"used_exporter"},
-                                std::string_view{"used_registered_owner"}, std::string_view{"used_quality_report"},
-                                std::string_view{"used_recent_registration"}, std::string_view{"used_day_count"},
-                                std::string_view{"used_licence_data"},     std::string_view{"modified_vehicle"}};
+using Keys = std::vector<std::string_view>;
 
-static_assert(kRuleKinds.size() == kRuleKindCount, "a name for every kind of rule");
+// Each kind of rule, the keys it must have and the keys it may have besides those every rule
+// takes (docs/RULESET.md; core/rules/ruleset.schema.json says the same and a test holds them
+// together). A key outside these is refused, so a misspelt or misplaced condition cannot load and
+// silently change answers.
+struct KindKeys {
+    std::string_view name;
+    Keys required, optional;
+};
+const Keys kRuleRequired{"id", "kind", "source", "clause", "confidence", "text"};
+const Keys kRuleOptional{"from", "until", "note", "dossier", "documents", "obligations"};
+const std::array<KindKeys, kRuleKindCount> kRuleKinds{{
+    {"licence_scope", {"regime", "licence", "vehicles"}, {"hs", "earlier"}},
+    {"exporter_qualification", {"categories"}, {"authorization_documents"}},
+    {"qualification_exemption", {"trade_mode", "categories"}, {}},
+    {"used_exporter", {"roles"}, {"own_products_only"}},
+    {"used_registered_owner", {}, {}},
+    {"used_quality_report", {}, {}},
+    {"used_recent_registration", {"max_days"}, {}},
+    {"used_day_count", {}, {}},
+    {"used_transition", {"transferred_before"}, {}},
+    {"used_licence_data", {}, {}},
+    {"modified_vehicle", {"regime"}, {}},
+}};
+
+bool among(const Keys& keys, std::string_view key) { return std::find(keys.begin(), keys.end(), key) != keys.end(); }
 
 struct Loader {
     detail::Reader in{"invalid_ruleset"};
     Ruleset& out;
+
+    // An object with these keys only, and every required one: `required` and `optional` are
+    // lists of key lists (the keys every rule takes, then those of its kind).
+    bool keys(const json& object, const std::string& at, const std::vector<Keys>& required, const std::vector<Keys>& optional,
+              std::string_view what) {
+        if (!object.is_object()) {
+            in.fail(at, "must be an object");
+            return false;
+        }
+        auto in_any = [](const std::vector<Keys>& lists, std::string_view key) {
+            return std::any_of(lists.begin(), lists.end(), [&](const Keys& k) { return among(k, key); });
+        };
+        for (const auto& item : object.items())
+            if (!in_any(required, item.key()) && !in_any(optional, item.key()))
+                in.fail(at + "/" + detail::pointer_token(item.key()), "is not a key of " + std::string(what));
+        for (const Keys& list : required)
+            for (auto key : list)
+                if (!object.contains(key)) in.fail(at + "/" + std::string(key), "is required in " + std::string(what));
+        return in.ok();
+    }
 
     Text text(const json& parent, const std::string& at, std::string_view key) {
         Text result;
@@ -38,6 +79,10 @@ struct Loader {
             return result;
         }
         for (const auto& [lang, value] : object->items()) {
+            if (lang != "en" && lang != "zh") {  // other languages come as translation packs
+                in.fail(at + "/" + std::string(key) + "/" + lang, "a ruleset's own texts are in en and zh");
+                return result;
+            }
             if (!value.is_string()) {
                 in.fail(at + "/" + std::string(key) + "/" + lang, "must be a string");
                 return result;
@@ -102,11 +147,18 @@ struct Loader {
         return *it;
     }
 
+    std::optional<Date> required_date(const json& parent, const std::string& at, std::string_view key) {
+        auto value = in.date(parent, at, key);
+        if (!value && in.ok()) in.fail(at + "/" + std::string(key), "is required");
+        return value;
+    }
+
     void entries(const json& root, std::string_view key, std::vector<Entry>& into) {
         const auto& list = array(root, key);
         for (std::size_t i = 0; i < list.size() && in.ok(); ++i) {
             // Appended, not "/" + …: GCC 12 reports a false -Wrestrict for the latter here.
             const auto at = std::string("/").append(key).append("/").append(std::to_string(i));
+            if (!keys(list[i], at, {{"code", "source", "clause", "text"}}, {{"dossier"}}, "a document or obligation")) return;
             Entry e;
             e.code = required(list[i], at, "code");
             e.source = source(list[i], at);
@@ -119,6 +171,9 @@ struct Loader {
 
     void load(const json& root) {
         if (!root.is_object()) return in.fail("", "a ruleset must be a JSON object");
+        if (!keys(root, "", {{"schema", "id", "version", "title", "sources", "rules", "hs_codes", "documents", "obligations", "questions", "messages", "labels", "changes"}},
+                  {{"compiled", "dossier"}}, "a ruleset"))
+            return;
         if (in.integer(root, "", "schema") != 1) in.fail("/schema", "schema 1 is the one this build reads");
         out.id = required(root, "", "id");
         out.version = required(root, "", "version");
@@ -128,6 +183,7 @@ struct Loader {
         const auto& sources = array(root, "sources");
         for (std::size_t i = 0; i < sources.size() && in.ok(); ++i) {
             const auto at = "/sources/" + std::to_string(i);
+            if (!keys(sources[i], at, {{"id", "title", "number"}}, {{"title_en", "issued", "effective", "url", "grade", "note"}}, "a source")) return;
             auto s = std::make_unique<Source>();
             s->id = required(sources[i], at, "id");
             s->title = required(sources[i], at, "title");
@@ -136,7 +192,12 @@ struct Loader {
             s->number = required(sources[i], at, "number");
             s->issued = in.string(sources[i], at, "issued").value_or("");
             s->effective = in.string(sources[i], at, "effective").value_or("");
-            s->url = required(sources[i], at, "url");
+            s->url = in.string(sources[i], at, "url").value_or("");
+            // Only web addresses: a source's link is put in front of people as it is.
+            if (!s->url.empty() && s->url.rfind("https://", 0) != 0 && s->url.rfind("http://", 0) != 0)
+                in.fail(at + "/url", "must be an https: or http: address");
+            if (s->url.empty() && in.string(sources[i], at, "note").value_or("").empty()) in.fail(at + "/note", "a source without a URL says why in a note");
+            if (s->id.empty()) in.fail(at + "/id", "must not be empty");
             s->grade = in.string(sources[i], at, "grade").value_or("");
             s->note = in.string(sources[i], at, "note").value_or("");
             out.sources.push_back(std::move(s));
@@ -151,6 +212,7 @@ struct Loader {
         const auto& codes = array(root, "hs_codes");
         for (std::size_t i = 0; i < codes.size() && in.ok(); ++i) {
             const auto at = "/hs_codes/" + std::to_string(i);
+            if (!keys(codes[i], at, {{"hs"}}, {{"category", "powertrains", "condition", "derive", "note"}}, "a customs code")) return;
             HsCode h;
             h.hs = required(codes[i], at, "hs");
             h.category = in.enumeration<Category>(codes[i], at, "category");
@@ -162,28 +224,65 @@ struct Loader {
             out.hs_codes.push_back(std::move(h));
         }
 
-        for (const char* key : {"questions", "messages"}) {
+        for (const char* key : {"questions", "messages", "labels"}) {
             const json* map = in.object(root, "", key);
             if (!map) {
                 in.fail(std::string("/") + key, "an object is required");
                 break;
             }
-            auto& into = std::string_view(key) == "questions" ? out.questions : out.messages;
+            auto& into = std::string_view(key) == "questions" ? out.questions : std::string_view(key) == "messages" ? out.messages : out.labels;
             for (const auto& item : map->items()) into.emplace(item.key(), text(*map, std::string("/") + key, item.key()));
+        }
+        // What the evaluator writes must be here, so that no answer shows an empty text.
+        for (auto key : evaluator_messages())
+            if (in.ok() && !out.messages.count(key)) in.fail("/messages/" + std::string(key), "is required: the evaluator writes it");
+        for (auto key : evaluator_labels())
+            if (in.ok() && !out.labels.count(key)) in.fail("/labels/" + detail::pointer_token(key), "is required: the evaluator writes it");
+        changes(root);
+    }
+
+    void changes(const json& root) {
+        const auto& list = array(root, "changes");
+        if (in.ok() && list.empty()) in.fail("/changes", "the change log has at least this version");
+        for (std::size_t i = 0; i < list.size() && in.ok(); ++i) {
+            const auto at = "/changes/" + std::to_string(i);
+            if (!keys(list[i], at, {{"version", "date", "items"}}, {{"source"}}, "a change")) return;
+            Change c;
+            c.version = required(list[i], at, "version");
+            if (auto d = required_date(list[i], at, "date")) c.date = format_date(*d);
+            if (list[i].contains("source")) c.source = source(list[i], at);
+            if (i == 0 && c.version != out.version) in.fail(at + "/version", "the newest change is of this version, " + out.version);
+            if (i > 0 && compare_versions(c.version, out.changes.back().version) >= 0) in.fail(at + "/version", "changes are listed newest first");
+            const auto& items = array(list[i], "items");
+            for (std::size_t j = 0; j < items.size() && in.ok(); ++j) {
+                const auto iat = at + "/items/" + std::to_string(j);
+                if (!keys(items[j], iat, {{"text"}}, {{"rules"}}, "a change item")) return;
+                Change::Item item;
+                item.rules = string_list(items[j], iat, "rules");
+                item.text = text(items[j], iat, "text");
+                c.items.push_back(std::move(item));
+            }
+            out.changes.push_back(std::move(c));
         }
     }
 
     Rule rule(const json& r, const std::string& at) {
         Rule rule;
-        rule.id = required(r, at, "id");
+        if (!r.is_object()) return in.fail(at, "a rule is an object"), rule;
         const auto kind = required(r, at, "kind");
-        const auto k = std::find(kRuleKinds.begin(), kRuleKinds.end(), kind);
-        if (k == kRuleKinds.end()) in.fail(at + "/kind", "unknown rule kind \"" + kind + "\"");
-        else rule.kind = RuleKind(k - kRuleKinds.begin());
+        const auto k = std::find_if(kRuleKinds.begin(), kRuleKinds.end(), [&](const KindKeys& kk) { return kk.name == kind; });
+        if (k == kRuleKinds.end()) {
+            if (in.ok()) in.fail(at + "/kind", "unknown rule kind \"" + kind + "\"");
+            return rule;
+        }
+        rule.kind = RuleKind(k - kRuleKinds.begin());
+        const std::string what = "a " + kind + " rule";
+        if (!keys(r, at, {kRuleRequired, k->required}, {kRuleOptional, k->optional}, what)) return rule;
+        rule.id = required(r, at, "id");
         rule.from = in.date(r, at, "from");
         rule.until = in.date(r, at, "until");
         if (rule.from && rule.until && *rule.until < *rule.from) in.fail(at + "/until", "ends before it starts");
-        rule.from_note = in.string(r, at, "from_note").value_or("");
+        if (r.contains("note")) rule.note = text(r, at, "note");
         rule.source = source(r, at);
         rule.clause = required(r, at, "clause");
         rule.dossier = in.string(r, at, "dossier").value_or("");
@@ -202,23 +301,35 @@ struct Loader {
         rule.regime = in.enumeration<Regime>(r, at, "regime").value_or(Regime::none);
         rule.hs = string_list(r, at, "hs");
         if (auto it = r.find("vehicles"); it != r.end() && it->is_array())
-            for (std::size_t i = 0; i < it->size(); ++i) {
+            for (std::size_t i = 0; i < it->size() && in.ok(); ++i) {
                 const auto vat = at + "/vehicles/" + std::to_string(i);
+                if (!keys((*it)[i], vat, {}, {{"category", "powertrains", "condition"}}, "a vehicle pattern")) break;
                 VehiclePattern p;
                 p.category = in.enumeration<Category>((*it)[i], vat, "category");
                 p.powertrains = enum_list<Powertrain>((*it)[i], vat, "powertrains");
                 p.condition = in.enumeration<Condition>((*it)[i], vat, "condition");
                 rule.vehicles.push_back(std::move(p));
             }
-        if (rule.kind == RuleKind::licence_scope && rule.vehicles.empty()) in.fail(at + "/vehicles", "a licence_scope rule names its vehicles");
         const auto earlier = in.string(r, at, "earlier").value_or("no_licence");
         if (earlier != "no_licence" && earlier != "not_covered") in.fail(at + "/earlier", "must be no_licence or not_covered");
         rule.earlier_not_covered = earlier == "not_covered";
         rule.categories = enum_list<Category>(r, at, "categories");
+        rule.authorization_documents = string_list(r, at, "authorization_documents");
+        for (const auto& code : rule.authorization_documents)
+            if (in.ok() && !out.document(code)) in.fail(at + "/authorization_documents", "unknown document \"" + code + "\"");
         rule.trade_mode = in.enumeration<TradeMode>(r, at, "trade_mode");
         rule.roles = enum_list<Role>(r, at, "roles");
+        rule.own_products_only = enum_list<Role>(r, at, "own_products_only");
+        for (auto role : rule.own_products_only)
+            if (in.ok() && std::find(rule.roles.begin(), rule.roles.end(), role) == rule.roles.end())
+                in.fail(at + "/own_products_only", "names a role that is not among the rule's roles");
         rule.max_days = in.integer(r, at, "max_days").value_or(0);
-        if (rule.kind == RuleKind::used_recent_registration && rule.max_days <= 0) in.fail(at + "/max_days", "is required");
+        if (rule.kind == RuleKind::used_recent_registration && rule.max_days <= 0) in.fail(at + "/max_days", "must be a positive number of days");
+        rule.transferred_before = in.date(r, at, "transferred_before");
+        // Lists a kind requires must say something: an empty one would match nothing, silently.
+        for (const char* key : {"vehicles", "categories", "roles"})
+            if (in.ok() && among(k->required, key) && r.at(key).empty()) in.fail(at + "/" + key, "must not be empty");
+        if (rule.kind == RuleKind::licence_scope && !r.at("licence").is_boolean()) in.fail(at + "/licence", "must be true or false");
         return rule;
     }
 };
@@ -332,7 +443,7 @@ void Ruleset::write_fragments() {
         rule.from ? void(w.value(format_date(*rule.from))) : void(w.null());
         w.key("until");
         rule.until ? void(w.value(format_date(*rule.until))) : void(w.null());
-        if (!rule.from_note.empty()) w.member("note", rule.from_note);
+        if (rule.note.has("en")) w.member("note", rule.note.in(lang));
         const std::string text = w.end_object().take();
         constexpr std::string_view placeholder = R"({"_":0)";
         rule.json_tail.by_lang.emplace_back(lang, text.substr(placeholder.size(), text.size() - placeholder.size() - 1));  // ,"source":…,"until":…

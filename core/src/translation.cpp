@@ -35,16 +35,22 @@ bool language_tag(std::string_view tag) {
 
 // Every translatable text of a ruleset with its key in a pack: "title", "sources/<id>/title",
 // "rules/<id>/text", "documents/<code>/text", "obligations/<code>/text", "questions/<pointer>",
-// "messages/<code>".
+// "messages/<code>", "labels/<key>", "rules/<id>/note", "changes/<version>/<item>".
 std::vector<std::pair<std::string, Text*>> text_slots(Ruleset& r) {
     std::vector<std::pair<std::string, Text*>> out{{"title", &r.title}};
     for (auto& s : r.sources)
         if (s->translated_title.has("en")) out.emplace_back("sources/" + s->id + "/title", &s->translated_title);
-    for (auto& rule : r.rules) out.emplace_back("rules/" + rule.id + "/text", &rule.text);
+    for (auto& rule : r.rules) {
+        out.emplace_back("rules/" + rule.id + "/text", &rule.text);
+        if (rule.note.has("en")) out.emplace_back("rules/" + rule.id + "/note", &rule.note);
+    }
     for (auto& e : r.documents) out.emplace_back("documents/" + e.code + "/text", &e.text);
     for (auto& e : r.obligations) out.emplace_back("obligations/" + e.code + "/text", &e.text);
     for (auto& [pointer, text] : r.questions) out.emplace_back("questions" + pointer, &text);
     for (auto& [code, text] : r.messages) out.emplace_back("messages/" + code, &text);
+    for (auto& [key, text] : r.labels) out.emplace_back("labels/" + key, &text);
+    for (auto& change : r.changes)
+        for (std::size_t i = 0; i < change.items.size(); ++i) out.emplace_back("changes/" + change.version + "/" + std::to_string(i), &change.items[i].text);
     return out;
 }
 

@@ -31,8 +31,9 @@ std::optional<int> model_year(char c) {
     return 2010 + int(i);
 }
 
-// The usual slips when copying a VIN by hand.
-std::string_view slip(char c) {
+}  // namespace
+
+std::string_view vin_slip(char c) {
     switch (c) {
         case 'O': return "0";
         case 'I': return "1";
@@ -40,8 +41,6 @@ std::string_view slip(char c) {
         default: return "";
     }
 }
-
-}  // namespace
 
 std::optional<char> vin_check_digit(std::string_view vin) {
     if (vin.size() != 17) return std::nullopt;
@@ -75,7 +74,7 @@ VinReport check_vin(std::string_view input) {
         std::string shown = (static_cast<unsigned char>(c) < 0x80) ? std::string(1, c) : std::string("a non-ASCII character");
         if (!characters.detail.empty()) characters.detail += "; ";
         characters.detail += "position " + std::to_string(i + 1) + ": " + shown + " is not used in VINs";
-        if (auto s = slip(c); !s.empty()) characters.detail += " (did you mean " + std::string(s) + "?)";
+        if (auto s = vin_slip(c); !s.empty()) characters.detail += " (did you mean " + std::string(s) + "?)";
     }
     if (!characters.positions.empty()) report.problems.push_back(std::move(characters));
 

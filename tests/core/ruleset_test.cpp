@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <set>
@@ -150,23 +151,30 @@ std::string with(const std::function<void(corpus::json&)>& change) {
     return doc.dump();
 }
 
+// A new version names itself in the change log's first entry as well.
+void set_version(corpus::json& d, const std::string& version) {
+    d["version"] = version;
+    d["changes"] = corpus::json::array({d["changes"][0]});
+    d["changes"][0]["version"] = version;
+}
+
 std::string refusal(std::string_view text, std::string_view pinned = {}) {
     auto loaded = Ruleset::load_replacement(text, Ruleset::builtin(), pinned);
     return std::holds_alternative<evexport::Error>(loaded) ? std::get<evexport::Error>(loaded).code : "accepted";
 }
 
 TEST(RulesetReplacement, ANewerVersionOfTheSameRulesetIsAccepted) {
-    EXPECT_EQ(refusal(with([](auto& d) { d["version"] = "2026.12.1"; })), "accepted");
+    EXPECT_EQ(refusal(with([](auto& d) { set_version(d, "2026.12.1"); })), "accepted");
     EXPECT_EQ(refusal(corpus::read(kRulesFile)), "accepted");  // the very same bytes
 }
 
 TEST(RulesetReplacement, RefusalsNameTheirReason) {
-    EXPECT_EQ(refusal(with([](auto& d) { d["version"] = "2026.1.1"; })), "ruleset_older");
-    EXPECT_EQ(refusal(with([](auto& d) { d["version"] = "2025.12.31"; })), "ruleset_older");
-    EXPECT_EQ(refusal(with([](auto& d) { d["rules"][0]["from"] = "2006-04-01"; })), "ruleset_version_reused");
-    EXPECT_EQ(refusal(with([](auto& d) { d["id"] = "someone-else"; d["version"] = "2030.1.1"; })), "ruleset_id_mismatch");
+    EXPECT_EQ(refusal(with([](auto& d) { set_version(d, "2026.1.1"); })), "ruleset_older");
+    EXPECT_EQ(refusal(with([](auto& d) { set_version(d, "2025.12.31"); })), "ruleset_older");
+    EXPECT_EQ(refusal(with([](auto& d) { d["rules"][1]["from"] = "2006-04-01"; })), "ruleset_version_reused");
+    EXPECT_EQ(refusal(with([](auto& d) { d["id"] = "someone-else"; set_version(d, "2030.1.1"); })), "ruleset_id_mismatch");
     EXPECT_EQ(refusal("{ not json"), "invalid_ruleset");
-    const auto newer = with([](auto& d) { d["version"] = "2026.12.1"; });
+    const auto newer = with([](auto& d) { set_version(d, "2026.12.1"); });
     EXPECT_EQ(refusal(newer, evexport::sha256_hex(newer)), "accepted");
     EXPECT_EQ(refusal(newer, Ruleset::builtin().sha256), "ruleset_sha256_mismatch");
 }
@@ -186,4 +194,72 @@ TEST(Ruleset, AListEntryIsNamedByItsOwnPointer) {
     auto loaded = Ruleset::load(doc.dump());
     ASSERT_TRUE(std::holds_alternative<evexport::Error>(loaded));
     EXPECT_EQ(std::get<evexport::Error>(loaded).field, "/rules/2/vehicles/0/powertrains/1");
+}
+
+// The format is enforced: a key that does not belong to a rule's kind, or a missing one it needs,
+// is refused with the key's pointer (docs/RULESET.md). Without this, an exemption that lost its
+// trade_mode loaded and applied to every trade mode.
+TEST(Ruleset, AStrayOrMissingKeyIsRefusedWithItsPointer) {
+    const auto base = corpus::json::parse(corpus::read(kRulesFile));
+    auto refused_at = [](const corpus::json& doc) {
+        auto loaded = Ruleset::load(doc.dump());
+        return std::holds_alternative<evexport::Error>(loaded) ? std::get<evexport::Error>(loaded).field : std::string("accepted");
+    };
+    for (std::size_t i = 0; i < base["rules"].size(); ++i) {
+        const auto at = "/rules/" + std::to_string(i);
+        auto stray = base;
+        stray["rules"][i]["trade_modes"] = corpus::json::array({"general"});
+        EXPECT_EQ(refused_at(stray), at + "/trade_modes");
+        for (const char* key : {"id", "kind", "source", "clause", "confidence", "text"}) {
+            auto missing = base;
+            missing["rules"][i].erase(key);
+            EXPECT_NE(refused_at(missing), "accepted") << at << " without " << key;
+        }
+    }
+    std::size_t exemptions = 0;
+    for (std::size_t i = 0; i < base["rules"].size(); ++i) {
+        const auto kind = base["rules"][i]["kind"].get<std::string>();
+        const auto at = "/rules/" + std::to_string(i);
+        for (const char* key : {"trade_mode", "categories", "roles", "max_days", "regime", "vehicles", "licence", "transferred_before"}) {
+            if (!base["rules"][i].contains(key)) continue;
+            auto missing = base;
+            missing["rules"][i].erase(key);
+            const bool required = !(kind == "used_exporter" && std::string(key) == "own_products_only");
+            if (required) EXPECT_EQ(refused_at(missing), at + "/" + key) << kind;
+        }
+        exemptions += kind == "qualification_exemption";
+        // A key of another kind is stray here.
+        auto other = base;
+        other["rules"][i][kind == "used_recent_registration" ? "roles" : "max_days"] = kind == "used_recent_registration" ? corpus::json::array({"trader"}) : corpus::json(10);
+        EXPECT_NE(refused_at(other), "accepted") << at;
+    }
+    EXPECT_GE(exemptions, 2u);
+    auto top = base;
+    top["rule"] = corpus::json::array();
+    EXPECT_EQ(refused_at(top), "/rule");
+    auto source = base;
+    source["sources"][0]["url"] = "javascript:alert(1)";
+    EXPECT_EQ(refused_at(source), "/sources/0/url");
+    auto message = base;
+    message["messages"].erase("exporter_not_own_make");
+    EXPECT_EQ(refused_at(message), "/messages/exporter_not_own_make");
+    auto label = base;
+    label["labels"].erase("role/trader");
+    EXPECT_EQ(refused_at(label), "/labels/role~1trader");
+    auto text = base;
+    text["rules"][0]["text"]["fr"] = "texte";
+    EXPECT_EQ(refused_at(text), "/rules/0/text/fr");
+    auto changes = base;
+    changes["changes"][0]["version"] = "2026.1.1";
+    EXPECT_EQ(refused_at(changes), "/changes/0/version");
+}
+
+TEST(Ruleset, EveryRuleNamedInTheChangeLogExists) {
+    const auto& rules = Ruleset::builtin();
+    ASSERT_FALSE(rules.changes.empty());
+    EXPECT_EQ(rules.changes.front().version, rules.version);
+    for (const auto& change : rules.changes)
+        for (const auto& item : change.items)
+            for (const auto& id : item.rules)
+                EXPECT_TRUE(std::any_of(rules.rules.begin(), rules.rules.end(), [&](const auto& r) { return r.id == id; })) << id;
 }

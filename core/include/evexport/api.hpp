@@ -44,6 +44,7 @@ std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Da
 
 Answer vin_json(std::string_view vin, std::optional<Date> as_of = std::nullopt);
 Answer uscc_json(std::string_view code);
-std::string ruleset_info_json(const Ruleset& ruleset = Ruleset::builtin());
+// The ruleset's id, version, rules, sources and change log (its texts in `lang`).
+std::string ruleset_info_json(const Ruleset& ruleset = Ruleset::builtin(), std::string_view lang = "en");
 
 }  // namespace evexport

@@ -19,32 +19,40 @@ enum class Confidence { confirmed, unconfirmed };
 
 template <typename E> struct EnumNames;
 template <> struct EnumNames<Category> {
+    static constexpr std::string_view key = "category";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"passenger_car"}, std::string_view{"bus"}, std::string_view{"truck"},
                                       std::string_view{"tractor"}, std::string_view{"motorcycle"}, std::string_view{"low_speed"}};
 };
 template <> struct EnumNames<Powertrain> {
+    static constexpr std::string_view key = "powertrain";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"bev"}, std::string_view{"phev"}, std::string_view{"erev"}, std::string_view{"hev"},
                                       std::string_view{"ice"}, std::string_view{"fcev"}, std::string_view{"other"}};
 };
 template <> struct EnumNames<Condition> {
+    static constexpr std::string_view key = "condition";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"new"}, std::string_view{"used"}};
 };
 template <> struct EnumNames<Role> {
+    static constexpr std::string_view key = "role";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"manufacturer"}, std::string_view{"authorized_exporter"},
                                       std::string_view{"used_car_exporter"}, std::string_view{"trader"}};
 };
 template <> struct EnumNames<TradeMode> {
+    static constexpr std::string_view key = "trade_mode";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"general"}, std::string_view{"processing"}, std::string_view{"border"},
                                       std::string_view{"donation"}, std::string_view{"project_contracting"}, std::string_view{"reexport"}};
 };
 template <> struct EnumNames<Verdict> {
+    static constexpr std::string_view key = "verdict";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"permitted"}, std::string_view{"conditional"}, std::string_view{"not_permitted"},
                                       std::string_view{"undetermined"}};
 };
 template <> struct EnumNames<Regime> {
+    static constexpr std::string_view key = "regime";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"new_vehicle"}, std::string_view{"used_vehicle"}, std::string_view{"none"}};
 };
 template <> struct EnumNames<Confidence> {
+    static constexpr std::string_view key = "confidence";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"confirmed"}, std::string_view{"unconfirmed"}};
 };
 

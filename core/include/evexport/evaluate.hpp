@@ -2,6 +2,9 @@
 // no JSON is touched here.
 #pragma once
 
+#include <string_view>
+#include <vector>
+
 #include "evexport/registry.hpp"
 #include "evexport/request.hpp"
 #include "evexport/result.hpp"
@@ -12,5 +15,10 @@ namespace evexport {
 // `request.as_of` must be set (the API layer fills in today's date when the caller gave none).
 // With a registry that covers the year of as_of, the exporter's list status comes from it.
 Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry = nullptr);
+
+// The messages and labels the evaluator writes by name. A ruleset lacking one is refused when it
+// loads, so that no answer carries an empty text.
+const std::vector<std::string_view>& evaluator_messages();
+const std::vector<std::string_view>& evaluator_labels();
 
 }  // namespace evexport

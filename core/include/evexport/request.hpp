@@ -34,11 +34,13 @@ struct Exporter {
     std::optional<bool> listed;  // on MOFCOM's list of qualified enterprises for the year of as_of
     std::optional<Authorization> authorization;
     std::optional<bool> registered_owner;  // owner on the 机动车登记证书 (used vehicles)
+    std::optional<bool> own_make;          // a manufacturer exporting a vehicle it made (used vehicles, 2024年第6号)
 };
 
 struct Shipment {
     std::optional<std::string> destination;  // ISO 3166-1 alpha-2
     std::optional<TradeMode> trade_mode;
+    std::optional<Date> licence_application_date;  // used vehicles: the 180 days run to it (guidelines of 2025-12-11)
 };
 
 struct Evidence {

@@ -38,7 +38,8 @@ enum class RuleKind {
     used_registered_owner,
     used_quality_report,
     used_recent_registration,  // the 180-day rule
-    used_day_count,            // how the days are counted (unconfirmed)
+    used_day_count,            // whether the registration day itself counts (unconfirmed)
+    used_transition,           // vehicles transferred for export before the 180-day rule began
     used_licence_data,
     modified_vehicle,
 };
@@ -48,7 +49,7 @@ struct Rule {
     std::string id;
     RuleKind kind{};
     std::optional<Date> from, until;  // in force from `from` to `until`, both days included
-    std::string from_note;
+    Text note;                        // why the dates are what they are, when they need saying
     const Source* source = nullptr;
     std::string clause, dossier;
     Confidence confidence = Confidence::confirmed;
@@ -64,14 +65,18 @@ struct Rule {
     std::vector<std::string> hs;  // customs-code prefixes; a rule naming codes is more specific
     std::vector<VehiclePattern> vehicles;
     bool earlier_not_covered = false;  // before `from` the ruleset has no answer (not "no licence")
-    // exporter_qualification
+    // exporter_qualification and qualification_exemption: the vehicles they speak of
     std::vector<Category> categories;
+    // exporter_qualification: what an authorised exporter (not the manufacturer) shows
+    std::vector<std::string> authorization_documents;
     // qualification_exemption
     std::optional<TradeMode> trade_mode;
-    // used_exporter
-    std::vector<Role> roles;
+    // used_exporter: who may export used vehicles, and which of them only their own make
+    std::vector<Role> roles, own_products_only;
     // used_recent_registration
     int max_days = 0;
+    // used_transition
+    std::optional<Date> transferred_before;
 
     bool in_force(Date day) const { return (!from || *from <= day) && (!until || day <= *until); }
     bool unconfirmed() const { return confidence == Confidence::unconfirmed; }
@@ -94,6 +99,18 @@ struct Entry {
     Text text;
     // The entry's whole JSON object per language, written once when the ruleset is loaded.
     Text json;
+};
+
+// What one version of the ruleset changed, and why (the change log people who relied on older
+// answers read).
+struct Change {
+    std::string version, date;
+    const Source* source = nullptr;
+    struct Item {
+        std::vector<std::string> rules;
+        Text text;
+    };
+    std::vector<Item> items;
 };
 
 // Compares dotted numeric versions ("2026.11.28" < "2026.12.1"): negative, zero or positive.
@@ -128,6 +145,8 @@ public:
     std::vector<Entry> documents, obligations;
     std::map<std::string, Text, std::less<>> questions;  // by JSON Pointer
     std::map<std::string, Text, std::less<>> messages;
+    std::map<std::string, Text, std::less<>> labels;  // enum values and nouns used inside messages
+    std::vector<Change> changes;                      // newest first
     std::vector<std::string> languages;  // of the texts: "en", "zh", then each translation's
 
     const std::vector<const Rule*>& of_kind(RuleKind kind) const { return by_kind_[static_cast<std::size_t>(kind)]; }
@@ -136,6 +155,7 @@ public:
     const Entry* document(std::string_view code) const;
     const Entry* obligation(std::string_view code) const;
     const Text& message(std::string_view key) const;
+    const Text& label(std::string_view key) const;
     const Text* question(std::string_view pointer) const;
     // The longest prefix of `code` in the customs-code table.
     const HsCode* hs_lookup(std::string_view code) const;

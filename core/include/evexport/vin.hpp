@@ -14,7 +14,7 @@ namespace evexport {
 struct IdentifierProblem {
     std::string code;            // vin_invalid | vin_check_digit | uscc_invalid | uscc_check
     std::vector<int> positions;  // 1-based
-    std::string detail;          // for people, in English
+    std::string detail;          // for people, in English (answers rebuild it in their language)
     std::string found, expected; // for check characters
 };
 
@@ -30,6 +30,8 @@ struct VinReport {
 
 // Position-9 check value of a 17-character VIN, or nothing if a character cannot be weighed.
 std::optional<char> vin_check_digit(std::string_view vin);
+// The character a hand-copied VIN most likely meant instead of `c` ("0" for O or Q, "1" for I), or "".
+std::string_view vin_slip(char c);
 VinReport check_vin(std::string_view vin);
 
 }  // namespace evexport
