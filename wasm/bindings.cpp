@@ -155,8 +155,9 @@ emscripten::val uscc(const std::string& code) {
     return guarded([&] { return evexport::uscc_json(code).json; });
 }
 
-emscripten::val ruleset_info() {
-    return guarded([] { return evexport::ruleset_info_json(ruleset()); });
+// The ruleset's description; its change log in `lang` when the texts are in it (English otherwise).
+emscripten::val ruleset_info(const std::string& lang) {
+    return guarded([&] { return evexport::ruleset_info_json(ruleset(), lang.size() <= 16 ? lang : std::string("en")); });
 }
 
 // Replaces the ruleset in force with a newer version of it; anything else is refused and the

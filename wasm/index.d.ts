@@ -32,8 +32,15 @@ export interface Request {
     listed?: boolean | null;
     authorization?: { brand?: string | null; valid_from?: IsoDate | null; valid_until?: IsoDate | null } | null;
     registered_owner?: boolean | null;
+    /** A manufacturer exporting a used vehicle of its own make (2024年第6号). Asked only when it decides. */
+    own_make?: boolean | null;
   } | null;
-  shipment?: { destination?: string | null; trade_mode?: TradeMode | null } | null;
+  shipment?: {
+    destination?: string | null;
+    trade_mode?: TradeMode | null;
+    /** Used vehicles: the 180 days run from registration to this date (MOFCOM guidelines of 2025-12-11). */
+    licence_application_date?: IsoDate | null;
+  } | null;
   evidence?: {
     aftersales_confirmation?: boolean | null;
     quality_report?: boolean | null;
@@ -146,6 +153,8 @@ export interface RulesetInfo {
   languages: string[];
   rules: { id: string; from: IsoDate | null; until: IsoDate | null; source: string; clause: string; confidence: Confidence }[];
   sources: { id: string; title: string; title_en: string; number: string; issued: string; effective: string; url: string; grade: string }[];
+  /** What each version changed and why, newest first (docs/RULESET.md). */
+  changes: { version: string; date: IsoDate; source: string | null; items: { rules: string[]; text: string }[] }[];
 }
 
 export interface RegistryEnterprise {
@@ -191,7 +200,8 @@ export interface Checker {
   verdicts(requests: Iterable<Request>): (Verdict | null)[];
   vin(vin: string, asOf?: IsoDate): VinReport | ErrorResult;
   uscc(code: string): UsccReport | ErrorResult;
-  rulesetInfo(): RulesetInfo;
+  /** The ruleset in force; the change log's texts in `lang` once its texts are loaded (English otherwise). */
+  rulesetInfo(lang?: string): RulesetInfo;
   loadRegistry(registry: Registry | string): { loaded: number; years: number[]; source: string } | { error: ErrorResult['error'] | { code: 'invalid_registry'; field: string; message: string } };
   clearRegistry(): void;
   /** Streams a CSV or JSON Lines inventory through; answers come back as CSV rows (README, batch). Throws only for an unknown format. */

@@ -294,8 +294,8 @@ export async function createChecker(options = {}) {
     uscc(code) {
       return call(() => core.uscc(String(code ?? '')));
     },
-    rulesetInfo() {
-      return call(() => core.rulesetInfo());
+    rulesetInfo(lang = 'en') {
+      return call(() => core.rulesetInfo(typeof lang === 'string' ? lang : 'en'));
     },
     /**
      * Loads a list of qualified enterprises (docs/REGISTRY.md): from then on an exporter's list

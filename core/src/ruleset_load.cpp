@@ -67,7 +67,7 @@ struct Loader {
                 in.fail(at + "/" + detail::pointer_token(item.key()), "is not a key of " + std::string(what));
         for (const Keys& list : required)
             for (auto key : list)
-                if (!object.contains(key)) in.fail(at + "/" + std::string(key), "is required in " + std::string(what));
+                if (auto it = object.find(key); it == object.end() || it->is_null()) in.fail(at + "/" + std::string(key), "is required in " + std::string(what));
         return in.ok();
     }
 

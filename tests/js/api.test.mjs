@@ -64,6 +64,9 @@ test('texts follow lang, with English as the fallback', () => {
   assert.match(checker.evaluate({ ...request, lang: 'ru' }).reasons[0].text, /^From 2026-01-01/);
 });
 
+// Another version of the ruleset names itself at the head of its change log (docs/RULESET.md).
+const versioned = (doc, version) => ({ ...doc, version, changes: [{ ...doc.changes[0], version }] });
+
 test('a ruleset is replaced only by a newer version of itself; otherwise the one in force stays', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -75,12 +78,12 @@ test('a ruleset is replaced only by a newer version of itself; otherwise the one
   const doc = JSON.parse(text);
 
   assert.equal(own.loadRuleset('{ tampered').error.code, 'invalid_ruleset');
-  assert.equal(own.loadRuleset({ ...doc, version: '2020.1.1' }).error.code, 'ruleset_older');
+  assert.equal(own.loadRuleset(versioned(doc, '2020.1.1')).error.code, 'ruleset_older');
   assert.equal(own.loadRuleset(text, { sha256: '0'.repeat(64) }).error.code, 'ruleset_sha256_mismatch');
   assert.deepEqual(own.rulesetInfo(), builtin);
 
   // A newer version, pinned by its hash, decides from then on, and results name it.
-  const newer = JSON.stringify({ ...doc, version: '2027.1.1' });
+  const newer = JSON.stringify(versioned(doc, '2027.1.1'));
   const sha256 = createHash('sha256').update(newer).digest('hex');
   assert.equal(own.loadRuleset(newer, { sha256 }).version, '2027.1.1');
   const result = own.evaluate({ as_of: '2026-03-01' });

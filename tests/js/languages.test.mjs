@@ -81,6 +81,51 @@ for (const lang of TRANSLATED) {
   });
 }
 
+// One language per answer: every text an answer carries (reasons and their notes, documents,
+// obligations, warnings with their details, questions) is in the request's language. What may stay
+// in Latin letters: what the request itself said (a make, a name, a VIN), makers' names from the
+// WMI table, and abbreviations in capitals (VIN, CCC, MIIT, WM/T, PHEV …).
+const ENGLISH_ONLY = ['the', 'and', 'of', 'is', 'are', 'with', 'for', 'this', 'that', 'from', 'which', 'not', 'has', 'have', 'was', 'by',
+  'on', 'to', 'or', 'vehicle', 'vehicles', 'licence', 'license', 'export', 'exporter', 'days', 'code', 'needs', 'used', 'new', 'car', 'cars',
+  'position', 'check', 'digit', 'passenger', 'truck', 'bus', 'motorcycle', 'role', 'trader', 'manufacturer', 'powertrain', 'should', 'but'];
+const identifiers = JSON.parse(readFileSync(join(root, 'core', 'rules', 'identifiers.json'), 'utf8'));
+const makerNames = JSON.stringify(identifiers);
+function texts(result) {
+  const out = [];
+  for (const r of result.reasons ?? []) out.push(r.text, r.note);
+  for (const e of [...(result.documents ?? []), ...(result.obligations ?? [])]) out.push(e.text);
+  for (const w of result.warnings ?? []) out.push(w.text);
+  for (const m of result.missing ?? []) out.push(m.question);
+  return out.filter((t) => typeof t === 'string');
+}
+function strings(value, into = []) {
+  if (typeof value === 'string') into.push(value);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, into);
+  return into;
+}
+for (const lang of ['zh', ...TRANSLATED]) {
+  test(`${lang}: no English word is left in any answer to any case`, async () => {
+    assert.equal(await checker.loadLanguage(lang), true);
+    const latinScript = lang === 'es' || lang === 'pt-BR';
+    let checked = 0;
+    for (const c of cases) {
+      const request = { ...JSON.parse(c.requestText), lang };
+      const result = checker.evaluate(request);
+      if (result.error) continue;
+      const given = strings(request).join(' ');
+      for (const text of texts(result)) {
+        checked++;
+        for (const word of text.match(/[A-Za-z][A-Za-z'-]*/g) ?? []) {
+          if (given.includes(word) || makerNames.includes(word) || !/[a-z]/.test(word)) continue;
+          if (latinScript && !ENGLISH_ONLY.includes(word.toLowerCase())) continue;
+          assert.fail(`${lang}, ${c.name}: "${word}" in: ${text}`);
+        }
+      }
+    }
+    assert.ok(checked > cases.length * 3, `${checked} texts checked`);
+  });
+}
+
 test('loadTranslation refuses a pack that does not fit, and the texts stay as they were', async () => {
   const fresh = await loadChecker();
   const pack = JSON.parse(readFileSync(join(packDir, 'es.json'), 'utf8'));

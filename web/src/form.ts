@@ -57,7 +57,9 @@ export const GROUPS: { key: Key; fields: Field[] }[] = [
     key: 'usedOnly',
     fields: [
       { path: 'vehicle.registration_date', kind: 'date' },
+      { path: 'shipment.licence_application_date', kind: 'date' },
       { path: 'exporter.registered_owner', kind: 'bool' },
+      { path: 'exporter.own_make', kind: 'bool' },
       { path: 'evidence.quality_report', kind: 'bool' },
       { path: 'evidence.aftersales_confirmation', kind: 'bool' },
       { path: 'vehicle.modified', kind: 'bool' },

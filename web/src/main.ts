@@ -4,7 +4,7 @@ import { loadChecker, type Checker, type Request, type Result } from './checker'
 import { h } from './dom';
 import { LANGS, dirOf, htmlLang, isLang, loadStrings, pickLang, t, type Lang } from './i18n';
 import { RequestForm } from './form';
-import { permalinkFor, readPermalink, writePermalink } from './permalink';
+import { compareVersions, permalinkFor, readPermalink, writePermalink } from './permalink';
 import { VerdictView } from './verdict-view';
 import { BatchView } from './batch-view';
 
@@ -15,6 +15,7 @@ let lang: Lang = isLang(fromLink.request?.lang) ? fromLink.request!.lang : pickL
 let checker: Checker | undefined;
 let first = true;
 let shown = ''; // the last result JSON rendered: an unchanged answer is not drawn again
+let rulesVersion: string | undefined; // of the ruleset in force, carried by every permalink
 
 const view = new VerdictView($('verdict'), $('details'));
 const batch = new BatchView($('batch'));
@@ -50,6 +51,7 @@ function applyLang() {
   for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   form.setLang(lang);
   batch.setLang(lang);
+  showRuleChanges();
 }
 
 function currentRequest(): Request {
@@ -68,7 +70,7 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
     ]);
     $('report-ruleset').textContent = `${t(lang, 'ruleset')}: ${r.ruleset.id} ${r.ruleset.version} (sha256 ${r.ruleset.sha256.slice(0, 16)}…)`;
   }
-  $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(request)}`;
+  $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(request, rulesVersion)}`;
   if (first) {
     first = false;
     performance.mark('evexport:first-verdict');
@@ -80,7 +82,7 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
 let pendingLink: Request | undefined;
 function schedulePermalink(request: Request) {
   if (pendingLink === undefined) requestAnimationFrame(() => {
-    writePermalink(pendingLink!);
+    writePermalink(pendingLink!, rulesVersion);
     pendingLink = undefined;
   });
   pendingLink = request;
@@ -94,6 +96,20 @@ function update() {
   if (text === shown) return;
   shown = text;
   show(JSON.parse(text), request);
+}
+
+// A shared check made with older rules says so, and what changed since (the ruleset's change log).
+function showRuleChanges() {
+  const box = $('rules-updated');
+  if (!checker || !fromLink.rules || !rulesVersion || compareVersions(fromLink.rules, rulesVersion) >= 0) return void (box.hidden = true);
+  const changes = checker.rulesetInfo(lang).changes.filter((c) => compareVersions(c.version, fromLink.rules!) > 0);
+  if (changes.length === 0) return void (box.hidden = true);
+  const fill = (key: 'rulesUpdated', params: Record<string, string>) => t(lang, key).replace(/\{(\w+)\}/g, (m, k) => params[k] ?? m);
+  box.replaceChildren(
+    h('p', {}, fill('rulesUpdated', { date: changes[0].date, version: fromLink.rules })),
+    h('ul', {}, ...changes.flatMap((c) => c.items.map((item) => h('li', {}, `${c.date}: ${item.text}`)))),
+  );
+  box.hidden = false;
 }
 
 $('copy-link').addEventListener('click', async () => {
@@ -122,6 +138,8 @@ loadChecker().then(
     performance.mark('evexport:core-ready');
     await Promise.all([stringsReady, loaded.loadLanguage(lang)]);
     checker = loaded;
+    rulesVersion = loaded.rulesetInfo().version;
+    showRuleChanges();
     // A shared link is evaluated exactly as written, so a bad value is reported, not silently dropped.
     if (fromLink.text !== undefined) {
       const outcome = checker.evaluate(fromLink.text);

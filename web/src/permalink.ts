@@ -1,33 +1,48 @@
-// index.html#request=<URL-encoded request JSON>: a check that can be shared. A fragment never
-// reaches a server.
+// index.html#request=<URL-encoded request JSON>&rules=<ruleset version>: a check that can be
+// shared, with the version of the rules it was made with (so that a reader is told what changed
+// since). A fragment never reaches a server.
 import type { Request } from './checker';
 
 const PREFIX = '#request=';
 
-export function readPermalink(hash = location.hash): { request?: Request; text?: string } {
+const RULES = '&rules=';
+
+export function readPermalink(hash = location.hash): { request?: Request; text?: string; rules?: string } {
   if (!hash.startsWith(PREFIX)) return {};
+  // The request is URL-encoded, so a literal "&rules=" can only be ours.
+  const at = hash.indexOf(RULES);
+  const encoded = hash.slice(PREFIX.length, at < 0 ? undefined : at);
+  const version = at < 0 ? '' : hash.slice(at + RULES.length);
+  const rules = /^[0-9]{1,6}(\.[0-9]{1,6}){0,3}$/.test(version) ? version : undefined;
   let text: string;
   try {
-    text = decodeURIComponent(hash.slice(PREFIX.length));
+    text = decodeURIComponent(encoded);
   } catch {
-    return { text: hash.slice(PREFIX.length) };
+    return { text: encoded, rules };
   }
   try {
     const value = JSON.parse(text);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return { request: value as Request, text };
+    if (value && typeof value === 'object' && !Array.isArray(value)) return { request: value as Request, text, rules };
   } catch {
     /* reported by the core as invalid_json */
   }
-  return { text };
+  return { text, rules };
 }
 
-export function permalinkFor(request: Request): string {
+export function permalinkFor(request: Request, rules?: string): string {
   const url = new URL(location.href);
-  url.hash = `request=${encodeURIComponent(JSON.stringify(request))}`;
+  url.hash = `request=${encodeURIComponent(JSON.stringify(request))}${rules ? RULES + rules : ''}`;
   return url.href;
 }
 
-export function writePermalink(request: Request) {
-  const url = permalinkFor(request);
+export function writePermalink(request: Request, rules?: string) {
+  const url = permalinkFor(request, rules);
   if (url !== location.href) history.replaceState(null, '', url);
+}
+
+/** Compares dotted numeric versions as the core does ("2026.11.28" < "2026.11.29" < "2026.12.1"). */
+export function compareVersions(a: string, b: string): number {
+  const x = a.split('.').map(Number), y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0) ? -1 : 1;
+  return 0;
 }
