@@ -58,13 +58,33 @@ test('the verdict updates as the user types, and the permalink keeps in step', a
   await page.waitForFunction(() => location.hash.includes('2025-12-31'));
   const url = page.url();
   assert.match(url, /#request=/);
-  const request = JSON.parse(decodeURIComponent(url.split('#request=')[1]));
+  const [encoded, rules] = url.split('#request=')[1].split('&rules=');
+  const request = JSON.parse(decodeURIComponent(encoded));
   assert.equal(request.exporter.role, 'trader');
+  const ruleset = JSON.parse(readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8'));
+  assert.equal(rules, ruleset.version, 'the link names the rules it was made with');
   const other = await site.page();
   await other.goto(url);
   assert.equal(await verdictOf(other), 'permitted');
   assert.equal(await other.inputValue('[name="vehicle.powertrain"]'), 'bev');
   assert.equal(await other.inputValue('[name="as_of"]'), '2025-12-31');
+  assert.equal(await other.isHidden('#rules-updated'), true, 'made with the rules in force: nothing to say');
+});
+
+test('a link made with older rules says when the rules changed and what changed since', async () => {
+  const ruleset = JSON.parse(readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8'));
+  const older = ruleset.changes[1].version;
+  const request = { as_of: '2026-03-01', lang: 'ru', vehicle: { category: 'motorcycle', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  const page = await site.page();
+  await page.goto(`${permalink(site.origin, JSON.stringify(request))}&rules=${older}`);
+  assert.equal(await verdictOf(page), 'permitted');
+  await page.waitForSelector('#rules-updated:not([hidden])');
+  const text = await page.textContent('#rules-updated');
+  assert.match(text, new RegExp(ruleset.changes[0].date));
+  assert.match(text, new RegExp(older.replace(/\./g, '\\.')));
+  assert.equal(await page.locator('#rules-updated li').count(), ruleset.changes[0].items.length);
+  assert.doesNotMatch(text, /Electric motorcycles need no/, 'in the page\'s language (Russian), not English');
+  assert.deepEqual(page.errors, []);
 });
 
 test('a bad value in a shared link is reported with its field, not dropped', async () => {

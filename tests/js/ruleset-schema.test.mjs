@@ -142,23 +142,18 @@ for (const i of firstOfKind) {
   });
 }
 
-// The loader reads a null member as an absent one. Where that leaves a required key without a
-// value and no error, the rule loads and never applies: these keys are the known cases.
-const NULL_READ_AS_ABSENT = ['regime', 'trade_mode', 'transferred_before'];
-function nullRequired(keys) {
+// A null is no value: a key that must be there is refused when null (the loader reads a null
+// member as an absent one, which once let a null trade_mode load and never apply).
+test('a key a rule must have is refused when null', () => {
   for (const i of firstOfKind) {
     const rule = builtin.rules[i];
-    for (const key of kinds[rule.kind].required.filter(keys)) {
+    for (const key of kinds[rule.kind].required) {
       const doc = newer();
       doc.rules[i][key] = null;
       refusedByBoth(doc, `/rules/${i}/${key}`, `${rule.id}: ${key} set to null`);
     }
   }
-}
-test('a key a rule must have is refused when null', () => nullRequired((key) => !NULL_READ_AS_ABSENT.includes(key)));
-test('a null regime, trade_mode or transferred_before is refused', {
-  todo: 'the loader takes null for absent there and loads the rule (core/src/ruleset_load.cpp, Loader::rule)',
-}, () => nullRequired((key) => NULL_READ_AS_ABSENT.includes(key)));
+});
 
 // The other objects the loader is strict about: the top level, a source, a document, an
 // obligation, a customs code, a vehicle pattern, a change and a change's item.
@@ -173,7 +168,7 @@ const sites = [
   ['/changes/0/items/0', schema.$defs.change.properties.items.items, (d) => d.changes[0].items[0]],
 ];
 for (const [at, def, place] of sites) {
-  test(`${at || 'the top level'}: a stray key is refused, and each key it must have is required`, () => {
+  test(`${at || 'the top level'}: a stray key is refused, and each key it must have is required, null or not`, () => {
     assert.equal(def.additionalProperties, false, 'the schema is strict here');
     const stray = newer();
     place(stray).trade_modes = ['general'];
@@ -182,6 +177,8 @@ for (const [at, def, place] of sites) {
       const doc = newer();
       delete place(doc)[key];
       refusedByBoth(doc, `${at}/${key}`, `${key} removed`);
+      place(doc)[key] = null;
+      refusedByBoth(doc, `${at}/${key}`, `${key} set to null`);
     }
   });
 }
