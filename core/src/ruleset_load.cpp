@@ -198,6 +198,8 @@ struct Loader {
                 in.fail(at + "/url", "must be an https: or http: address");
             if (s->url.empty() && in.string(sources[i], at, "note").value_or("").empty()) in.fail(at + "/note", "a source without a URL says why in a note");
             if (s->id.empty()) in.fail(at + "/id", "must not be empty");
+            for (const auto& other : out.sources)
+                if (in.ok() && other->id == s->id) in.fail(at + "/id", "must be unique");
             s->grade = in.string(sources[i], at, "grade").value_or("");
             s->note = in.string(sources[i], at, "note").value_or("");
             out.sources.push_back(std::move(s));
@@ -207,7 +209,12 @@ struct Loader {
         entries(root, "obligations", out.obligations);
 
         const auto& rules = array(root, "rules");
-        for (std::size_t i = 0; i < rules.size() && in.ok(); ++i) out.rules.push_back(rule(rules[i], "/rules/" + std::to_string(i)));
+        for (std::size_t i = 0; i < rules.size() && in.ok(); ++i) {
+            out.rules.push_back(rule(rules[i], "/rules/" + std::to_string(i)));
+            const auto& id = out.rules.back().id;
+            if (in.ok() && (id.empty() || std::count_if(out.rules.begin(), out.rules.end(), [&](const Rule& r) { return r.id == id; }) > 1))
+                in.fail("/rules/" + std::to_string(i) + "/id", "must be unique and not empty");
+        }
 
         const auto& codes = array(root, "hs_codes");
         for (std::size_t i = 0; i < codes.size() && in.ok(); ++i) {
@@ -253,12 +260,16 @@ struct Loader {
             if (list[i].contains("source")) c.source = source(list[i], at);
             if (i == 0 && c.version != out.version) in.fail(at + "/version", "the newest change is of this version, " + out.version);
             if (i > 0 && compare_versions(c.version, out.changes.back().version) >= 0) in.fail(at + "/version", "changes are listed newest first");
-            const auto& items = array(list[i], "items");
+            if (!list[i]["items"].is_array()) return in.fail(at + "/items", "must be an array");
+            const auto& items = list[i]["items"];
             for (std::size_t j = 0; j < items.size() && in.ok(); ++j) {
                 const auto iat = at + "/items/" + std::to_string(j);
                 if (!keys(items[j], iat, {{"text"}}, {{"rules"}}, "a change item")) return;
                 Change::Item item;
                 item.rules = string_list(items[j], iat, "rules");
+                for (const auto& id : item.rules)
+                    if (in.ok() && std::none_of(out.rules.begin(), out.rules.end(), [&](const Rule& r) { return r.id == id; }))
+                        in.fail(iat + "/rules", "unknown rule \"" + id + "\"");
                 item.text = text(items[j], iat, "text");
                 c.items.push_back(std::move(item));
             }
@@ -300,6 +311,10 @@ struct Loader {
         rule.licence = in.boolean(r, at, "licence").value_or(false);
         rule.regime = in.enumeration<Regime>(r, at, "regime").value_or(Regime::none);
         rule.hs = string_list(r, at, "hs");
+        if (in.ok() && r.contains("hs") && rule.hs.empty()) in.fail(at + "/hs", "must not be empty: without codes the rule would apply to every one");
+        if (in.ok() && rule.kind == RuleKind::licence_scope && rule.licence == (r.value("regime", std::string()) == "none"))
+            in.fail(at + "/regime", "a rule that requires a licence names its regime; one that does not has regime none");
+        if (auto it = r.find("vehicles"); it != r.end() && !it->is_array()) in.fail(at + "/vehicles", "must be an array");
         if (auto it = r.find("vehicles"); it != r.end() && it->is_array())
             for (std::size_t i = 0; i < it->size() && in.ok(); ++i) {
                 const auto vat = at + "/vehicles/" + std::to_string(i);

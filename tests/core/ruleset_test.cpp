@@ -252,6 +252,18 @@ TEST(Ruleset, AStrayOrMissingKeyIsRefusedWithItsPointer) {
     auto changes = base;
     changes["changes"][0]["version"] = "2026.1.1";
     EXPECT_EQ(refused_at(changes), "/changes/0/version");
+    auto unknown_rule = base;
+    unknown_rule["changes"][0]["items"][0]["rules"] = corpus::json::array({"cn.no-such-rule"});
+    EXPECT_EQ(refused_at(unknown_rule), "/changes/0/items/0/rules");
+    auto twice = base;
+    twice["rules"][1]["id"] = base["rules"][0]["id"];
+    EXPECT_EQ(refused_at(twice), "/rules/1/id");
+    auto not_a_list = base;
+    not_a_list["rules"][0]["vehicles"] = corpus::json::object({{"category", "bus"}});
+    EXPECT_EQ(refused_at(not_a_list), "/rules/0/vehicles");
+    auto no_regime = base;
+    no_regime["rules"][0]["regime"] = "none";  // a licence rule without its regime
+    EXPECT_EQ(refused_at(no_regime), "/rules/0/regime");
 }
 
 TEST(Ruleset, EveryRuleNamedInTheChangeLogExists) {
