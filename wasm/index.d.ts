@@ -23,6 +23,10 @@ export interface Request {
     hs_code?: string | null;
     condition?: Condition | null;
     registration_date?: IsoDate | null;
+    /** Used vehicles: at the scrappage standard or within a year of its scrappage age (2024年第6号). Used when given, never asked. */
+    scrappage_due?: boolean | null;
+    /** Used vehicles: seized or detained (查封、扣押). Used when given, never asked. */
+    seized?: boolean | null;
     modified?: boolean | null;
   } | null;
   exporter?: {

@@ -115,10 +115,13 @@ private:
     // A rule that applies: its text among the reasons, its documents and obligations in the answer.
     void reason(const Rule* rule, std::string message = {}, Params params = {}) {
         for (const auto& code : rule->documents) document(code);
-        for (const auto& code : rule->obligations)
-            if (const auto* e = rules_.obligation(code); e && !contains(out_.obligations, e)) out_.obligations.push_back(e);
+        obligations_of(rule);
         out_.reasons.push_back({rule, std::move(message), std::move(params)});
         rests_on_unconfirmed_ = rests_on_unconfirmed_ || rule->unconfirmed();
+    }
+    void obligations_of(const Rule* rule) {
+        for (const auto& code : rule->obligations)
+            if (const auto* e = rules_.obligation(code); e && !contains(out_.obligations, e)) out_.obligations.push_back(e);
     }
     // A rule that does not apply on as_of but explains the answer: its text only.
     void mention(const Rule* rule, std::string message) { out_.reasons.push_back({rule, std::move(message), {}}); }
@@ -429,6 +432,11 @@ private:
             else reason(rule);
             if (!ex.registered_owner) missing("/exporter/registered_owner");
         }
+        // 2024年第6号 禁止出口情形: used when given, not asked (items beyond (一) and (三) unread).
+        if (const Rule* rule = in_force(RuleKind::used_prohibited)) {
+            if (req_.vehicle.scrappage_due == true || req_.vehicle.seized == true) stop(rule, "used_prohibited");
+            else obligations_of(rule);
+        }
         if (const Rule* rule = in_force(RuleKind::used_quality_report)) {
             if (ev.quality_report == false) stop(rule, "no_quality_report");
             else reason(rule);
@@ -510,7 +518,7 @@ Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* 
 const std::vector<std::string_view>& evaluator_messages() {
     static const std::vector<std::string_view> keys{
         "no_licence_regime", "before_coverage", "exporter_ok_manufacturer", "exporter_ok_authorized", "exporter_not_listed",
-        "exporter_trader", "exporter_used_car_only", "exporter_not_used_car", "exporter_not_own_make", "exporter_not_owner", "no_quality_report",
+        "exporter_trader", "exporter_used_car_only", "exporter_not_used_car", "exporter_not_own_make", "exporter_not_owner", "used_prohibited", "no_quality_report",
         "no_aftersales_confirmation", "registry_listed", "registry_not_listed", "modified_not_compliant", "vin_invalid", "vin_check_digit",
         "vin_make_mismatch", "vin_unknown_wmi", "vin_model_year_future", "uscc_invalid", "uscc_check", "authorization_expired",
         "authorization_not_yet_valid", "authorization_brand_mismatch", "recently_registered", "hs_code_mismatch", "rule_unconfirmed",

@@ -39,7 +39,7 @@ static_assert(at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3
               at(18, "/exporter/registered_owner") && at(19, "/shipment/destination") && at(20, "/shipment/trade_mode") &&
               at(21, "/evidence/aftersales_confirmation") && at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") &&
               at(24, "/evidence/miit_catalogue") && at(25, "/exporter/own_make") && at(26, "/shipment/licence_application_date") &&
-              kFieldCount == 27);
+              at(27, "/vehicle/scrappage_due") && at(28, "/vehicle/seized") && kFieldCount == 29);
 
 std::optional<std::string>* text_slot(Request& r, std::size_t i) {
     switch (i) {
@@ -74,6 +74,8 @@ std::optional<bool>* bool_slot(Request& r, std::size_t i) {
         case 23: return &r.evidence.ccc;
         case 24: return &r.evidence.miit_catalogue;
         case 25: return &r.exporter.own_make;
+        case 27: return &r.vehicle.scrappage_due;
+        case 28: return &r.vehicle.seized;
         default: return nullptr;
     }
 }

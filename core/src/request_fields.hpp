@@ -49,6 +49,8 @@ inline constexpr Field kFields[] = {
     // Added in ruleset 2026.11.29 (contract v1, additive): at the end, so earlier indices stay.
     {"/exporter/own_make", "own_make", FieldType::boolean},
     {"/shipment/licence_application_date", "licence_application_date", FieldType::date},
+    {"/vehicle/scrappage_due", "scrappage_due", FieldType::boolean},
+    {"/vehicle/seized", "seized", FieldType::boolean},
 };
 inline constexpr std::size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);
 

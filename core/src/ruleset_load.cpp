@@ -38,6 +38,7 @@ const std::array<KindKeys, kRuleKindCount> kRuleKinds{{
     {"used_exporter", {"roles"}, {"own_products_only"}},
     {"used_registered_owner", {}, {}},
     {"used_quality_report", {}, {}},
+    {"used_prohibited", {}, {}},
     {"used_recent_registration", {"max_days"}, {}},
     {"used_day_count", {}, {}},
     {"used_transition", {"transferred_before"}, {}},

@@ -63,6 +63,8 @@ export const GROUPS: { key: Key; fields: Field[] }[] = [
       { path: 'evidence.quality_report', kind: 'bool' },
       { path: 'evidence.aftersales_confirmation', kind: 'bool' },
       { path: 'vehicle.modified', kind: 'bool' },
+      { path: 'vehicle.scrappage_due', kind: 'bool' },
+      { path: 'vehicle.seized', kind: 'bool' },
       { path: 'evidence.ccc', kind: 'bool' },
       { path: 'evidence.miit_catalogue', kind: 'bool' },
     ],

@@ -25,6 +25,8 @@ struct Vehicle {
     std::optional<Condition> condition;
     std::optional<Date> registration_date;  // first registration in China
     std::optional<bool> modified;           // 改装车
+    std::optional<bool> scrappage_due;      // at the scrappage standard or within a year of its scrappage age
+    std::optional<bool> seized;             // seized or detained (查封、扣押)
 };
 
 struct Exporter {

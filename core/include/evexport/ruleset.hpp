@@ -37,6 +37,7 @@ enum class RuleKind {
     used_exporter,           // who may export used vehicles
     used_registered_owner,
     used_quality_report,
+    used_prohibited,           // situations in which a used vehicle may not be exported
     used_recent_registration,  // the 180-day rule
     used_day_count,            // whether the registration day itself counts (unconfirmed)
     used_transition,           // vehicles transferred for export before the 180-day rule began

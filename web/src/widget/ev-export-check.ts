@@ -24,8 +24,9 @@ const ATTRIBUTES: Record<string, string> = {
   aftersales_confirmation: 'evidence.aftersales_confirmation', quality_report: 'evidence.quality_report',
   ccc: 'evidence.ccc', miit_catalogue: 'evidence.miit_catalogue',
   own_make: 'exporter.own_make', licence_application_date: 'shipment.licence_application_date',
+  scrappage_due: 'vehicle.scrappage_due', seized: 'vehicle.seized',
 };
-const BOOLEAN = new Set(['modified', 'exporter_listed', 'registered_owner', 'own_make', 'aftersales_confirmation', 'quality_report', 'ccc', 'miit_catalogue']);
+const BOOLEAN = new Set(['modified', 'exporter_listed', 'registered_owner', 'own_make', 'scrappage_due', 'seized', 'aftersales_confirmation', 'quality_report', 'ccc', 'miit_catalogue']);
 const PREFILL = Object.keys(ATTRIBUTES).flatMap((name) => (name.includes('_') ? [name, name.replace(/_/g, '-')] : [name]));
 
 // One core per page, however many widgets: loaded from beside this module, translations too, each
