@@ -1,7 +1,19 @@
 # Writes a C++ source that holds a data file's bytes, so the library needs no file at run time.
 # Run as: cmake -DINPUT=… -DOUTPUT=… -DSYMBOL=… -P embed.cmake
-file(READ "${INPUT}" hex HEX)
+# With -DSLIM_RULESET=ON (the WebAssembly build, whose download the size budget counts), the members
+# that only people read in the file — "dossier" section references and the notes of sources and
+# customs codes — are left out of the embedded copy; the hash stays that of the file itself.
 file(SHA256 "${INPUT}" sha256)
+if(SLIM_RULESET)
+  get_filename_component(slim "${OUTPUT}" DIRECTORY)
+  set(slim "${slim}/${SYMBOL}.slim.json")
+  execute_process(COMMAND node "${CMAKE_CURRENT_LIST_DIR}/slim-ruleset.mjs" "${INPUT}" "${slim}" RESULT_VARIABLE failed)
+  if(failed)
+    message(FATAL_ERROR "cmake/slim-ruleset.mjs failed on ${INPUT}")
+  endif()
+  set(INPUT "${slim}")
+endif()
+file(READ "${INPUT}" hex HEX)
 string(LENGTH "${hex}" hex_length)
 math(EXPR size "${hex_length} / 2")
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")

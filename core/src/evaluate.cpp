@@ -474,10 +474,6 @@ private:
         const auto& applied = req_.shipment.licence_application_date;
         const Date counted_to = applied.value_or(as_of());
         const int days = days_between(*registered, counted_to);
-        Params params{{"days", std::to_string(days)},
-                      {"max_days", max_days},
-                      {"registered", format_date(*registered)},
-                      {"counted_to", say(applied ? "count_to_application" : "count_to_declaration", {{"date", format_date(counted_to)}})}};
         const auto confirmation = req_.evidence.aftersales_confirmation;
         if (days > rule.max_days) {
             if (!applied) {
@@ -490,6 +486,11 @@ private:
                     reason(count, {}, {{"days", std::to_string(days)}, {"max_days", max_days}, {"applied", format_date(*applied)}});
             return;
         }
+        // Within the limit: the texts' parameters are written only now (the usual case needs none).
+        const Params params{{"days", std::to_string(days)},
+                            {"max_days", max_days},
+                            {"registered", format_date(*registered)},
+                            {"counted_to", say(applied ? "count_to_application" : "count_to_declaration", {{"date", format_date(counted_to)}})}};
         warn("recently_registered", "/vehicle/registration_date", params);
         if (const Rule* transition = in_force(RuleKind::used_transition); transition && transition->transferred_before && *registered < *transition->transferred_before)
             reason(transition, {}, {{"transferred_before", format_date(*transition->transferred_before)}});

@@ -12,7 +12,8 @@ export const logic = {
       { and: [licensedNew, { '!=': [v('role'), 'manufacturer'] }] },
       { and: [licensedNew, eq('role', 'manufacturer'), eq('listed', false)] },
       { and: [eq('condition', 'used'), { or: [
-        { '!=': [v('role'), 'used_car_exporter'] },
+        { and: [{ '!=': [v('role'), 'used_car_exporter'] }, { '!=': [v('role'), 'manufacturer'] }] },
+        { and: [eq('role', 'manufacturer'), { '===': [v('own_make'), false] }] },
         { '===': [v('registered_owner'), false] },
         { '===': [v('quality_report'), false] },
         { and: [{ '>=': [v('as_of'), D2026] }, { '<=': [v('days_registered'), 180] }, { '===': [v('aftersales_confirmation'), false] }] },

@@ -19,8 +19,13 @@ export function generate(n, seed = 42) {
       shipment: { trade_mode: 'general' },
     };
     if (used) {
-      request.vehicle.registration_date = iso(asOf - rand(400));
+      const registered = asOf - rand(400);
+      request.vehicle.registration_date = iso(registered);
+      // The 180 days run to the licence application (MOFCOM guidelines of 2025-12-11), made between
+      // the registration and the declaration.
+      request.shipment.licence_application_date = iso(registered + rand(asOf - registered + 1));
       request.exporter.registered_owner = rand(5) !== 0;
+      request.exporter.own_make = rand(3) !== 0; // a manufacturer may export only its own used vehicles
       request.evidence = { quality_report: rand(5) !== 0, aftersales_confirmation: rand(2) === 1 };
     }
     out.push(request);
@@ -39,6 +44,7 @@ export function facts(r) {
     registered_owner: r.exporter.registered_owner ?? null,
     quality_report: r.evidence?.quality_report ?? null,
     aftersales_confirmation: r.evidence?.aftersales_confirmation ?? null,
-    days_registered: r.vehicle.registration_date ? day(r.as_of) - day(r.vehicle.registration_date) : null,
+    own_make: r.exporter.own_make ?? null,
+    days_registered: r.vehicle.registration_date ? day(r.shipment.licence_application_date) - day(r.vehicle.registration_date) : null,
   };
 }
