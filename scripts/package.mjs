@@ -21,11 +21,32 @@ const pkg = at('build/package');
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
 for (const name of ['index.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'translations']) cpSync(at('build/wasm', name), join(pkg, name), { recursive: true });
+// The package pins what it fetches in a browser: the core and each translation beside it.
+const pins = {
+  wasm: sri(readFileSync(join(pkg, 'evexport.wasm'))),
+  translations: Object.fromEntries(readdirSync(join(pkg, 'translations')).map((n) => [n.replace(/\.json$/, ''), sri(readFileSync(join(pkg, 'translations', n)))])),
+};
+const api = readFileSync(join(pkg, 'index.mjs'), 'utf8');
+if (!api.includes('const PINNED = null;')) throw new Error('index.mjs has no PINNED placeholder');
+writeFileSync(join(pkg, 'index.mjs'), api.replace('const PINNED = null;', `const PINNED = ${JSON.stringify(pins)};`));
 writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 cpSync(at('wasm/PACKAGE.md'), join(pkg, 'README.md'));
 
 // The widget's versioned copy and its hashes.
 const moving = at('build/site/embed/v1');
+// The iframe mode's page loads its stylesheet, the widget and its own script pinned by their hashes
+// (the widget then pins the core and the translations): frame.html itself is pinned by its
+// versioned, immutable address, since a host cannot give an iframe an integrity attribute.
+const frame = join(moving, 'frame.html');
+const pinnedFrame = readFileSync(frame, 'utf8')
+  .replace('<link rel="stylesheet" href="./frame.css">', `<link rel="stylesheet" href="./frame.css" integrity="${sri(readFileSync(join(moving, 'frame.css')))}">`)
+  .replace(
+    '<script type="module" src="./frame.js"></script>',
+    `<script type="module" src="./ev-export-check.js" integrity="${sri(readFileSync(join(moving, 'ev-export-check.js')))}"></script>\n` +
+      `  <script type="module" src="./frame.js" integrity="${sri(readFileSync(join(moving, 'frame.js')))}"></script>`,
+  );
+if (!pinnedFrame.includes('integrity=')) throw new Error('frame.html: the tags to pin were not found');
+writeFileSync(frame, pinnedFrame);
 const exact = at(`build/site/embed/v${version}`);
 rmSync(exact, { recursive: true, force: true });
 const hashes = Object.fromEntries(files(moving).filter((f) => !f.endsWith('integrity.json')).map((f) => [relative(moving, f), sri(readFileSync(f))]));

@@ -1,8 +1,8 @@
 // A small static server for build/site: the right types for .wasm and .mjs, a strict
 // Content-Security-Policy, and for the widget (embed/) the CORS headers a page on another origin
 // needs to load it. Used by scripts/serve and by the browser tests.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
+import { STATUS_CODES, createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES = {
@@ -51,21 +51,31 @@ function siteHeaders(path, base) {
 
 // Serves the files under `root`; `headers(path, base)` adds to the common headers, and `rewrite`
 // may change a file's text before it is sent (the demo host fills in the widget's origin).
+// Sent with every answer, errors included: no sniffing, no referrer, no powerful features, and the
+// page in its own browsing-context group.
+const COMMON = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
 export function startServer({ root, host = '127.0.0.1', port = 8080, headers = siteHeaders, rewrite } = {}) {
-  const base = resolve(root);
+  const base = realpathSync(resolve(root));
+  const fail = (res, status, extra = {}) =>
+    res.writeHead(status, { ...COMMON, 'Content-Security-Policy': CSP, 'Content-Type': 'text/plain; charset=utf-8', ...extra }).end(STATUS_CODES[status]);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A static site answers GET and HEAD only.
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { Allow: 'GET, HEAD' });
     let path;
     try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
       path = normalize(join(base, decodeURIComponent(url.pathname)));
     } catch {
-      res.writeHead(400).end();
-      return;
+      return fail(res, 400);
     }
-    if (path !== base && !path.startsWith(base + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
+    if (path.includes('\0')) return fail(res, 400);
+    if (path !== base && !path.startsWith(base + sep)) return fail(res, 403);
     let stat;
     try {
       stat = statSync(path);
@@ -73,16 +83,18 @@ export function startServer({ root, host = '127.0.0.1', port = 8080, headers = s
         path = join(path, 'index.html');
         stat = statSync(path);
       }
+      // Resolved through any symbolic link, the file must still be under the root.
+      path = realpathSync(path);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-      return;
+      return fail(res, 404);
     }
+    if (path !== base && !path.startsWith(base + sep)) return fail(res, 403);
+    if (!stat.isFile()) return fail(res, 404);
     const body = rewrite ? rewrite(path, readFileSync(path), req) : null;
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body ? body.length : stat.size,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      ...COMMON,
       ...headers(path, base),
     });
     if (req.method === 'HEAD') return res.end();

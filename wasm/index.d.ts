@@ -187,6 +187,8 @@ export interface BatchCounts {
   conditional: number;
   not_permitted: number;
   undetermined: number;
+  /** Input columns named like the answer's own (verdict, error…), passed through as [name, new name]. */
+  renamed: [string, string][];
 }
 
 export interface BatchRun {

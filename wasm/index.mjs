@@ -4,6 +4,21 @@ import createModule from './evexport.mjs';
 
 const internalError = (message) => ({ error: { code: 'internal_error', field: '', message } });
 
+// The Subresource Integrity hashes of the core and the translations beside this module, written in
+// by scripts/package.mjs for the published package (null in a build tree): in a browser, the
+// package fetches them pinned unless told otherwise (docs/SECURITY.md).
+const PINNED = null;
+
+// Bounds checked before a string is copied into the core's memory, which never shrinks: an input
+// the core would refuse anyway is refused here, at no cost (core/include/evexport/api.hpp).
+const MAX_REQUEST_BYTES = 64 * 1024; // a request
+const MAX_STRING_BYTES = 512; // a VIN or company code checked alone
+const MAX_DATA_BYTES = 16 * 1024 * 1024; // a ruleset, translation or registry
+const BATCH_PIECE = 1 << 20; // a batch chunk is fed in pieces of at most this many characters
+const tooLarge = (field, limit) => ({ error: { code: 'too_large', field, message: `longer than ${limit} bytes` } });
+// UTF-16 length is a lower bound of the UTF-8 length: longer than the limit in either is too large.
+const over = (text, limit) => typeof text === 'string' && text.length > limit;
+
 // {name} placeholders, filled as core/src/text.cpp fills them: the first parameter of that name;
 // an unknown name stays as written. `params` is flat: [name, value, name, value, …].
 function fill(pattern, params) {
@@ -102,9 +117,13 @@ export async function createChecker(options = {}) {
   const translationUrl = options.translationUrl ?? ((lang) => new URL(`translations/${lang}.json`, wasmUrl));
   // With wasmIntegrity the .wasm is fetched with Subresource Integrity: a page that pinned this module
   // by its hash gets exactly the core it was built with (docs/EMBEDDING.md).
+  // The published package's own pins, in a browser, when the files come from beside this module.
+  const pinned = !isNode && !options.wasmUrl && !options.wasmBinary && PINNED ? PINNED : null;
+  const wasmIntegrity = options.wasmIntegrity ?? pinned?.wasm;
+  const translationIntegrity = options.translationIntegrity ?? (options.translationUrl ? undefined : pinned?.translations);
   let failed;
-  if (options.wasmIntegrity) {
-    const compiled = await WebAssembly.compileStreaming(fetch(wasmUrl, { integrity: options.wasmIntegrity, credentials: 'same-origin' }));
+  if (wasmIntegrity) {
+    const compiled = await WebAssembly.compileStreaming(fetch(wasmUrl, { integrity: wasmIntegrity, credentials: 'same-origin' }));
     failed = new Promise((_, reject) => {
       moduleOptions.instantiateWasm = (imports, receive) => {
         WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), reject);
@@ -131,8 +150,11 @@ export async function createChecker(options = {}) {
   // result built here from per-language tables fetched once. Anything unusual in the request (an
   // unknown key, a value of another type, a class instance) takes the JSON path instead, which gives
   // the same answers (tests/js/api.test.mjs checks every corpus case both ways).
+  // One table per language the texts are in; any other language reads the English one, so that no
+  // number of distinct `lang` strings can grow the cache.
   const tables = new Map();
-  const tablesFor = (lang) => {
+  const tablesFor = (asked) => {
+    const lang = (languages ??= JSON.parse(decode(core.rulesetInfo('en'))).languages ?? ['en']).includes(asked) ? asked : 'en';
     let t = tables.get(lang);
     if (!t) {
       t = JSON.parse(decode(core.tables(lang)));
@@ -141,13 +163,16 @@ export async function createChecker(options = {}) {
     }
     return t;
   };
+  let languages = null; // of the ruleset's texts
+  // The request's shape, as objects without a prototype: a key such as "__proto__" or "toString"
+  // finds nothing in it, and the request takes the JSON path.
   const { shape, booleans, fieldCount } = (() => {
-    const shape = {};
+    const shape = Object.create(null);
     const booleans = [];
     tablesFor('en').fields.forEach(([pointer, boolean], index) => {
       const keys = pointer.slice(1).split('/');
       let node = shape;
-      for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+      for (const key of keys.slice(0, -1)) node = node[key] ??= Object.create(null);
       node[keys.at(-1)] = index;
       booleans[index] = boolean;
     });
@@ -173,10 +198,17 @@ export async function createChecker(options = {}) {
     }
     return true;
   };
+  // The fast path's input, or null for the JSON path (anything unusual: an unknown key, another
+  // type, a getter that throws, a request too large).
   function encode(request) {
-    if (!isPlain(request)) return null;
-    slots.fill('');
-    return walk(request, shape) ? slots.join('\0') : null;
+    try {
+      if (!isPlain(request)) return null;
+      slots.fill('');
+      const fields = walk(request, shape) ? slots.join('\0') : null;
+      return fields !== null && fields.length <= MAX_REQUEST_BYTES ? fields : null;
+    } catch {
+      return null;
+    }
   }
 
   function question(t, pointer) {
@@ -224,7 +256,6 @@ export async function createChecker(options = {}) {
   }
 
   const pending = {}; // translations being fetched, by language
-  let languages = null; // of the ruleset's texts, once asked for
   // The ruleset in force changed: its texts and sources come from it now.
   const replaced = (info) => {
     if (!info.error) {
@@ -234,6 +265,15 @@ export async function createChecker(options = {}) {
     return info;
   };
 
+  // Data given as text or as an object: its JSON text, or null when it cannot be written out.
+  const textOf = (value) => {
+    try {
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      return typeof text === 'string' ? text : null;
+    } catch {
+      return null;
+    }
+  };
   const call = (fn) => {
     try {
       return JSON.parse(decode(fn()));
@@ -257,10 +297,11 @@ export async function createChecker(options = {}) {
       let text;
       try {
         text = typeof request === 'string' ? request : JSON.stringify(request);
-      } catch (e) {
-        return { error: { code: 'invalid_json', field: '', message: `the request cannot be written as JSON: ${e.message}` } };
+      } catch {
+        return { error: { code: 'invalid_json', field: '', message: 'the request cannot be written as JSON (a cycle, a getter that throws, a BigInt…)' } };
       }
       if (typeof text !== 'string') return { error: { code: 'invalid_field', field: '', message: 'a request must be a JSON object' } };
+      if (over(text, MAX_REQUEST_BYTES)) return tooLarge('', MAX_REQUEST_BYTES);
       return call(() => core.evaluate(text));
     },
     /**
@@ -268,7 +309,12 @@ export async function createChecker(options = {}) {
      * read. The same decisions as evaluate(), without the explanations.
      */
     verdicts(requests) {
-      const list = Array.from(requests);
+      let list;
+      try {
+        list = Array.from(requests ?? []);
+      } catch {
+        return [];
+      }
       const encoded = list.map(encode);
       const fast = encoded.filter((e) => e !== null);
       const codes = fast.length ? framed(core._evexport_verdicts_fields(send(fast.join('\x1e')))) : '';
@@ -283,16 +329,24 @@ export async function createChecker(options = {}) {
     /** Evaluates JSON text and returns JSON text: the fastest path for batch work. */
     evaluateJson(requestJson) {
       try {
-        return decode(core.evaluate(String(requestJson)));
+        const text = String(requestJson);
+        if (over(text, MAX_REQUEST_BYTES)) return JSON.stringify(tooLarge('', MAX_REQUEST_BYTES));
+        return decode(core.evaluate(text));
       } catch (e) {
         return JSON.stringify(internalError(String(e)));
       }
     },
     vin(vin, asOf = '') {
-      return call(() => core.vin(String(vin ?? ''), String(asOf ?? '')));
+      return call(() => {
+        const text = String(vin ?? '');
+        return over(text, MAX_STRING_BYTES) ? new TextEncoder().encode(JSON.stringify(tooLarge('/vin', MAX_STRING_BYTES))) : core.vin(text, String(asOf ?? '').slice(0, 16));
+      });
     },
     uscc(code) {
-      return call(() => core.uscc(String(code ?? '')));
+      return call(() => {
+        const text = String(code ?? '');
+        return over(text, MAX_STRING_BYTES) ? new TextEncoder().encode(JSON.stringify(tooLarge('/uscc', MAX_STRING_BYTES))) : core.uscc(text);
+      });
     },
     rulesetInfo(lang = 'en') {
       return call(() => core.rulesetInfo(typeof lang === 'string' ? lang : 'en'));
@@ -303,13 +357,10 @@ export async function createChecker(options = {}) {
      * the one in use stays.
      */
     loadRegistry(registry) {
-      let text;
-      try {
-        text = typeof registry === 'string' ? registry : JSON.stringify(registry);
-      } catch (e) {
-        return { error: { code: 'invalid_registry', field: '', message: String(e.message) } };
-      }
-      return call(() => core.loadRegistry(String(text)));
+      const text = textOf(registry);
+      if (text === null) return { error: { code: 'invalid_registry', field: '', message: 'the registry cannot be written as JSON' } };
+      if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
+      return call(() => core.loadRegistry(text));
     },
     clearRegistry() {
       core.clearRegistry();
@@ -317,37 +368,62 @@ export async function createChecker(options = {}) {
     /**
      * Starts a batch ('csv' or 'jsonl' input). feed(text) returns the answers of the rows the text
      * completes, as CSV (header first); finish() answers a last row without a line break.
-     * Text may be cut anywhere. One batch per checker at a time.
+     * Text may be cut anywhere. Batches may run side by side; each keeps the ruleset and registry it
+     * started with, whatever is loaded meanwhile.
      */
     batch(format) {
       const started = JSON.parse(decode(core.batchStart(String(format))));
       if (started.error) throw new TypeError(started.error.message);
+      // Each batch runs under its own id, with the ruleset and registry it started with: loading
+      // others meanwhile, or starting another batch, changes nothing for it (core Session).
+      const id = started.batch;
+      let ended = false;
       return {
-        feed: (chunk) => decode(core.batchFeed(String(chunk))),
-        finish: () => decode(core.batchFinish()),
-        counts: () => JSON.parse(decode(core.batchCounts())),
+        // A chunk goes to the core in pieces of at most 1 MiB, so that no chunk, however large,
+        // makes the core's memory grow by its size.
+        feed: (chunk) => {
+          if (ended) return '';
+          const text = String(chunk);
+          let out = '';
+          for (let at = 0; at < text.length || at === 0; at += BATCH_PIECE) {
+            out += decode(core.batchFeed(id, text.slice(at, at + BATCH_PIECE)));
+            if (text.length === 0) break;
+          }
+          return out;
+        },
+        finish: () => {
+          if (ended) return '';
+          ended = true;
+          return decode(core.batchFinish(id));
+        },
+        counts: () => JSON.parse(decode(core.batchCounts(id))),
       };
     },
     /**
      * Replaces the ruleset in force with a newer version of it (e.g. one a portal pinned by hash).
      * Returns the new ruleset's info, or { error } — and then the ruleset in force stays.
      */
-    loadRuleset(ruleset, { sha256 = '' } = {}) {
-      const text = typeof ruleset === 'string' ? ruleset : JSON.stringify(ruleset);
-      return replaced(call(() => core.loadRuleset(String(text), String(sha256))));
+    loadRuleset(ruleset, options) {
+      const text = textOf(ruleset);
+      if (text === null) return { error: { code: 'invalid_ruleset', field: '', message: 'the ruleset cannot be written as JSON' } };
+      if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
+      let sha256 = '';
+      try {
+        sha256 = options && typeof options === 'object' && options.sha256 != null ? String(options.sha256).slice(0, 128) : '';
+      } catch {
+        return { error: { code: 'invalid_field', field: '/sha256', message: 'the pinned sha256 cannot be read' } };
+      }
+      return replaced(call(() => core.loadRuleset(text, sha256)));
     },
     /**
      * Adds the ruleset's texts in one more language (a translation pack, docs/TRANSLATIONS.md).
      * Returns the ruleset's info (its `languages`), or { error } — and then the texts stay as they were.
      */
     loadTranslation(pack) {
-      let text;
-      try {
-        text = typeof pack === 'string' ? pack : JSON.stringify(pack);
-      } catch (e) {
-        return { error: { code: 'invalid_translation', field: '', message: String(e.message) } };
-      }
-      return replaced(call(() => core.loadTranslation(String(text))));
+      const text = textOf(pack);
+      if (text === null) return { error: { code: 'invalid_translation', field: '', message: 'the translation cannot be written as JSON' } };
+      if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
+      return replaced(call(() => core.loadTranslation(text)));
     },
     /**
      * Makes sure the ruleset's texts are in `lang`, fetching its translation from beside the .wasm
@@ -355,6 +431,7 @@ export async function createChecker(options = {}) {
      * are then in English).
      */
     async loadLanguage(lang) {
+      if (typeof lang !== 'string') return false;
       if (lang === 'en') return true; // every ruleset has English
       languages ??= this.rulesetInfo().languages ?? [];
       if (languages.includes(lang)) return true;
@@ -362,7 +439,7 @@ export async function createChecker(options = {}) {
       const url = new URL(translationUrl(lang), globalThis.location?.href);
       pending[lang] ??= (url.protocol === 'file:'
         ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
-        : fetch(url, { integrity: options.translationIntegrity?.[lang] ?? '' }).then((response) => (response.ok ? response.text() : null)))
+        : fetch(url, { integrity: translationIntegrity?.[lang] ?? '' }).then((response) => (response.ok ? response.text() : null)))
         .then((text) => text !== null && !this.loadTranslation(text).error)
         .catch(() => false)
         .finally(() => delete pending[lang]);

@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { integrity } from './integrity';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The site is static files: build/site/, relative URLs so it works under any path or CDN.
 export default defineConfig({
+  // The page fetches the core and each translation with their hashes, as the widget does.
+  define: { __EVEXPORT_INTEGRITY__: JSON.stringify(integrity()) },
   root: here('.'),
   base: './',
   publicDir: here('../public'),

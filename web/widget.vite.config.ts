@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { integrity } from './integrity';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -18,13 +18,7 @@ const translations = (): Plugin => ({
 });
 
 // The widget fetches the core and the translations with these hashes (Subresource Integrity), so
-// that a host pinning the widget's own hash pins everything it loads.
-const sri = (path: string) => `sha384-${createHash('sha384').update(readFileSync(path)).digest('base64')}`;
-const integrity = () => {
-  const dir = here('../build/wasm/translations');
-  const translations = Object.fromEntries(readdirSync(dir).map((name) => [name.replace(/\.json$/, ''), sri(`${dir}/${name}`)]));
-  return { wasm: sri(here('../build/wasm/evexport.wasm')), translations };
-};
+// that a host pinning the widget's own hash pins everything it loads (web/integrity.ts).
 
 export default defineConfig({
   plugins: [translations()],

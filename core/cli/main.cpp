@@ -1,6 +1,7 @@
 // evexport: the command-line surface of the core (contract: shared/design/CONTRACT.md).
 // Exit 0 with a result; exit 2 with a structured error or a usage message.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -37,10 +38,17 @@ int usage(const std::string& why) {
 }
 
 // Reads at most `limit` + 1 bytes, so that oversize input is refused without holding all of it.
+// A path that is not a readable file (a directory, say) is refused, never read as empty input.
+bool readable_file(const std::string& path) {
+    std::error_code error;
+    return !std::filesystem::is_directory(path, error);
+}
+
 bool read_input(const std::string& path, std::size_t limit, std::string& out) {
     std::istream* in = &std::cin;
     std::ifstream file;
     if (path != "-") {
+        if (!readable_file(path)) return false;
         file.open(path, std::ios::binary);
         if (!file) return false;
         in = &file;
@@ -57,16 +65,18 @@ int print(const evexport::Answer& answer) {
 }
 
 // Streams the input through in 64 KiB pieces: memory stays flat whatever the file's size.
-int batch(const std::string& path, evexport::BatchInput input, const evexport::Ruleset& rules, const evexport::Registry* registry) {
+int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<const evexport::Ruleset> rules,
+          std::shared_ptr<const evexport::Registry> registry) {
     std::istream* in = &std::cin;
     std::ifstream file;
     if (path != "-") {
+        if (!readable_file(path)) return usage("cannot read " + path + " (not a file)");
         file.open(path, std::ios::binary);
         if (!file) return usage("cannot read " + path);
         in = &file;
     }
     const auto output = input == evexport::BatchInput::csv ? evexport::BatchOutput::summary : evexport::BatchOutput::results;
-    evexport::BatchRunner runner(input, output, rules, registry, evexport::today_utc());
+    evexport::BatchRunner runner(input, output, std::move(rules), std::move(registry), evexport::today_utc());
     std::vector<char> buffer(64 * 1024);
     std::string out;
     while (*in) {
@@ -78,6 +88,8 @@ int batch(const std::string& path, evexport::BatchInput input, const evexport::R
     runner.finish(out);
     std::cout.write(out.data(), std::streamsize(out.size()));
     std::cout.flush();
+    for (const auto& [from, to] : runner.renamed_columns())
+        std::cerr << "evexport: input column \"" << from << "\" is written as \"" << to << "\": the answer's own column has that name\n";
     const auto& c = runner.counts();
     std::cerr << "evexport batch: " << c.rows << " rows: " << c.verdicts[0] << " permitted, " << c.verdicts[1] << " conditional, "
               << c.verdicts[2] << " not permitted, " << c.verdicts[3] << " undetermined, " << c.errors << " unreadable\n";
@@ -151,7 +163,8 @@ int main(int argc, char** argv) {
         if (format != "csv" && format != "jsonl") return usage("batch needs --format csv or --format jsonl");
         if (positional.size() > 1) return usage("batch takes one FILE");
         const auto path = positional.empty() ? std::string("-") : positional.front();
-        return batch(path, format == "csv" ? evexport::BatchInput::csv : evexport::BatchInput::jsonl, rules, registry.get());
+        return batch(path, format == "csv" ? evexport::BatchInput::csv : evexport::BatchInput::jsonl,
+                     in_force ? in_force : evexport::Ruleset::builtin_shared(), registry);
     }
     if (command == "vin") {
         if (positional.size() != 1) return usage("vin takes one VIN");

@@ -1,5 +1,7 @@
 #include "evexport/batch.hpp"
 
+#include <algorithm>
+
 #include "evexport/api.hpp"
 #include "evexport/evaluate.hpp"
 #include "request_fields.hpp"
@@ -8,13 +10,17 @@ namespace evexport {
 
 namespace {
 
-// RFC 4180 field: quoted when it holds a comma, a quote or a line break.
+// RFC 4180 field: quoted when it holds a comma, a quote or a line break. A cell a spreadsheet would
+// take for a formula (starting with =, +, -, @, a tab or a carriage return) is written with a
+// leading apostrophe, as OWASP advises for CSV injection: it shows as text and never runs.
 void csv_field(std::string& out, std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    const bool formula = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+    if (!formula && s.find_first_of(",\"\r\n") == std::string_view::npos) {
         out.append(s);
         return;
     }
     out += '"';
+    if (formula) out += '\'';
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;
@@ -23,15 +29,19 @@ void csv_field(std::string& out, std::string_view s) {
 }
 
 constexpr std::string_view kSummaryHeader = "id,verdict,licence_required,warnings,missing,error,error_field";
+constexpr std::array<std::string_view, 7> kSummaryColumns{"id", "verdict", "licence_required", "warnings", "missing", "error", "error_field"};
 
 }  // namespace
 
 struct BatchRunner::State {
     BatchInput input;
     BatchOutput output;
+    std::shared_ptr<const Ruleset> ruleset_owner;
+    std::shared_ptr<const Registry> registry_owner;
     const Ruleset& ruleset;
     const Registry* registry;
     Date today;
+    std::vector<std::pair<std::string, std::string>> renamed;
     BatchCounts counts;
     std::size_t line = 0;  // data rows seen, for ids when the input has none
 
@@ -49,7 +59,9 @@ struct BatchRunner::State {
     // JSON Lines reading state.
     std::string jsonl_line;
 
-    State(BatchInput i, BatchOutput o, const Ruleset& r, const Registry* reg, Date t) : input(i), output(o), ruleset(r), registry(reg), today(t) {}
+    State(BatchInput i, BatchOutput o, std::shared_ptr<const Ruleset> r, std::shared_ptr<const Registry> reg, Date t)
+        : input(i), output(o), ruleset_owner(std::move(r)), registry_owner(std::move(reg)), ruleset(*ruleset_owner), registry(registry_owner.get()),
+          today(t) {}
 
     // ---- answers ----
 
@@ -94,15 +106,16 @@ struct BatchRunner::State {
         }
         // Runs of ordinary bytes inside a field are copied at once; the state machine sees the rest.
         while (!chunk.empty()) {
-            if (!skip_lf && !after_quote && !oversize) {
+            if (!skip_lf && !after_quote) {
                 std::size_t stop = 0;
                 if (in_quotes)
                     while (stop < chunk.size() && chunk[stop] != '"') ++stop;
                 else
                     while (stop < chunk.size() && chunk[stop] != ',' && chunk[stop] != '\n' && chunk[stop] != '\r' && chunk[stop] != '"') ++stop;
                 const auto run = chunk.substr(0, stop);
-                if (!run.empty() && row_bytes + run.size() <= kMaxBatchRowBytes) {
-                    fields.back().append(run);
+                if (!run.empty()) {
+                    if (!oversize && row_bytes + run.size() <= kMaxBatchRowBytes) fields.back().append(run);
+                    else overflow();  // dropped at once (the row is answered too_large): one pass however the input is cut
                     row_bytes += run.size();
                     chunk.remove_prefix(run.size());
                     continue;
@@ -153,11 +166,15 @@ struct BatchRunner::State {
     }
 
     void append(char c) {
-        if (++row_bytes > kMaxBatchRowBytes) {
-            oversize = true;
-            return;
-        }
+        if (++row_bytes > kMaxBatchRowBytes) return overflow();
         if (!oversize) fields.back() += c;
+    }
+
+    // The row outgrew its budget: it is answered too_large, and the field it outgrew it in is
+    // dropped whole, so that what is passed through does not depend on where the input was cut.
+    void overflow() {
+        if (!oversize) fields.back().clear();
+        oversize = true;
     }
 
     void end_record(std::string& out) {
@@ -201,7 +218,26 @@ struct BatchRunner::State {
             header();
             if (output == BatchOutput::summary) {
                 out.append(kSummaryHeader);
-                for (auto c : passthrough) out += ',', csv_field(out, fields[c]);
+                std::vector<std::string> names;  // of the output's columns so far, folded
+                for (auto column : kSummaryColumns) names.emplace_back(column);
+                for (auto c : passthrough) {
+                    std::string name = fields[c];
+                    auto folded = [](std::string s) {
+                        for (auto& ch : s) ch = (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
+                        while (!s.empty() && s.back() == ' ') s.pop_back();
+                        while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+                        return s;
+                    };
+                    if (std::find(names.begin(), names.end(), folded(name)) != names.end()) {
+                        std::string renamed_to = "input_" + folded(name);
+                        for (int n = 2; std::find(names.begin(), names.end(), renamed_to) != names.end(); ++n)
+                            renamed_to = "input_" + folded(name) + "_" + std::to_string(n);
+                        renamed.emplace_back(name, renamed_to);
+                        name = renamed_to;
+                    }
+                    names.push_back(folded(name));
+                    out += ',', csv_field(out, name);
+                }
                 out += '\n';
             }
             return;
@@ -307,8 +343,9 @@ struct BatchRunner::State {
     }
 };
 
-BatchRunner::BatchRunner(BatchInput input, BatchOutput output, const Ruleset& ruleset, const Registry* registry, Date today)
-    : state_(std::make_unique<State>(input, output, ruleset, registry, today)) {}
+BatchRunner::BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset, std::shared_ptr<const Registry> registry,
+                         Date today)
+    : state_(std::make_unique<State>(input, output, std::move(ruleset), std::move(registry), today)) {}
 
 BatchRunner::~BatchRunner() = default;
 
@@ -331,5 +368,6 @@ void BatchRunner::finish(std::string& out) {
 }
 
 const BatchCounts& BatchRunner::counts() const { return state_->counts; }
+const std::vector<std::pair<std::string, std::string>>& BatchRunner::renamed_columns() const { return state_->renamed; }
 
 }  // namespace evexport

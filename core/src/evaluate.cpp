@@ -342,8 +342,12 @@ private:
         if (registry_ && registry_->covers(as_of().year())) {
             // The portal's copy of the year's list answers instead of the seller.
             if (!ex.uscc && !ex.name) return reason(rule), missing("/exporter/uscc");
-            entry = registry_->find(as_of().year(), ex.uscc, ex.name);
+            const auto match = registry_->find(as_of().year(), ex.uscc, ex.name);
+            entry = match.entry;
             const Params where{{"year", std::to_string(as_of().year())}, {"source", registry_->source}};
+            if (match.name_conflict)  // the code decides; a name borrowed from another entry is flagged
+                warn("registry_name_code_conflict", "/exporter/name",
+                     {{"name", match.name_conflict->name}, {"uscc", match.name_conflict->uscc.empty() ? "—" : match.name_conflict->uscc}, {"year", std::to_string(as_of().year())}});
             if (listed && *listed != (entry != nullptr)) warn("registry_mismatch", "/exporter/listed", where);
             listed = entry != nullptr;
             if (!role && entry) role = entry->role;
@@ -507,6 +511,7 @@ private:
 
         // The reasons carry each rule's id and confidence; the warning points at them in words.
         if (rests_on_unconfirmed_) warn("rule_unconfirmed", "");
+        if (rules_.unpinned) warn("ruleset_unpinned", "", {{"version", rules_.version}, {"sha256", rules_.sha256}});
     }
 };
 
@@ -523,7 +528,7 @@ const std::vector<std::string_view>& evaluator_messages() {
         "no_aftersales_confirmation", "registry_listed", "registry_not_listed", "modified_not_compliant", "vin_invalid", "vin_check_digit",
         "vin_make_mismatch", "vin_unknown_wmi", "vin_model_year_future", "uscc_invalid", "uscc_check", "authorization_expired",
         "authorization_not_yet_valid", "authorization_brand_mismatch", "recently_registered", "hs_code_mismatch", "rule_unconfirmed",
-        "registry_mismatch", "registry_role_mismatch", "not_covered", "detail_not_covered", "detail_hs_unknown", "detail_hs_category",
+        "registry_mismatch", "registry_role_mismatch", "registry_name_code_conflict", "ruleset_unpinned", "not_covered", "detail_not_covered", "detail_hs_unknown", "detail_hs_category",
         "detail_hs_powertrain", "detail_hs_condition", "detail_hs_has_vin", "detail_vin_length", "detail_vin_character", "detail_vin_slip",
         "detail_uscc_length", "detail_uscc_character", "detail_uscc_organization", "detail_non_ascii", "detail_check_digit_required",
         "detail_check_digit_optional", "count_to_application", "count_to_declaration"};

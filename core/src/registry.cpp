@@ -52,6 +52,11 @@ std::variant<std::shared_ptr<const Registry>, Error> Registry::load(std::string_
         registry->entries.push_back(std::move(entry));
     }
     if (!in.ok()) return in.error();
+    for (const auto& e : registry->entries) {
+        const auto year = std::to_string(e.year) + "|";
+        if (!e.uscc.empty()) registry->by_code_.emplace(year + e.uscc, &e);  // a key given twice keeps its first entry
+        if (!e.name.empty()) registry->by_name_.emplace(year + fold_name(e.name), &e);
+    }
     return std::shared_ptr<const Registry>(std::move(registry));
 }
 
@@ -59,18 +64,20 @@ bool Registry::covers(int year) const {
     return std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.year == year; });
 }
 
-const RegistryEntry* Registry::find(int year, const std::optional<std::string>& uscc, const std::optional<std::string>& name) const {
-    if (uscc && !uscc->empty()) {
-        const auto key = upper(*uscc);
-        for (const auto& e : entries)
-            if (e.year == year && !e.uscc.empty() && e.uscc == key) return &e;
-    }
-    if (name && !name->empty()) {
-        const auto key = fold_name(*name);
-        for (const auto& e : entries)
-            if (e.year == year && fold_name(e.name) == key) return &e;
-    }
-    return nullptr;
+namespace {
+template <typename Index> const RegistryEntry* lookup(const Index& index, const std::string& key) {
+    auto it = index.find(key);
+    return it == index.end() ? nullptr : it->second;
+}
+}  // namespace
+
+Registry::Match Registry::find(int year, const std::optional<std::string>& uscc, const std::optional<std::string>& name) const {
+    const auto y = std::to_string(year) + "|";
+    const RegistryEntry* by_name = nullptr;
+    if (name && !name->empty()) by_name = lookup(by_name_, y + fold_name(*name));
+    if (!uscc || uscc->empty()) return {by_name, nullptr};
+    const RegistryEntry* by_code = lookup(by_code_, y + upper(*uscc));
+    return {by_code, by_name && by_name != by_code ? by_name : nullptr};
 }
 
 }  // namespace evexport

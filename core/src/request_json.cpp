@@ -9,11 +9,13 @@ using detail::json;
 
 namespace {
 
-// Deepest nesting of arrays and objects, counted before parsing so that no input can make the
-// parser or the document it builds grow without bound. Stops counting past `limit`.
-int nesting_depth(std::string_view text, int limit) {
+// Deepest nesting of arrays and objects, and the number of object members, counted before parsing
+// so that no input can make the parser or the document it builds grow without bound (members are
+// kept in order, and finding one among n costs n). Stops counting past `limit`.
+int nesting_depth(std::string_view text, int limit, std::size_t& members) {
     int depth = 0, deepest = 0;
     bool in_string = false, escaped = false;
+    members = 0;
     for (char c : text) {
         if (in_string) {
             if (escaped) escaped = false;
@@ -22,6 +24,7 @@ int nesting_depth(std::string_view text, int limit) {
             continue;
         }
         if (c == '"') in_string = true;
+        else if (c == ':') ++members;
         else if (c == '{' || c == '[') {
             deepest = std::max(deepest, ++depth);
             if (deepest > limit) break;
@@ -57,8 +60,11 @@ namespace detail {
 std::variant<Request, Error> parse_request(std::string_view text, Date today, std::string* id) {
     if (text.size() > kMaxRequestBytes)
         return Error{"too_large", "", "a request may be at most " + std::to_string(kMaxRequestBytes) + " bytes"};
-    if (nesting_depth(text, kMaxNestingDepth) > kMaxNestingDepth)
+    std::size_t members = 0;
+    if (nesting_depth(text, kMaxNestingDepth, members) > kMaxNestingDepth)
         return Error{"too_large", "", "a request may nest at most " + std::to_string(kMaxNestingDepth) + " levels"};
+    if (members > kMaxRequestMembers)
+        return Error{"too_large", "", "a request may have at most " + std::to_string(kMaxRequestMembers) + " members"};
 
     std::size_t error_at = 0;
     const auto parsed = detail::parse_json(text, &error_at);

@@ -37,24 +37,6 @@ const Text* Ruleset::question(std::string_view pointer) const {
     return nullptr;
 }
 
-namespace {
-int derive_key(Category c, Powertrain p, Condition d) { return (int(c) * 8 + int(p)) * 2 + int(d); }
-}  // namespace
-
-void Ruleset::index() {
-    by_kind_.assign(kRuleKindCount, {});
-    for (const auto& rule : rules) by_kind_[std::size_t(rule.kind)].push_back(&rule);
-    scope_by_category_.assign(EnumNames<Category>::names.size(), {});
-    for (const Rule* rule : of_kind(RuleKind::licence_scope))
-        for (std::size_t c = 0; c < scope_by_category_.size(); ++c)
-            if (std::any_of(rule->vehicles.begin(), rule->vehicles.end(), [&](const auto& p) { return !p.category || *p.category == Category(c); }))
-                scope_by_category_[c].push_back(rule);
-    for (const auto& h : hs_codes) {
-        hs_index_.emplace(h.hs, &h);
-        if (h.derive) hs_derive_index_.emplace(derive_key(*h.category, h.powertrains.front(), *h.condition), &h);
-    }
-}
-
 // The longest prefix of `code` in the table: at most one lookup per digit.
 const HsCode* Ruleset::hs_lookup(std::string_view code) const {
     for (std::size_t n = std::min<std::size_t>(code.size(), 10); n > 0; --n)

@@ -29,22 +29,38 @@ struct KindKeys {
     std::string_view name;
     Keys required, optional;
 };
-const Keys kRuleRequired{"id", "kind", "source", "clause", "confidence", "text"};
-const Keys kRuleOptional{"from", "until", "note", "dossier", "documents", "obligations"};
-const std::array<KindKeys, kRuleKindCount> kRuleKinds{{
-    {"licence_scope", {"regime", "licence", "vehicles"}, {"hs", "earlier"}},
-    {"exporter_qualification", {"categories"}, {"authorization_documents"}},
-    {"qualification_exemption", {"trade_mode", "categories"}, {}},
-    {"used_exporter", {"roles"}, {"own_products_only"}},
-    {"used_registered_owner", {}, {}},
-    {"used_quality_report", {}, {}},
-    {"used_prohibited", {}, {}},
-    {"used_recent_registration", {"max_days"}, {}},
-    {"used_day_count", {}, {}},
-    {"used_transition", {"transferred_before"}, {}},
-    {"used_licence_data", {}, {}},
-    {"modified_vehicle", {"regime"}, {}},
-}};
+// Function-local, so that they exist before any static object loads a ruleset (the wasm bindings'
+// Session loads the built-in one when the module starts).
+const Keys& rule_required() {
+    static const Keys keys{"id", "kind", "source", "clause", "confidence", "text"};
+    return keys;
+}
+const Keys& rule_optional() {
+    static const Keys keys{"from", "until", "note", "dossier", "documents", "obligations"};
+    return keys;
+}
+const std::array<KindKeys, kRuleKindCount>& rule_kinds() {
+    static const std::array<KindKeys, kRuleKindCount> kinds{{
+        {"licence_scope", {"regime", "licence", "vehicles"}, {"hs", "earlier"}},
+        {"exporter_qualification", {"categories"}, {"authorization_documents"}},
+        {"qualification_exemption", {"trade_mode", "categories"}, {}},
+        {"used_exporter", {"roles"}, {"own_products_only"}},
+        {"used_registered_owner", {}, {}},
+        {"used_quality_report", {}, {}},
+        {"used_prohibited", {}, {}},
+        {"used_recent_registration", {"max_days"}, {}},
+        {"used_day_count", {}, {}},
+        {"used_transition", {"transferred_before"}, {}},
+        {"used_licence_data", {}, {}},
+        {"modified_vehicle", {"regime"}, {}},
+    }};
+    return kinds;
+}
+
+bool valid_version(std::string_view v) {
+    if (v.empty() || v.size() > 64 || v.front() == '.' || v.back() == '.' || v.find("..") != std::string_view::npos) return false;
+    return std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
 
 bool among(const Keys& keys, std::string_view key) { return std::find(keys.begin(), keys.end(), key) != keys.end(); }
 
@@ -88,7 +104,13 @@ struct Loader {
                 in.fail(at + "/" + std::string(key) + "/" + lang, "must be a string");
                 return result;
             }
-            result.by_lang.emplace_back(lang, value.get<std::string>());
+            const auto& s = value.get_ref<const std::string&>();
+            if (s.size() > kMaxTextBytes || std::size_t(std::count(s.begin(), s.end(), '{')) > kMaxPlaceholders) {
+                in.fail(at + "/" + std::string(key) + "/" + lang, "is longer than " + std::to_string(kMaxTextBytes) + " bytes or has more than " +
+                                                                     std::to_string(kMaxPlaceholders) + " {placeholders}");
+                return result;
+            }
+            result.by_lang.emplace_back(lang, s);
         }
         if (!result.has("en")) in.fail(at + "/" + std::string(key) + "/en", "an English text is required");
         return result;
@@ -178,6 +200,7 @@ struct Loader {
         if (in.integer(root, "", "schema") != 1) in.fail("/schema", "schema 1 is the one this build reads");
         out.id = required(root, "", "id");
         out.version = required(root, "", "version");
+        if (in.ok() && !valid_version(out.version)) in.fail("/version", "a version is numbers separated by dots, such as 2026.11.29");
         out.compiled = in.string(root, "", "compiled").value_or("");
         out.title = text(root, "", "title");
 
@@ -282,14 +305,15 @@ struct Loader {
         Rule rule;
         if (!r.is_object()) return in.fail(at, "a rule is an object"), rule;
         const auto kind = required(r, at, "kind");
-        const auto k = std::find_if(kRuleKinds.begin(), kRuleKinds.end(), [&](const KindKeys& kk) { return kk.name == kind; });
-        if (k == kRuleKinds.end()) {
+        const auto& kinds = rule_kinds();
+        const auto k = std::find_if(kinds.begin(), kinds.end(), [&](const KindKeys& kk) { return kk.name == kind; });
+        if (k == kinds.end()) {
             if (in.ok()) in.fail(at + "/kind", "unknown rule kind \"" + kind + "\"");
             return rule;
         }
-        rule.kind = RuleKind(k - kRuleKinds.begin());
+        rule.kind = RuleKind(k - kinds.begin());
         const std::string what = "a " + kind + " rule";
-        if (!keys(r, at, {kRuleRequired, k->required}, {kRuleOptional, k->optional}, what)) return rule;
+        if (!keys(r, at, {rule_required(), k->required}, {rule_optional(), k->optional}, what)) return rule;
         rule.id = required(r, at, "id");
         rule.from = in.date(r, at, "from");
         rule.until = in.date(r, at, "until");
@@ -363,11 +387,11 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
 std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::with_translations(const std::vector<std::string_view>& packs) const {
     auto all = packs_;
     all.insert(all.end(), packs.begin(), packs.end());
-    return load_translated(text_, sha256, std::move(all));
+    return load_translated(text_, sha256, std::move(all), unpinned);
 }
 
 std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std::string_view json_text, std::string sha256,
-                                                                             std::vector<std::string> packs) {
+                                                                             std::vector<std::string> packs, bool unpinned) {
     const auto parsed = detail::parse_json(json_text);
     if (!parsed) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
     auto ruleset = std::make_shared<Ruleset>();
@@ -388,22 +412,27 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std
         ruleset->languages.push_back(lang);
     }
     ruleset->packs_ = std::move(packs);
+    ruleset->unpinned = unpinned;
     ruleset->write_fragments();
     ruleset->index();
     return std::shared_ptr<const Ruleset>(std::move(ruleset));
 }
 
+// Part by part, each compared as a number written in digits: without leading zeros, the longer is
+// the larger, and equal lengths compare as text. No part is converted to an integer, so no version
+// overflows and every build (native, 32-bit wasm) orders them the same.
 int compare_versions(std::string_view a, std::string_view b) {
+    auto take = [](std::string_view& s) {
+        const auto dot = s.find('.');
+        auto part = s.substr(0, dot);
+        s.remove_prefix(dot == std::string_view::npos ? s.size() : dot + 1);
+        while (part.size() > 1 && part.front() == '0') part.remove_prefix(1);
+        return part.empty() ? std::string_view("0") : part;
+    };
     while (!a.empty() || !b.empty()) {
-        auto take = [](std::string_view& s) {
-            long n = 0;
-            std::size_t i = 0;
-            for (; i < s.size() && s[i] != '.'; ++i) n = (s[i] >= '0' && s[i] <= '9') ? n * 10 + (s[i] - '0') : n;
-            s.remove_prefix(std::min(s.size(), i + 1));
-            return n;
-        };
-        const long x = take(a), y = take(b);
-        if (x != y) return x < y ? -1 : 1;
+        const auto x = take(a), y = take(b);
+        if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+        if (const int c = x.compare(y); c != 0) return c < 0 ? -1 : 1;
     }
     return 0;
 }
@@ -423,10 +452,17 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_replacement(st
         return Error{"ruleset_older", "/version", "version " + candidate.version + " is older than " + in_force.version + ", which stays in force"};
     if (order == 0 && candidate.sha256 != in_force.sha256)
         return Error{"ruleset_version_reused", "/version", "version " + candidate.version + " is in force with other contents"};
+    // Accepted without a pin, a replacement says so in every answer it gives (ruleset_unpinned):
+    // anyone who could hand the page a ruleset could have written it. The same bytes as the ruleset
+    // in force change nothing.
+    if (pinned_sha256.empty() && candidate.sha256 != in_force.sha256)
+        std::const_pointer_cast<Ruleset>(std::get<std::shared_ptr<const Ruleset>>(loaded))->unpinned = true;
     return loaded;
 }
 
-const Ruleset& Ruleset::builtin() {
+const Ruleset& Ruleset::builtin() { return *builtin_shared(); }
+
+const std::shared_ptr<const Ruleset>& Ruleset::builtin_shared() {
     static const std::shared_ptr<const Ruleset> instance = [] {
         auto loaded = load(embedded::ruleset(), std::string(embedded::ruleset_sha256()));
         if (auto* error = std::get_if<Error>(&loaded)) {
@@ -436,7 +472,22 @@ const Ruleset& Ruleset::builtin() {
         }
         return std::get<std::shared_ptr<const Ruleset>>(loaded);
     }();
-    return *instance;
+    return instance;
+}
+
+// The indexes evaluations look things up in, built once per load (ruleset.cpp reads them).
+void Ruleset::index() {
+    by_kind_.assign(kRuleKindCount, {});
+    for (const auto& rule : rules) by_kind_[std::size_t(rule.kind)].push_back(&rule);
+    scope_by_category_.assign(EnumNames<Category>::names.size(), {});
+    for (const Rule* rule : of_kind(RuleKind::licence_scope))
+        for (std::size_t c = 0; c < scope_by_category_.size(); ++c)
+            if (std::any_of(rule->vehicles.begin(), rule->vehicles.end(), [&](const auto& p) { return !p.category || *p.category == Category(c); }))
+                scope_by_category_[c].push_back(rule);
+    for (const auto& h : hs_codes) {
+        hs_index_.emplace(h.hs, &h);
+        if (h.derive) hs_derive_index_.emplace(derive_key(*h.category, h.powertrains.front(), *h.condition), &h);
+    }
 }
 
 // What results repeat verbatim is written once here; results append it as it is (result_json.cpp).

@@ -20,6 +20,8 @@ bool placeholders_within(std::string_view a, std::string_view b) {
     return true;
 }
 
+std::size_t placeholder_count(std::string_view s) { return std::size_t(std::count(s.begin(), s.end(), '{')); }
+
 // A BCP 47 tag of the simple kinds used here: "ru", "es", "pt-BR", "zh-Hant".
 bool language_tag(std::string_view tag) {
     auto letters = [](std::string_view s, bool upper) {
@@ -80,6 +82,9 @@ std::optional<Error> apply_translation(Ruleset& r, std::string_view pack_text, s
         if (!it->is_string() || it->get_ref<const std::string&>().empty()) return fail(at, "must be a non-empty string");
         const auto& value = it->get_ref<const std::string&>();
         if (!placeholders_within(value, text->in("en")) || !placeholders_within(text->in("en"), value)) return fail(at, "must fill in the same {placeholders} as the English text");
+        // Bounded as the ruleset's own texts are, so that no pack can make answers grow without end.
+        if (value.size() > kMaxTextBytes || placeholder_count(value) > placeholder_count(text->in("en")) + 2)
+            return fail(at, "is longer than " + std::to_string(kMaxTextBytes) + " bytes or fills in its placeholders more often than the English text");
         values.push_back(value);
     }
     if (texts->size() != slots.size())  // each slot found its text, so the pack has one more

@@ -2,6 +2,7 @@
 // answers however the input is cut into chunks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "corpus.hpp"
@@ -15,7 +16,7 @@ using evexport::BatchOutput;
 const evexport::Date kToday = *evexport::parse_date("2026-11-28");
 
 std::string run(std::string_view input, BatchInput in = BatchInput::csv, BatchOutput out = BatchOutput::summary, std::size_t chunk = 1 << 16) {
-    evexport::BatchRunner runner(in, out, evexport::Ruleset::builtin(), nullptr, kToday);
+    evexport::BatchRunner runner(in, out, evexport::Ruleset::builtin_shared(), nullptr, kToday);
     std::string output;
     for (std::size_t i = 0; i < input.size(); i += chunk) runner.feed(input.substr(i, chunk), output);
     runner.finish(output);
@@ -144,7 +145,7 @@ TEST(BatchJsonl, SummaryOutputTakesTheIdFromTheRequest) {
 
 // A run sized for CI: 200,000 generated rows streamed through, counted, none lost.
 TEST(BatchCsv, ALargeStreamingRun) {
-    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin(), nullptr, kToday);
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr, kToday);
     std::string out, chunk = "id,as_of,category,powertrain,condition,exporter_role,exporter_listed\n";
     std::size_t rows_out = 0;
     const char* roles[] = {"manufacturer", "trader", "authorized_exporter", "used_car_exporter"};
@@ -166,6 +167,59 @@ TEST(BatchCsv, ALargeStreamingRun) {
     EXPECT_EQ(counts.verdicts[1], 50000u);   // manufacturer: conditional
     EXPECT_EQ(counts.verdicts[2], 100000u);  // trader, used-car exporter: not permitted
     EXPECT_EQ(counts.verdicts[3], 50000u);   // authorised exporter without authorisation: undetermined
+}
+
+}  // namespace
+
+namespace {
+
+// CSV injection (OWASP): a cell a spreadsheet would run — starting with =, +, -, @, a tab or a
+// carriage return — is written back with a leading apostrophe, one test per character.
+TEST(BatchCsv, CellsThatASpreadsheetWouldRunAreWrittenAsText) {
+    for (const std::string lead : {"=", "+", "-", "@", "\t", "\r"}) {
+        SCOPED_TRACE(lead == "\t" ? "tab" : lead == "\r" ? "carriage return" : lead);
+        const std::string cell = lead + "HYPERLINK(\"http://x\";\"y\")";
+        std::string quoted = "\"";
+        for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        quoted += "\"";
+        const auto out = run("id,as_of,notes\n" + quoted + ",2026-03-01," + quoted + "\n");
+        const auto rows = lines(out);
+        ASSERT_GE(rows.size(), 2u) << out;
+        // Both the id and the passed-through cell: "'=…", quoted, never a bare formula.
+        EXPECT_EQ(rows[1].rfind("\"'" + lead, 0), 0u) << out;
+        EXPECT_NE(rows[1].find(",\"'" + lead), std::string::npos) << out;
+    }
+}
+
+// An input column named like one of the answer's own columns never stands beside it under the same
+// name: it is passed through renamed, and the rename reported.
+TEST(BatchCsv, InputColumnsCannotShadowTheAnswer) {
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr, kToday);
+    std::string out;
+    runner.feed("id,as_of,category,powertrain,condition,exporter_role,Verdict,error,licence_required,warnings,missing,input_verdict\n"
+                "1,2026-03-01,passenger_car,bev,new,trader,permitted,none,false,,,x\n", out);
+    runner.finish(out);
+    const auto rows = lines(out);
+    EXPECT_EQ(rows[0], "id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,input_licence_required,"
+                       "input_warnings,input_missing,input_input_verdict");
+    EXPECT_EQ(rows[1].rfind("1,not_permitted,true", 0), 0u) << rows[1];
+    ASSERT_EQ(runner.renamed_columns().size(), 6u);
+    EXPECT_EQ(runner.renamed_columns()[0], (std::pair<std::string, std::string>{"Verdict", "input_verdict"}));
+    EXPECT_EQ(runner.renamed_columns()[5], (std::pair<std::string, std::string>{"input_verdict", "input_input_verdict"}));
+}
+
+// Long rows cost one pass however the input is cut: the same answers for every piece size, the
+// 64 KiB bound holding (the time is measured by tests/bench/batch.mjs, not here).
+TEST(BatchCsv, LongRowsGiveTheSameAnswersWhateverThePieces) {
+    std::string input = "id,notes\n";
+    for (int i = 0; i < 6; ++i) input += std::to_string(i) + "," + std::string(std::size_t(40000 + i * 30000), 'x') + "\n";
+    const auto whole = run(input, BatchInput::csv, BatchOutput::summary, input.size());
+    EXPECT_EQ(std::count(whole.begin(), whole.end(), '\n'), 7);
+    EXPECT_NE(whole.find("too_large"), std::string::npos);
+    for (std::size_t piece : {std::size_t(1) << 20, std::size_t(65536), std::size_t(4099), std::size_t(7)}) {
+        const auto cut = run(input, BatchInput::csv, BatchOutput::summary, piece);
+        EXPECT_TRUE(cut == whole) << "pieces of " << piece << ": " << cut.size() << " bytes of answers, " << whole.size() << " whole";
+    }
 }
 
 }  // namespace

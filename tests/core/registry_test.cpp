@@ -107,3 +107,28 @@ TEST(Registry, MalformedRegistriesAreRefusedWithThePlace) {
 }
 
 }  // namespace
+
+namespace {
+
+// The company code decides when it is given (docs/SECURITY.md): a valid code that is not on the
+// list, with the name of an enterprise that is, is not listed, and the borrowed name is flagged.
+TEST(Registry, ACodeNotOnTheListIsNotListedWhateverTheNameSays) {
+    const auto r = check({{"uscc", "91350100M000100Y43"}, {"name", "Fictional Motors Manufacturing Co., Ltd. (虚构汽车制造有限公司)"}, {"role", "manufacturer"}});
+    EXPECT_EQ(r["verdict"], "not_permitted") << r.dump();
+    EXPECT_EQ(codes(r["warnings"], "code"), std::vector<std::string>{"registry_name_code_conflict"});
+    EXPECT_EQ(r["warnings"][0]["field"], "/exporter/name");
+}
+
+TEST(Registry, ANameOfAnotherEntryBesideAListedCodeIsFlagged) {
+    const auto r = check({{"uscc", "91440300MA5FK00171"}, {"name", "Fictional Export Trading Co., Ltd."}, {"role", "manufacturer"}});
+    EXPECT_EQ(r["verdict"], "conditional");
+    EXPECT_EQ(codes(r["warnings"], "code"), std::vector<std::string>{"registry_name_code_conflict"});
+}
+
+TEST(Registry, TheCodeAndItsOwnNameAgree) {
+    const auto r = check({{"uscc", "91440300MA5FK00171"}, {"name", "fictional motors manufacturing co., ltd. (虚构汽车制造有限公司)"}, {"role", "manufacturer"}});
+    EXPECT_EQ(r["verdict"], "conditional");
+    EXPECT_EQ(codes(r["warnings"], "code"), std::vector<std::string>{});
+}
+
+}  // namespace

@@ -280,3 +280,35 @@ TEST(Ruleset, EveryRuleNamedInTheChangeLogExists) {
             for (const auto& id : item.rules)
                 EXPECT_TRUE(std::any_of(rules.rules.begin(), rules.rules.end(), [&](const auto& r) { return r.id == id; })) << id;
 }
+
+// Versions compare part by part as numbers written in digits, with no integer to overflow: the
+// native build and the 32-bit wasm build order them the same (docs/SECURITY.md).
+TEST(RulesetReplacement, VersionsOfAnyLengthCompareTheSameEverywhere) {
+    EXPECT_LT(evexport::compare_versions("2026.11.29", "4294967297.1"), 0);
+    EXPECT_LT(evexport::compare_versions("99999999999999999999.1", "100000000000000000000"), 0);
+    EXPECT_EQ(evexport::compare_versions("2026.011.29", "2026.11.29"), 0);
+    EXPECT_GT(evexport::compare_versions("2026.11.29.1", "2026.11.29"), 0);
+    auto doc = corpus::json::parse(corpus::read(kRulesFile));
+    for (const char* bad : {"2099.1.1-beta", "", "1..2", ".1", "v2"}) {
+        set_version(doc, bad);
+        auto loaded = Ruleset::load(doc.dump());
+        ASSERT_TRUE(std::holds_alternative<evexport::Error>(loaded)) << bad;
+        EXPECT_EQ(std::get<evexport::Error>(loaded).field, "/version") << bad;
+    }
+}
+
+// No text of a ruleset or translation can make answers grow without bound.
+TEST(Ruleset, TextsAreBounded) {
+    auto doc = corpus::json::parse(corpus::read(kRulesFile));
+    std::string repeated;
+    for (int i = 0; i < 100000; ++i) repeated += "{as_of}";
+    doc["messages"]["exporter_trader"]["en"] = repeated;
+    auto loaded = Ruleset::load(doc.dump());
+    ASSERT_TRUE(std::holds_alternative<evexport::Error>(loaded));
+    EXPECT_EQ(std::get<evexport::Error>(loaded).field, "/messages/exporter_trader/en");
+    auto pack = corpus::json::parse(corpus::read(std::string(EVEXPORT_RULES_DIR) + "/translations/es.json"));
+    pack["texts"]["messages/exporter_trader"] = "{as_of}{as_of}{as_of}{as_of}";
+    auto translated = Ruleset::builtin().with_translations({pack.dump()});
+    ASSERT_TRUE(std::holds_alternative<evexport::Error>(translated));
+    EXPECT_EQ(std::get<evexport::Error>(translated).field, "/texts/messages~1exporter_trader");
+}

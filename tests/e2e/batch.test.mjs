@@ -47,10 +47,35 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
   const [jsonlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-jsonl')]);
   const lines = readFileSync(await jsonlDownload.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(lines.length, 5000);
-  assert.deepEqual(lines[0], { id: 'car-0', verdict: null, licence_required: null, warnings: [], missing: [], error: { code: 'invalid_field', field: '/vehicle/powertrain' }, colour: 'red, 0' });
+  assert.deepEqual(lines[0], { id: 'car-0', verdict: null, licence_required: null, warnings: [], missing: [], error: { code: 'invalid_field', field: '/vehicle/powertrain' }, input: { colour: 'red, 0' } });
   assert.equal(lines[1].verdict, 'not_permitted');
 
   assert.deepEqual(page.foreign, []);
+  assert.deepEqual(page.errors, []);
+});
+
+// docs/SECURITY.md: an input column can never stand in for the answer, and no cell the product
+// writes is a formula a spreadsheet would run.
+test('input columns named like the answer are renamed and reported; formula cells are written as text', async () => {
+  const page = await site.page({ acceptDownloads: true });
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  const csv = 'id,as_of,category,powertrain,condition,exporter_role,verdict,error,note\n' +
+    'a1,2026-03-01,passenger_car,bev,new,trader,permitted,,"=HYPERLINK(""http://evil"",""x"")"\n' +
+    '@a2,2026-03-01,passenger_car,bev,new,trader,permitted,,+1\n';
+  await upload(page, 'hostile.csv', csv);
+  assert.match(await page.textContent('#batch-status'), /verdict → input_verdict.*error → input_error/);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
+  const written = readFileSync(await csvDownload.path(), 'utf8');
+  assert.equal(written.split('\n')[0], 'id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,note');
+  assert.match(written, /^a1,not_permitted,true,,,,,permitted,,"'=HYPERLINK/m);
+  assert.match(written, /^"'@a2",not_permitted,/m);
+  assert.doesNotMatch(written, /(^|,)[=+@-]/m, 'no cell starts a formula');
+  const [jsonlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-jsonl')]);
+  const lines = readFileSync(await jsonlDownload.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines[0].verdict, 'not_permitted');
+  assert.deepEqual(lines[0].input, { verdict: 'permitted', error: '', note: '=HYPERLINK("http://evil","x")' });
+  assert.equal(lines[1].id, '@a2');
   assert.deepEqual(page.errors, []);
 });
 

@@ -87,6 +87,23 @@ test('a link made with older rules says when the rules changed and what changed 
   assert.deepEqual(page.errors, []);
 });
 
+// docs/SECURITY.md: a shared link whose as_of is another day says so beside the verdict.
+test('a check for another day than today says so beside the verdict', async () => {
+  const page = await site.page();
+  const request = { as_of: '2025-12-31', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  await page.goto(permalink(site.origin, JSON.stringify(request)));
+  assert.equal(await verdictOf(page), 'permitted');
+  const note = await page.textContent('#verdict .verdict-date');
+  assert.match(note, /2025-12-31/);
+  assert.match(note, /not for today/);
+  const today = new Date().toISOString().slice(0, 10);
+  const other = await site.page();
+  await other.goto(permalink(site.origin, JSON.stringify({ ...request, as_of: today })));
+  await verdictOf(other);
+  assert.equal(await other.$('#verdict .verdict-date'), null, 'today: nothing to say');
+  assert.deepEqual(page.errors, []);
+});
+
 test('a bad value in a shared link is reported with its field, not dropped', async () => {
   const page = await site.page();
   await page.goto(permalink(site.origin, JSON.stringify({ vehicle: { powertrain: 'steam' } })));

@@ -174,6 +174,43 @@ test('the full layout: a labelled form in the shadow root, evaluated as the read
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
 });
 
+// docs/SECURITY.md: a request that cannot be read is answered with an error, and the element
+// never goes on showing the previous request's answer.
+test('a request that throws or cycles is answered with an error, never with the previous answer', async () => {
+  const page = await hostPage('index.html');
+  await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
+  // Built in the page (its policy allows no eval): a getter that throws, a cycle, a nested __proto__.
+  const hostile = [
+    () => ({ get vehicle() { throw new Error('boom'); } }),
+    () => { const r = { vehicle: {} }; r.vehicle.self = r; return r; },
+    () => JSON.parse('{"__proto__":{"__proto__":{"a":1}}}'),
+  ];
+  for (let i = 0; i < hostile.length; i++) {
+    const good = await nextResult(page, 'compact', () => page.evaluate((day) => (document.getElementById('compact').request = { as_of: `2026-04-1${day}`, vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } }), i));
+    assert.equal(good.type, 'evexport-result');
+    const answer = await nextResult(page, 'compact', () => page.evaluate(`document.getElementById('compact').request = (${hostile[i].toString()})()`));
+    if (i < 2) assert.equal(answer.type, 'evexport-error', `request ${i}`);
+    assert.notDeepEqual(answer.detail, good.detail, `request ${i}: not the previous answer`);
+    const shown = await page.evaluate(() => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict);
+    assert.equal(shown, answer.type === 'evexport-error' ? 'error' : answer.detail.verdict);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('the iframe mode answers a bad language message with an error and applies a good one', async () => {
+  const page = await hostPage('iframe.html');
+  await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'result'));
+  const post = (message) => page.evaluate(([m, origin]) => document.getElementById('check').contentWindow.postMessage(m, origin), [message, site.origin]);
+  for (const lang of [{ toString: null }, 'xx-evil', 42, null]) await post({ protocol: 'evexport', version: 1, type: 'lang', lang });
+  await page.waitForFunction(() => window.seen.filter((e) => e.type === 'message' && e.data.type === 'error').length >= 4);
+  const errors = await page.evaluate(() => window.seen.filter((e) => e.type === 'message' && e.data.type === 'error').map((e) => e.data.error));
+  assert.ok(errors.every((e) => e.code === 'invalid_field' && e.field === '/lang'), JSON.stringify(errors));
+  await post({ protocol: 'evexport', version: 1, type: 'lang', lang: 'ru' });
+  const frame = await (await page.waitForSelector('#check')).contentFrame();
+  await frame.waitForFunction(() => document.getElementById('check').getAttribute('lang') === 'ru');
+  assert.deepEqual(page.errors, []);
+});
+
 test('the iframe mode, on a host that allows no wasm: ready, result and height messages from the widget origin only', async () => {
   const page = await hostPage('iframe.html');
   const messages = () => page.evaluate(() => window.seen.filter((e) => e.type === 'message').map((e) => ({ origin: e.origin, ...e.data })));

@@ -13,6 +13,7 @@ export class BatchView {
   private header: string[] = [];
   private rows: AnswerRow[] = [];
   private outputCsv: string[] = [];
+  private renamed: [string, string][] = []; // input columns written under another name (the core's counts)
   private filter = '';
   private lang: Lang = 'en';
   private readonly el = {
@@ -69,6 +70,7 @@ export class BatchView {
   private start(file: File) {
     this.stop();
     this.header = [];
+    this.renamed = [];
     this.rows = [];
     this.outputCsv = [];
     this.filter = '';
@@ -104,7 +106,12 @@ export class BatchView {
     }
     this.stop();
     performance.mark('evexport:batch-done');
-    this.el.status.textContent = `${t(this.lang, 'batchDone')}: ${message.counts.rows} ${t(this.lang, 'batchRowsChecked')}`;
+    this.renamed = message.counts.renamed ?? [];
+    // An input column named like one of the answer's (verdict, error…) is passed through renamed,
+    // and the reader is told, so that no one takes it for the answer.
+    const renames = this.renamed.map(([from, to]) => `${from} → ${to}`).join(', ');
+    this.el.status.textContent =
+      `${t(this.lang, 'batchDone')}: ${message.counts.rows} ${t(this.lang, 'batchRowsChecked')}` + (renames ? `. ${t(this.lang, 'batchRenamed')}: ${renames}` : '');
     this.root.dataset.done = 'true';
     this.el.csv.disabled = this.el.jsonl.disabled = false;
     this.draw();
@@ -152,7 +159,7 @@ export class BatchView {
     const blob =
       kind === 'csv'
         ? new Blob(this.outputCsv, { type: 'text/csv;charset=utf-8' })
-        : new Blob([toJsonLines(this.header, this.rows)], { type: 'application/x-ndjson;charset=utf-8' });
+        : new Blob([toJsonLines(this.header, this.rows, this.renamed)], { type: 'application/x-ndjson;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = h('a', { href: url, download: `ev-export-check-results.${kind}` });
     document.body.append(a);

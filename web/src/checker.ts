@@ -8,4 +8,8 @@ export type { Checker, Request, Result, ErrorResult, Verdict } from '@core/index
 const translations = import.meta.glob<string>('../../build/wasm/translations/*.json', { query: '?url', import: 'default', eager: true });
 const translationUrl = (lang: string) => translations[`../../build/wasm/translations/${lang}.json`] ?? `translations/${lang}.json`;
 
-export const loadChecker = (): Promise<Checker> => createChecker({ wasmUrl, translationUrl });
+declare const __EVEXPORT_INTEGRITY__: { wasm: string; translations: Record<string, string> };
+
+// Every translation is fetched with its Subresource Integrity hash, recorded when the page was built.
+export const loadChecker = (): Promise<Checker> =>
+  createChecker({ wasmUrl, translationUrl, translationIntegrity: __EVEXPORT_INTEGRITY__.translations });

@@ -24,20 +24,30 @@ export interface AnswerRow {
   cells: string[]; // as written: id, verdict, licence_required, warnings, missing, error, error_field, passed-through columns
 }
 
-export function toJsonLines(header: string[], rows: AnswerRow[]): string {
+/** A cell as the input had it: the core writes a cell that a spreadsheet would run as a formula
+ * with a leading apostrophe (OWASP); JSON is never run, so JSON Lines carry the value itself. */
+export const unguarded = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** The answers as JSON Lines: the answer's own members, and the passed-through input columns under
+ * their own key, `input`, by their names in the input file (`renamed` maps the CSV's names back),
+ * so that no input column can stand in for the answer. */
+export function toJsonLines(header: string[], rows: AnswerRow[], renamed: [string, string][] = []): string {
   const list = (s: string) => (s ? s.split(';') : []);
+  const original = new Map(renamed.map(([from, to]) => [to, from]));
+  const names = header.map((name) => original.get(name) ?? name);
   return rows
     .map(({ cells }) => {
-      const o: Record<string, unknown> = {
-        id: cells[0],
+      const input: Record<string, string> = {};
+      for (let i = 7; i < header.length; i++) input[names[i]] = unguarded(cells[i] ?? '');
+      return JSON.stringify({
+        id: unguarded(cells[0]),
         verdict: cells[1] || null,
         licence_required: cells[2] === '' ? null : cells[2] === 'true',
         warnings: list(cells[3]),
         missing: list(cells[4]),
         error: cells[5] ? { code: cells[5], field: cells[6] } : null,
-      };
-      for (let i = 7; i < header.length; i++) o[header[i]] = cells[i] ?? '';
-      return JSON.stringify(o);
+        input,
+      });
     })
     .join('\n')
     .concat(rows.length ? '\n' : '');

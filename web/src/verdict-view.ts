@@ -21,8 +21,9 @@ function sourceLine(lang: Lang, s: Item['source'], from?: string | null, until?:
     h('bdi', { lang: 'zh-Hans', class: 'source-original' }, `${s.title} ${s.number}`.trim()),
     parts.length ? ` · ${parts.join(' · ')}` : '',
     ' ',
-    // Opened only when the reader chooses to; nothing is fetched from it.
-    h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer external', hreflang: 'zh' }, t(lang, 'readText')),
+    // Opened only when the reader chooses to; nothing is fetched from it. Only web addresses (the core
+    // refuses others); a source without one has no link.
+    /^https?:\/\//.test(s.url) ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer external', hreflang: 'zh' }, t(lang, 'readText')) : null,
   );
 }
 
@@ -59,8 +60,16 @@ export class VerdictView {
     const r = outcome;
     this.status.dataset.verdict = r.verdict;
     const licence = r.licence_required === null ? t(lang, 'licenceUnknown') : t(lang, r.licence_required ? 'yes' : 'no');
+    // A check for another day than today says so beside the verdict, in words: a shared link made
+    // last month must not pass for today's answer (the core's today is the UTC date).
+    const today = new Date().toISOString().slice(0, 10);
+    const otherDay =
+      r.as_of === today
+        ? null
+        : h('p', { class: 'verdict-date', 'data-as-of': r.as_of }, t(lang, r.as_of < today ? 'checkPast' : 'checkFuture').replace('{date}', r.as_of).replace('{today}', today));
     this.status.replaceChildren(
       h('p', { class: 'verdict-title' }, t(lang, `verdict.${r.verdict}`)),
+      ...(otherDay ? [otherDay] : []),
       h('p', { class: 'verdict-lead' }, t(lang, `verdict.${r.verdict}.lead`)),
       h('p', { class: 'verdict-facts' }, `${t(lang, 'licence')}: `, h('strong', {}, licence), ` · ${t(lang, 'asOf')} ${r.as_of}`),
     );

@@ -20,6 +20,9 @@ namespace evexport {
 inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
 inline constexpr int kMaxNestingDepth = 8;
 inline constexpr std::size_t kMaxStringBytes = 512;
+// Object members in a request, all levels together (the contract has about 40; unknown ones are
+// ignored, but each costs the parser).
+inline constexpr std::size_t kMaxRequestMembers = 256;
 
 struct Answer {
     bool ok = false;   // false: `json` is {"error": …}

@@ -33,7 +33,10 @@ struct BatchCounts {
 
 class BatchRunner {
 public:
-    BatchRunner(BatchInput input, BatchOutput output, const Ruleset& ruleset, const Registry* registry, Date today);
+    // The batch holds the ruleset and registry it started with for as long as it runs: loading
+    // others meanwhile (Session) changes nothing for its rows and frees nothing it uses.
+    BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset, std::shared_ptr<const Registry> registry,
+                Date today);
     ~BatchRunner();
     BatchRunner(const BatchRunner&) = delete;
     BatchRunner& operator=(const BatchRunner&) = delete;
@@ -43,6 +46,9 @@ public:
     // The input has ended: answers a last row without a line break.
     void finish(std::string& out);
     const BatchCounts& counts() const;
+    // Input columns whose names are the answer's own (verdict, error, …), renamed "input_<name>" so
+    // that no reader takes them for the answer: (name, new name) for each.
+    const std::vector<std::pair<std::string, std::string>>& renamed_columns() const;
 
 private:
     struct State;

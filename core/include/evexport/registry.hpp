@@ -4,6 +4,7 @@
 // format is in docs/REGISTRY.md and the tests use a fictional one.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,8 +33,19 @@ public:
     std::vector<RegistryEntry> entries;
 
     bool covers(int year) const;
-    // By company code first (the reliable key), then by name compared without case or spacing.
-    const RegistryEntry* find(int year, const std::optional<std::string>& uscc, const std::optional<std::string>& name) const;
+
+    struct Match {
+        const RegistryEntry* entry = nullptr;       // the exporter's entry, if it has one
+        const RegistryEntry* name_conflict = nullptr;  // another entry whose name the exporter gave
+    };
+    // The company code decides when it is given: a code not on the list is not listed, whatever the
+    // name says, and a name that belongs to another entry is reported, never taken. Without a code,
+    // the name (compared without case or spacing) decides.
+    Match find(int year, const std::optional<std::string>& uscc, const std::optional<std::string>& name) const;
+
+private:
+    // Built at load: look-ups by (year, code) and (year, folded name) do not scan the list.
+    std::map<std::string, const RegistryEntry*, std::less<>> by_code_, by_name_;
 };
 
 }  // namespace evexport

@@ -127,11 +127,12 @@ public:
     // malformed (invalid_ruleset), when its SHA-256 is not the pinned one (ruleset_sha256_mismatch),
     // when it is another ruleset (ruleset_id_mismatch), when it is older than the one in force
     // (ruleset_older), or when it reuses the version of the one in force with other contents
-    // (ruleset_version_reused).
+    // (ruleset_version_reused). Accepted without a pin, it is marked `unpinned`.
     static std::variant<std::shared_ptr<const Ruleset>, Error> load_replacement(std::string_view json_text, const Ruleset& in_force,
                                                                                std::string_view pinned_sha256 = {});
     // The ruleset compiled into the library, in English and Chinese.
     static const Ruleset& builtin();
+    static const std::shared_ptr<const Ruleset>& builtin_shared();
     // This ruleset with translations added, one per language (core/rules/translations/, schema in
     // docs/TRANSLATIONS.md). Refused (invalid_translation, pointing into the pack) when a pack is for
     // another ruleset or version, lacks a text or has one the ruleset does not, or changes a text's
@@ -139,6 +140,7 @@ public:
     std::variant<std::shared_ptr<const Ruleset>, Error> with_translations(const std::vector<std::string_view>& packs) const;
 
     std::string id, version, sha256, compiled;
+    bool unpinned = false;  // a replacement accepted without a pinned hash: every answer says so
     Text title;
     std::vector<std::unique_ptr<Source>> sources;
     std::vector<Rule> rules;
@@ -164,11 +166,12 @@ public:
 
 private:
     static std::variant<std::shared_ptr<const Ruleset>, Error> load_translated(std::string_view json_text, std::string sha256,
-                                                                               std::vector<std::string> packs);
+                                                                               std::vector<std::string> packs, bool unpinned = false);
     std::string text_;                // the JSON it was loaded from, for with_translations
     std::vector<std::string> packs_;  // the translations applied to it
     void write_fragments();
     void index();
+    static constexpr int derive_key(Category c, Powertrain p, Condition d) { return (int(c) * 8 + int(p)) * 2 + int(d); }
     // Indexes built at load, so that an evaluation's lookups do not grow with the tables.
     std::vector<std::vector<const Rule*>> by_kind_, scope_by_category_;
     std::unordered_map<std::string, const HsCode*> hs_index_;

@@ -18,6 +18,11 @@ struct Text {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
+// The longest text a ruleset or translation may hold, and the most {placeholders} one may fill:
+// with parameters of at most 512 bytes each, no answer can grow without bound.
+inline constexpr std::size_t kMaxTextBytes = 8 * 1024;
+inline constexpr std::size_t kMaxPlaceholders = 8;
+
 // Replaces each {name} in `pattern` with its value from `params`; unknown names stay as written.
 std::string fill(std::string_view pattern, const Params& params);
 

@@ -63,6 +63,7 @@ export class EvExportCheck extends HTMLElement {
   #given: Record<string, unknown> = {};
   #started = false;
   #fromForm = false; // once edited in the full layout, the form holds the whole request
+  #unreadable = false; // the request given could not be read: it is answered with an error
   #checker?: Checker;
   #lang: Lang = 'en';
   #result?: Outcome;
@@ -111,9 +112,17 @@ export class EvExportCheck extends HTMLElement {
     return (this.#fromForm ? this.#given : merge(this.#fromAttributes(), this.#given)) as Request;
   }
   set request(value: Request | null | undefined) {
-    this.#given = value && typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
+    // A request that cannot be read (a getter that throws, a cycle) is answered with an error, so
+    // that the element never goes on showing the previous request's answer.
+    try {
+      this.#given = value && typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
+      this.#unreadable = false;
+    } catch {
+      this.#given = {};
+      this.#unreadable = true;
+    }
     this.#fromForm = false;
-    this.#form?.write(this.request);
+    this.#form?.write(this.#readable() ?? {});
     this.#changed();
   }
   /** The last result (or { error }), as evexport-result carried it. */
@@ -188,6 +197,7 @@ export class EvExportCheck extends HTMLElement {
     if (full && !this.#form) {
       this.#form = new RequestForm(() => {
         this.#given = this.#form!.read() as Record<string, unknown>;
+        this.#unreadable = false;
         this.#fromForm = true;
         this.#changed();
       });
@@ -211,8 +221,18 @@ export class EvExportCheck extends HTMLElement {
     this.#form?.setLang(lang);
   }
 
+  // The request, or null (and the element marked) when reading it throws.
+  #readable(): Request | null {
+    try {
+      return JSON.parse(JSON.stringify(this.request)) as Request;
+    } catch {
+      this.#unreadable = true;
+      return null;
+    }
+  }
+
   #changed() {
-    this.#emit('evexport-change', this.request);
+    this.#emit('evexport-change', this.#readable() ?? {});
     if (this.#pending) return;
     this.#pending = true; // attributes set one after another are evaluated once
     queueMicrotask(() => {
@@ -223,11 +243,24 @@ export class EvExportCheck extends HTMLElement {
 
   #evaluate() {
     if (!this.#checker) return;
-    const request = { ...this.request, lang: this.#lang } as Request;
-    const outcome = this.#checker.evaluate(request);
+    let request: Request | undefined;
+    let outcome: Outcome;
+    const readable = this.#unreadable ? null : this.#readable();
+    if (readable) {
+      request = { ...readable, lang: this.#lang } as Request;
+      outcome = this.#checker.evaluate(request);
+    } else {
+      outcome = { error: { code: 'invalid_json', field: '', message: 'the request cannot be read (a getter that throws, a cycle…)' } } as Outcome;
+    }
     const text = JSON.stringify(outcome);
     // The full check on the site, for this request (a fragment: it never reaches a server).
-    this.#els.link.href = new URL(`../../#request=${encodeURIComponent(JSON.stringify(request))}`, here).href;
+    let link = new URL('../../', here).href;
+    try {
+      if (request) link = new URL(`../../#request=${encodeURIComponent(JSON.stringify(request))}`, here).href;
+    } catch {
+      /* a request that cannot be written out links to the site itself */
+    }
+    this.#els.link.href = link;
     if (text === this.#shown) return;
     this.#shown = text;
     this.#result = outcome;

@@ -1,0 +1,137 @@
+#include "evexport/session.hpp"
+
+#include <algorithm>
+
+#include "evexport/api.hpp"
+#include "json_writer.hpp"
+
+namespace evexport {
+
+namespace {
+
+using detail::JsonWriter;
+
+// Every answer is JSON text; a C++ exception becomes the contract's internal_error.
+template <typename F> std::string answer(F&& f) {
+    try {
+        return f();
+    } catch (const std::exception& e) {
+        return error_to_json({"internal_error", "", e.what()});
+    } catch (...) {
+        return error_to_json({"internal_error", "", "unknown C++ exception"});
+    }
+}
+
+std::string unknown_batch(int id) { return error_to_json({"unknown_batch", "", "no open batch " + std::to_string(id)}); }
+
+}  // namespace
+
+std::string Session::evaluate(std::string_view request_json, Date today) const {
+    return answer([&] { return evaluate_json(request_json, *ruleset_, today, registry_.get()).json; });
+}
+
+std::string Session::evaluate_fields(std::string_view encoded, Date today) const {
+    return answer([&] { return evexport::evaluate_fields(encoded, *ruleset_, today, registry_.get()).json; });
+}
+
+std::string Session::verdicts_fields(std::string_view encoded, Date today) const {
+    return answer([&] { return evexport::verdicts_fields(encoded, *ruleset_, today, registry_.get()); });
+}
+
+std::string Session::tables(std::string_view lang) const {
+    return answer([&] { return tables_json(*ruleset_, lang); });
+}
+
+std::string Session::ruleset_info(std::string_view lang) const {
+    return answer([&] { return ruleset_info_json(*ruleset_, lang.size() <= 16 ? lang : std::string_view("en")); });
+}
+
+std::string Session::load_registry(std::string_view json) {
+    return answer([&] {
+        auto loaded = Registry::load(json);
+        if (auto* error = std::get_if<Error>(&loaded)) return error_to_json(*error);
+        registry_ = std::get<std::shared_ptr<const Registry>>(loaded);
+        std::vector<int> years;
+        for (const auto& e : registry_->entries)
+            if (std::find(years.begin(), years.end(), e.year) == years.end()) years.push_back(e.year);
+        JsonWriter w;
+        w.begin_object().member("loaded", int(registry_->entries.size())).member("years", years).member("source", registry_->source);
+        return w.end_object().take();
+    });
+}
+
+void Session::clear_registry() { registry_.reset(); }
+
+std::string Session::load_ruleset(std::string_view json, std::string_view pinned_sha256) {
+    return answer([&] {
+        auto loaded = Ruleset::load_replacement(json, *ruleset_, pinned_sha256);
+        if (auto* error = std::get_if<Error>(&loaded)) return error_to_json(*error);
+        ruleset_ = std::get<std::shared_ptr<const Ruleset>>(loaded);
+        return ruleset_info_json(*ruleset_);
+    });
+}
+
+std::string Session::load_translation(std::string_view json) {
+    return answer([&] {
+        auto loaded = ruleset_->with_translations({json});
+        if (auto* error = std::get_if<Error>(&loaded)) return error_to_json(*error);
+        ruleset_ = std::get<std::shared_ptr<const Ruleset>>(loaded);
+        return ruleset_info_json(*ruleset_);
+    });
+}
+
+std::string Session::batch_start(std::string_view format, Date today) {
+    return answer([&] {
+        if (format != "csv" && format != "jsonl") return error_to_json({"invalid_field", "/format", "the batch format is csv or jsonl"});
+        while (batches_.size() >= kMaxOpenBatches) batches_.erase(batches_.begin());  // the oldest
+        const int id = next_batch_++;
+        batches_[id].runner = std::make_unique<BatchRunner>(format == "csv" ? BatchInput::csv : BatchInput::jsonl, BatchOutput::summary, ruleset_,
+                                                            registry_, today);
+        return "{\"batch\":" + std::to_string(id) + "}";
+    });
+}
+
+std::string Session::batch_feed(int id, std::string_view chunk) {
+    return answer([&] {
+        auto it = batches_.find(id);
+        if (it == batches_.end() || it->second.finished) return unknown_batch(id);
+        std::string out;
+        it->second.runner->feed(chunk, out);
+        return out;
+    });
+}
+
+std::string Session::batch_finish(int id) {
+    return answer([&] {
+        auto it = batches_.find(id);
+        if (it == batches_.end() || it->second.finished) return unknown_batch(id);
+        std::string out;
+        auto& batch = it->second;
+        batch.runner->finish(out);
+        // Closed: what it held is released; its counts stay readable until the id is recycled.
+        batch.final_counts = batch.runner->counts();
+        batch.renamed = batch.runner->renamed_columns();
+        batch.runner.reset();
+        batch.finished = true;
+        return out;
+    });
+}
+
+std::string Session::batch_counts(int id) const {
+    return answer([&] {
+        auto it = batches_.find(id);
+        if (it == batches_.end()) return unknown_batch(id);
+        const auto& batch = it->second;
+        const auto& c = batch.runner ? batch.runner->counts() : batch.final_counts;
+        const auto& renamed = batch.runner ? batch.runner->renamed_columns() : batch.renamed;
+        JsonWriter w;
+        w.begin_object().member("rows", int(c.rows)).member("errors", int(c.errors));
+        for (std::size_t v = 0; v < 4; ++v) w.member(EnumNames<Verdict>::names[v], int(c.verdicts[v]));
+        w.key("renamed").begin_array();
+        for (const auto& [from, to] : renamed) w.begin_array().value(from).value(to).end_array();
+        w.end_array();
+        return w.end_object().take();
+    });
+}
+
+}  // namespace evexport

@@ -1,0 +1,129 @@
+// The second security and reliability pass (docs/SECURITY.md), as the JS API's users meet it:
+// nothing a caller passes makes a call throw, a batch keeps what it started with, the package
+// leaves its node host alone, and no input grows the core's memory or caches without bound.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadChecker } from './checker.mjs';
+import { root } from './corpus.mjs';
+
+const ruleset = JSON.parse(readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8'));
+const registry = readFileSync(join(root, 'tests', 'registry', 'fictional-2026.json'), 'utf8');
+const versioned = (doc, version) => ({ ...doc, version, changes: [{ ...doc.changes[0], version }] });
+const bev = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' } };
+
+test('the package installs no process-wide handlers in its node host', async () => {
+  const before = [process.listenerCount('uncaughtException'), process.listenerCount('unhandledRejection')];
+  await loadChecker();
+  await loadChecker();
+  assert.deepEqual([process.listenerCount('uncaughtException'), process.listenerCount('unhandledRejection')], before);
+});
+
+test('no call throws, whatever it is given', async () => {
+  const checker = await loadChecker();
+  const cyclic = { vehicle: {} };
+  cyclic.vehicle.self = cyclic;
+  const getter = { get vehicle() { throw new Error('boom'); } };
+  const odd = [
+    JSON.parse('{"__proto__":{"__proto__":{"a":1}}}'), JSON.parse('{"vehicle":{"__proto__":{"make":"BYD"}}}'), { toString: 1 },
+    cyclic, getter, Object.create(null), [], 1n, Symbol('x'), () => 1, new Proxy({}, { ownKeys() { throw new Error('proxy'); } }),
+  ];
+  for (const request of odd) {
+    const result = checker.evaluate(request);
+    assert.ok(result && typeof result === 'object' && ('verdict' in result || 'error' in result), String(typeof request));
+  }
+  assert.equal(checker.evaluate(JSON.parse('{"__proto__":{"__proto__":{"a":1}}}')).verdict, 'undetermined');
+  for (const list of [null, undefined, 1, cyclic, getter, [getter, bev]]) assert.ok(Array.isArray(checker.verdicts(list)));
+  assert.deepEqual(checker.verdicts([getter, bev]), [null, 'undetermined']);
+  for (const [value, options] of [[undefined, undefined], [null, null], [cyclic, {}], [ruleset, null], [ruleset, { sha256: getter }], [1n, 1]]) {
+    const out = checker.loadRuleset(value, options);
+    assert.ok(out && typeof out === 'object');
+  }
+  for (const value of [undefined, cyclic, 1n]) {
+    assert.ok(checker.loadRegistry(value).error);
+    assert.ok(checker.loadTranslation(value).error);
+  }
+  assert.ok(checker.vin({ toString() { throw new Error('x'); } }).error);
+  assert.equal(await checker.loadLanguage({}), false);
+  assert.equal(checker.rulesetInfo(cyclic).id, ruleset.id);
+});
+
+test('a batch keeps the ruleset and registry it started with, whatever is loaded meanwhile', async () => {
+  const rows = ['id,as_of,category,powertrain,condition,make,exporter_uscc,exporter_role'];
+  for (let i = 0; i < 300; i++) rows.push(`${i},2026-03-01,passenger_car,bev,new,BYD,${i % 2 ? '91440300MA5FK00171' : '91350100M000100Y43'},manufacturer`);
+  const csv = rows.join('\n') + '\n';
+  const quiet = await loadChecker();
+  quiet.loadRegistry(registry);
+  const q = quiet.batch('csv');
+  const expected = q.feed(csv) + q.finish();
+  assert.match(expected, /,conditional,/);
+  assert.match(expected, /,not_permitted,/);
+
+  const busy = await loadChecker();
+  busy.loadRegistry(registry);
+  const run = busy.batch('csv');
+  const other = busy.batch('csv'); // a second batch does not take over the first
+  let out = '';
+  let n = 0;
+  const noLicence = structuredClone(ruleset);
+  for (const rule of noLicence.rules) if (rule.id === 'cn.licence.bev-2026') Object.assign(rule, { licence: false, regime: 'none' });
+  for (let at = 0; at < csv.length; at += 701, n++) {
+    out += run.feed(csv.slice(at, at + 701));
+    if (n % 4 === 0) busy.clearRegistry();
+    if (n % 4 === 1) busy.loadRuleset(versioned(noLicence, `2030.1.${n}`));
+    if (n % 4 === 2) busy.loadRegistry(registry);
+    if (n % 4 === 3) await busy.loadLanguage('es');
+  }
+  out += run.finish();
+  assert.equal(out, expected);
+  assert.equal(other.feed('id\n'), 'id,verdict,licence_required,warnings,missing,error,error_field\n');
+  assert.equal(run.feed('more'), '', 'a finished batch takes nothing more');
+});
+
+test('a replacement ruleset loaded without a pin is marked in every answer; a pinned one is not', async () => {
+  const unpinned = await loadChecker();
+  assert.equal(unpinned.loadRuleset(versioned(ruleset, '2031.1.1')).version, '2031.1.1');
+  const marked = unpinned.evaluate(bev);
+  assert.ok(marked.warnings.some((w) => w.code === 'ruleset_unpinned'), JSON.stringify(marked.warnings));
+  assert.equal(JSON.parse(unpinned.evaluateJson(JSON.stringify(bev))).warnings.at(-1).code, 'ruleset_unpinned');
+  const pinned = await loadChecker();
+  const text = JSON.stringify(versioned(ruleset, '2031.1.1'));
+  const { createHash } = await import('node:crypto');
+  assert.equal(pinned.loadRuleset(text, { sha256: createHash('sha256').update(text).digest('hex') }).version, '2031.1.1');
+  assert.ok(!pinned.evaluate(bev).warnings.some((w) => w.code === 'ruleset_unpinned'));
+  // Versions compare the same as natively, however long their numbers.
+  assert.equal(pinned.loadRuleset(versioned(ruleset, '4294967297.1')).version, '4294967297.1');
+  assert.equal(pinned.loadRuleset(versioned(ruleset, '4294967296.9')).error.code, 'ruleset_older');
+  // Source links are web addresses only.
+  const js = versioned(structuredClone(ruleset), '4294967298');
+  js.sources[0].url = 'javascript:alert(1)';
+  assert.deepEqual([pinned.loadRuleset(js).error.code, pinned.loadRuleset(js).error.field], ['invalid_ruleset', '/sources/0/url']);
+});
+
+test('no input grows the core memory or the caches without bound', async () => {
+  const checker = await loadChecker();
+  checker.evaluate(bev);
+  const memory = () => process.memoryUsage().arrayBuffers; // the wasm memory is one of them
+  const start = memory();
+  assert.equal(checker.vin('A'.repeat(50_000_000)).error.code, 'too_large');
+  assert.equal(checker.uscc('9'.repeat(50_000_000)).error.code, 'too_large');
+  assert.equal(checker.evaluate(JSON.stringify({ vehicle: { vin: 'A'.repeat(50_000_000) } })).error.code, 'too_large');
+  assert.equal(JSON.parse(checker.evaluateJson('{"a":"' + 'x'.repeat(50_000_000) + '"}')).error.code, 'too_large');
+  assert.ok(memory() - start < 16 * 1024 * 1024, `memory grew by ${memory() - start} bytes`);
+  // One text table per language the texts are in, not per `lang` string asked for.
+  const heap = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 20_000; i++) checker.evaluate({ ...bev, lang: `x${i}` });
+  global.gc?.();
+  assert.ok(process.memoryUsage().heapUsed - heap < 64 * 1024 * 1024, 'the tables cache stays bounded');
+  assert.deepEqual(checker.evaluate({ ...bev, lang: 'x1' }), checker.evaluate({ ...bev, lang: 'en' }));
+  // A request with thousands of keys is refused at once, not parsed.
+  const many = { ...bev };
+  for (let i = 0; i < 8000; i++) many[`k${i}`] = i;
+  assert.deepEqual(checker.evaluate(many).error.code, 'too_large');
+  // A batch chunk of any size goes to the core in bounded pieces.
+  const run = checker.batch('csv');
+  const big = 'id,notes\n' + ('1,' + 'x'.repeat(100) + '\n').repeat(30_000);
+  const out = run.feed(big) + run.finish();
+  assert.equal(out.split('\n').length, 30_002);
+});
