@@ -71,3 +71,11 @@ test('--translation adds a language; a pack that does not fit exits 2 with inval
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a directory is refused, never read as an empty input', () => {
+  for (const args of [['check', root], ['batch', '--format', 'csv', root], ['check', '-', '--registry', root]]) {
+    const r = run(args, Buffer.from('{}'));
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr.toString(), /cannot read/);
+  }
+});
