@@ -45,7 +45,7 @@ const pinnedFrame = readFileSync(frame, 'utf8')
     `<script type="module" src="./ev-export-check.js" integrity="${sri(readFileSync(join(moving, 'ev-export-check.js')))}"></script>\n` +
       `  <script type="module" src="./frame.js" integrity="${sri(readFileSync(join(moving, 'frame.js')))}"></script>`,
   );
-if (!pinnedFrame.includes('integrity=')) throw new Error('frame.html: the tags to pin were not found');
+if ((pinnedFrame.match(/integrity=/g) ?? []).length !== 3) throw new Error('frame.html: the stylesheet and the two scripts to pin were not all found');
 writeFileSync(frame, pinnedFrame);
 const exact = at(`build/site/embed/v${version}`);
 rmSync(exact, { recursive: true, force: true });

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "evexport/api.hpp"
 #include "evexport/session.hpp"
@@ -36,21 +38,26 @@ emscripten::val view(std::string text) {
 // The fast path's answers go back as a plain number: the address of [length: u32][UTF-8 bytes],
 // which index.mjs reads through the module's HEAPU32/HEAPU8 (making a JS value for each call cost
 // more than the evaluation itself).
+// The frame is a buffer of 32-bit words, so that its length is aligned for HEAPU32 whatever the
+// answer's length.
+std::vector<std::uint32_t> frame;
+
 int framed(const std::string& text) {
-    release_if_large(answer);
-    const auto n = static_cast<std::uint32_t>(text.size());
-    answer.assign(reinterpret_cast<const char*>(&n), 4);
-    answer += text;
-    return int(reinterpret_cast<std::uintptr_t>(answer.data()));
+    const std::size_t words = 1 + (text.size() + 3) / 4;
+    if (frame.capacity() * 4 > kKeepBytes && words * 4 <= kKeepBytes) std::vector<std::uint32_t>().swap(frame);
+    frame.resize(words);
+    frame[0] = static_cast<std::uint32_t>(text.size());
+    std::memcpy(frame.data() + 1, text.data(), text.size());
+    return int(reinterpret_cast<std::uintptr_t>(frame.data()));
 }
 
 // The fast path's fields arrive in `input`, written by index.mjs with TextEncoder.encodeInto into a
-// view of it: no per-call string conversion (docs/BENCHMARKS.md).
+// view of it: no per-call string conversion (docs/BENCHMARKS.md). index.mjs asks for a new view
+// after using one over 1 MiB, so a large buffer is released here when a small one will do.
 std::string input;
 
-// (index.mjs keeps a view of it, so it is never released here; the JS API sends nothing larger
-// than a request may be.)
 emscripten::val input_buffer(int size) {
+    if (std::size_t(std::max(0, size)) <= kKeepBytes) release_if_large(input);
     input.resize(std::size_t(std::max(0, size)));
     return emscripten::val(emscripten::typed_memory_view(input.size(), reinterpret_cast<unsigned char*>(input.data())));
 }

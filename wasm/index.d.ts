@@ -194,9 +194,10 @@ export interface BatchCounts {
 export interface BatchRun {
   /** Feeds text cut anywhere; returns the CSV answers of the rows it completes (the header first). */
   feed(text: string): string;
-  /** Ends the input; returns the answer of a last row without a line break. */
+  /** Ends the input; returns the answer of a last row without a line break. feed() after it returns ''.
+   * Both throw a TypeError if the core closed the batch to make room (more than 16 kept at once). */
   finish(): string;
-  counts(): BatchCounts;
+  counts(): BatchCounts | { error: { code: 'unknown_batch'; field: string; message: string } };
 }
 
 export interface Checker {
@@ -214,10 +215,10 @@ export interface Checker {
   batch(format: 'csv' | 'jsonl'): BatchRun;
   /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one in force stays. */
   loadRuleset(ruleset: object | string, options?: { sha256?: string }): RulesetInfo | {
-    error: { code: 'invalid_ruleset' | 'ruleset_sha256_mismatch' | 'ruleset_id_mismatch' | 'ruleset_older' | 'ruleset_version_reused'; field: string; message: string };
+    error: { code: 'invalid_ruleset' | 'ruleset_sha256_mismatch' | 'ruleset_id_mismatch' | 'ruleset_older' | 'ruleset_version_reused' | 'too_large' | 'invalid_field'; field: string; message: string };
   };
   /** Adds the ruleset's texts in one more language (docs/TRANSLATIONS.md); refused ({ error }) when the pack does not fit the ruleset. */
-  loadTranslation(pack: object | string): RulesetInfo | { error: { code: 'invalid_translation'; field: string; message: string } };
+  loadTranslation(pack: object | string): RulesetInfo | { error: { code: 'invalid_translation' | 'too_large'; field: string; message: string } };
   /** Fetches and loads the translation for `lang` unless the texts are in it already: true when they are now, false when there is none (English texts then). */
   loadLanguage(lang: string): Promise<boolean>;
 }

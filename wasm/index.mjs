@@ -140,7 +140,9 @@ export async function createChecker(options = {}) {
   const encoder = new TextEncoder();
   let input = new Uint8Array(0);
   const send = (text) => {
-    if (input.byteLength < text.length * 3) input = core.inputBuffer(Math.max(4096, text.length * 3));
+    // A view over 1 MiB (verdicts() of many requests) is used once: the next call asks the core for
+    // a fresh one, which lets it release the large buffer.
+    if (input.byteLength < text.length * 3 || input.byteLength > BATCH_PIECE) input = core.inputBuffer(Math.max(4096, text.length * 3));
     return encoder.encodeInto(text, input).written;
   };
   // A fast-path answer: the address of [length: u32][UTF-8 bytes] in the core's memory.
@@ -282,14 +284,16 @@ export async function createChecker(options = {}) {
     }
   };
 
-  return {
+  const api = {
     /** Evaluates a v1 request (an object, or JSON text) and returns the v1 result or `{ error }`. */
     evaluate(request) {
       const fields = encode(request);
       if (fields !== null) {
         try {
           const out = framed(core._evexport_evaluate_fields(send(fields)));
-          return out.charCodeAt(0) === 91 ? expand(parseCompact(out), typeof request.lang === 'string' ? request.lang : 'en') : JSON.parse(out);
+          // The language the core answered in: the one encoded, not read from the request again.
+          const lang = slots[shape.lang] ? slots[shape.lang].slice(1) : 'en';
+          return out.charCodeAt(0) === 91 ? expand(parseCompact(out), lang) : JSON.parse(out);
         } catch (e) {
           return internalError(String(e && e.message ? e.message : e));
         }
@@ -321,7 +325,7 @@ export async function createChecker(options = {}) {
       const names = tablesFor('en').verdicts;
       let next = 0;
       return list.map((request, i) => {
-        if (encoded[i] === null) return this.evaluate(request).verdict ?? null;
+        if (encoded[i] === null) return api.evaluate(request).verdict ?? null;
         const code = codes[next++];
         return code === 'e' ? null : names[Number(code)];
       });
@@ -378,6 +382,13 @@ export async function createChecker(options = {}) {
       // others meanwhile, or starting another batch, changes nothing for it (core Session).
       const id = started.batch;
       let ended = false;
+      // CSV text, or a TypeError when the core closed this batch (more than 16 open at once): an
+      // error is never mixed into the answers.
+      const answered = (view) => {
+        const text = decode(view);
+        if (text.startsWith('{"error"')) throw new TypeError(JSON.parse(text).error.message);
+        return text;
+      };
       return {
         // A chunk goes to the core in pieces of at most 1 MiB, so that no chunk, however large,
         // makes the core's memory grow by its size.
@@ -385,16 +396,19 @@ export async function createChecker(options = {}) {
           if (ended) return '';
           const text = String(chunk);
           let out = '';
-          for (let at = 0; at < text.length || at === 0; at += BATCH_PIECE) {
-            out += decode(core.batchFeed(id, text.slice(at, at + BATCH_PIECE)));
-            if (text.length === 0) break;
+          for (let at = 0; at < text.length; ) {
+            // Never between the two halves of a surrogate pair: a piece is whole characters.
+            let end = Math.min(at + BATCH_PIECE, text.length);
+            if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+            out += answered(core.batchFeed(id, text.slice(at, end)));
+            at = end;
           }
           return out;
         },
         finish: () => {
           if (ended) return '';
           ended = true;
-          return decode(core.batchFinish(id));
+          return answered(core.batchFinish(id));
         },
         counts: () => JSON.parse(decode(core.batchCounts(id))),
       };
@@ -433,19 +447,20 @@ export async function createChecker(options = {}) {
     async loadLanguage(lang) {
       if (typeof lang !== 'string') return false;
       if (lang === 'en') return true; // every ruleset has English
-      languages ??= this.rulesetInfo().languages ?? [];
+      languages ??= api.rulesetInfo().languages ?? [];
       if (languages.includes(lang)) return true;
       if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(String(lang))) return false;
       const url = new URL(translationUrl(lang), globalThis.location?.href);
       pending[lang] ??= (url.protocol === 'file:'
         ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
         : fetch(url, { integrity: translationIntegrity?.[lang] ?? '' }).then((response) => (response.ok ? response.text() : null)))
-        .then((text) => text !== null && !this.loadTranslation(text).error)
+        .then((text) => text !== null && !api.loadTranslation(text).error)
         .catch(() => false)
         .finally(() => delete pending[lang]);
       return pending[lang];
     },
   };
+  return api;
 }
 
 export default createChecker;

@@ -39,7 +39,7 @@ int usage(const std::string& why) {
 
 // Reads at most `limit` + 1 bytes, so that oversize input is refused without holding all of it.
 // A path that is not a readable file (a directory, say) is refused, never read as empty input.
-bool readable_file(const std::string& path) {
+bool not_a_directory(const std::string& path) {
     std::error_code error;
     return !std::filesystem::is_directory(path, error);
 }
@@ -48,7 +48,7 @@ bool read_input(const std::string& path, std::size_t limit, std::string& out) {
     std::istream* in = &std::cin;
     std::ifstream file;
     if (path != "-") {
-        if (!readable_file(path)) return false;
+        if (!not_a_directory(path)) return false;
         file.open(path, std::ios::binary);
         if (!file) return false;
         in = &file;
@@ -70,7 +70,7 @@ int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<c
     std::istream* in = &std::cin;
     std::ifstream file;
     if (path != "-") {
-        if (!readable_file(path)) return usage("cannot read " + path + " (not a file)");
+        if (!not_a_directory(path)) return usage("cannot read " + path + " (not a file)");
         file.open(path, std::ios::binary);
         if (!file) return usage("cannot read " + path);
         in = &file;
@@ -89,7 +89,7 @@ int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<c
     std::cout.write(out.data(), std::streamsize(out.size()));
     std::cout.flush();
     for (const auto& [from, to] : runner.renamed_columns())
-        std::cerr << "evexport: input column \"" << from << "\" is written as \"" << to << "\": the answer's own column has that name\n";
+        std::cerr << "evexport: input column \"" << from << "\" is written as \"" << to << "\", so that it cannot be taken for an answer column\n";
     const auto& c = runner.counts();
     std::cerr << "evexport batch: " << c.rows << " rows: " << c.verdicts[0] << " permitted, " << c.verdicts[1] << " conditional, "
               << c.verdicts[2] << " not permitted, " << c.verdicts[3] << " undetermined, " << c.errors << " unreadable\n";

@@ -28,6 +28,15 @@ void csv_field(std::string& out, std::string_view s) {
     out += '"';
 }
 
+// A header cell as a column name: lower case, without surrounding spaces.
+std::string header_name(std::string_view cell) {
+    std::string name;
+    for (char ch : cell) name += (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    return name;
+}
+
 constexpr std::string_view kSummaryHeader = "id,verdict,licence_required,warnings,missing,error,error_field";
 constexpr std::array<std::string_view, 7> kSummaryColumns{"id", "verdict", "licence_required", "warnings", "missing", "error", "error_field"};
 
@@ -195,10 +204,7 @@ struct BatchRunner::State {
         header_size = fields.size();
         column_field.assign(header_size, -1);
         for (std::size_t c = 0; c < header_size; ++c) {
-            std::string name;
-            for (char ch : fields[c]) name += (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
-            while (!name.empty() && name.back() == ' ') name.pop_back();
-            while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+            const std::string name = header_name(fields[c]);
             if (name == "id") {
                 id_column = int(c);
                 continue;
@@ -222,20 +228,14 @@ struct BatchRunner::State {
                 for (auto column : kSummaryColumns) names.emplace_back(column);
                 for (auto c : passthrough) {
                     std::string name = fields[c];
-                    auto folded = [](std::string s) {
-                        for (auto& ch : s) ch = (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
-                        while (!s.empty() && s.back() == ' ') s.pop_back();
-                        while (!s.empty() && s.front() == ' ') s.erase(0, 1);
-                        return s;
-                    };
-                    if (std::find(names.begin(), names.end(), folded(name)) != names.end()) {
-                        std::string renamed_to = "input_" + folded(name);
+                    if (std::find(names.begin(), names.end(), header_name(name)) != names.end()) {
+                        std::string renamed_to = "input_" + header_name(name);
                         for (int n = 2; std::find(names.begin(), names.end(), renamed_to) != names.end(); ++n)
-                            renamed_to = "input_" + folded(name) + "_" + std::to_string(n);
+                            renamed_to = "input_" + header_name(name) + "_" + std::to_string(n);
                         renamed.emplace_back(name, renamed_to);
                         name = renamed_to;
                     }
-                    names.push_back(folded(name));
+                    names.push_back(header_name(name));
                     out += ',', csv_field(out, name);
                 }
                 out += '\n';

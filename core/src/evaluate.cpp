@@ -197,9 +197,8 @@ private:
         for (const auto& p : report.problems) {
             std::string detail;
             if (p.code == "vin_check_digit") {
-                // Mandatory for Chinese (L…) and North American (1…5) VINs, optional elsewhere (ISO 3779).
-                const char region = report.vin.front();
-                detail = say(region == 'L' || (region >= '1' && region <= '5') ? "detail_check_digit_required" : "detail_check_digit_optional");
+                // Held mandatory for Chinese VINs only, as check_vin holds them (vin.cpp).
+                detail = say(report.vin.front() == 'L' ? "detail_check_digit_required" : "detail_check_digit_optional");
             } else {
                 detail = identifier_detail(p, report.vin, "vin");
             }
@@ -240,7 +239,7 @@ private:
         const std::size_t expected_length = kind == "vin" ? 17 : 18;
         if (p.positions.empty() && code.size() != expected_length)
             return say(std::string("detail_") + std::string(kind) + "_length", {{"count", std::to_string(code.size())}});
-        if (p.code == "uscc_check") return p.positions == std::vector<int>{17} ? say("detail_uscc_organization") : std::string();
+        if (p.code == "uscc_check") return say(p.positions == std::vector<int>{17} ? "detail_uscc_organization" : "detail_uscc_final");
         std::string detail;
         for (int position : p.positions) {
             const char c = code[std::size_t(position - 1)];
@@ -353,8 +352,7 @@ private:
             if (!role && entry) role = entry->role;
             if (entry && role && *role != entry->role) {
                 auto params = where;
-                params.emplace_back("role", std::string(name_of(entry->role)));
-                params.back().second = label(entry->role);
+                params.emplace_back("role", label(entry->role));
                 warn("registry_role_mismatch", "/exporter/role", params);
                 role = entry->role;
             }
@@ -530,9 +528,19 @@ const std::vector<std::string_view>& evaluator_messages() {
         "authorization_not_yet_valid", "authorization_brand_mismatch", "recently_registered", "hs_code_mismatch", "rule_unconfirmed",
         "registry_mismatch", "registry_role_mismatch", "registry_name_code_conflict", "ruleset_unpinned", "not_covered", "detail_not_covered", "detail_hs_unknown", "detail_hs_category",
         "detail_hs_powertrain", "detail_hs_condition", "detail_hs_has_vin", "detail_vin_length", "detail_vin_character", "detail_vin_slip",
-        "detail_uscc_length", "detail_uscc_character", "detail_uscc_organization", "detail_non_ascii", "detail_check_digit_required",
+        "detail_uscc_length", "detail_uscc_character", "detail_uscc_organization", "detail_uscc_final", "detail_non_ascii", "detail_check_digit_required",
         "detail_check_digit_optional", "count_to_application", "count_to_declaration"};
     return keys;
+}
+
+const std::vector<std::string_view>& evaluator_questions() {
+    // Every field missing() names: a sub-field without its own question takes its parent's.
+    static const std::vector<std::string_view> pointers{
+        "/vehicle/category", "/vehicle/powertrain", "/vehicle/condition", "/vehicle/make", "/vehicle/registration_date",
+        "/exporter/uscc", "/exporter/role", "/exporter/listed", "/exporter/authorization/brand", "/exporter/authorization/valid_from",
+        "/exporter/authorization/valid_until", "/exporter/registered_owner", "/exporter/own_make", "/shipment/licence_application_date",
+        "/evidence/aftersales_confirmation", "/evidence/quality_report", "/evidence/ccc", "/evidence/miit_catalogue"};
+    return pointers;
 }
 
 const std::vector<std::string_view>& evaluator_labels() {

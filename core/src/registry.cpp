@@ -77,6 +77,8 @@ Registry::Match Registry::find(int year, const std::optional<std::string>& uscc,
     if (name && !name->empty()) by_name = lookup(by_name_, y + fold_name(*name));
     if (!uscc || uscc->empty()) return {by_name, nullptr};
     const RegistryEntry* by_code = lookup(by_code_, y + upper(*uscc));
+    // An entry listed by name alone (no code on the list) is still found by its name.
+    if (!by_code && by_name && by_name->uscc.empty()) return {by_name, nullptr};
     return {by_code, by_name && by_name != by_code ? by_name : nullptr};
 }
 

@@ -39,20 +39,30 @@ const Keys& rule_optional() {
     static const Keys keys{"from", "until", "note", "dossier", "documents", "obligations"};
     return keys;
 }
+constexpr std::array<std::string_view, kRuleKindCount> kRuleKindNames{
+    "licence_scope", "exporter_qualification", "qualification_exemption", "used_exporter", "used_registered_owner", "used_quality_report",
+    "used_prohibited", "used_recent_registration", "used_day_count", "used_transition", "used_licence_data", "modified_vehicle"};
+constexpr bool every_kind_named() {
+    for (auto name : kRuleKindNames)
+        if (name.empty()) return false;
+    return true;
+}
+static_assert(every_kind_named(), "a name for every RuleKind, in its order");
+
 const std::array<KindKeys, kRuleKindCount>& rule_kinds() {
     static const std::array<KindKeys, kRuleKindCount> kinds{{
-        {"licence_scope", {"regime", "licence", "vehicles"}, {"hs", "earlier"}},
-        {"exporter_qualification", {"categories"}, {"authorization_documents"}},
-        {"qualification_exemption", {"trade_mode", "categories"}, {}},
-        {"used_exporter", {"roles"}, {"own_products_only"}},
-        {"used_registered_owner", {}, {}},
-        {"used_quality_report", {}, {}},
-        {"used_prohibited", {}, {}},
-        {"used_recent_registration", {"max_days"}, {}},
-        {"used_day_count", {}, {}},
-        {"used_transition", {"transferred_before"}, {}},
-        {"used_licence_data", {}, {}},
-        {"modified_vehicle", {"regime"}, {}},
+        {kRuleKindNames[0], {"regime", "licence", "vehicles"}, {"hs", "earlier"}},
+        {kRuleKindNames[1], {"categories"}, {"authorization_documents"}},
+        {kRuleKindNames[2], {"trade_mode", "categories"}, {}},
+        {kRuleKindNames[3], {"roles"}, {"own_products_only"}},
+        {kRuleKindNames[4], {}, {}},
+        {kRuleKindNames[5], {}, {}},
+        {kRuleKindNames[6], {}, {}},
+        {kRuleKindNames[7], {"max_days"}, {}},
+        {kRuleKindNames[8], {}, {}},
+        {kRuleKindNames[9], {"transferred_before"}, {}},
+        {kRuleKindNames[10], {}, {}},
+        {kRuleKindNames[11], {"regime"}, {}},
     }};
     return kinds;
 }
@@ -269,6 +279,8 @@ struct Loader {
             if (in.ok() && !out.messages.count(key)) in.fail("/messages/" + std::string(key), "is required: the evaluator writes it");
         for (auto key : evaluator_labels())
             if (in.ok() && !out.labels.count(key)) in.fail("/labels/" + detail::pointer_token(key), "is required: the evaluator writes it");
+        for (auto pointer : evaluator_questions())
+            if (in.ok() && !out.question(pointer)) in.fail("/questions/" + detail::pointer_token(pointer), "is required: the evaluator asks it");
         changes(root);
     }
 
@@ -453,9 +465,9 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_replacement(st
     if (order == 0 && candidate.sha256 != in_force.sha256)
         return Error{"ruleset_version_reused", "/version", "version " + candidate.version + " is in force with other contents"};
     // Accepted without a pin, a replacement says so in every answer it gives (ruleset_unpinned):
-    // anyone who could hand the page a ruleset could have written it. The same bytes as the ruleset
-    // in force change nothing.
-    if (pinned_sha256.empty() && candidate.sha256 != in_force.sha256)
+    // anyone who could hand the page a ruleset could have written it. Only the built-in ruleset's
+    // own bytes, or a pinned one's, are unmarked.
+    if (pinned_sha256.empty() && (candidate.sha256 != in_force.sha256 || in_force.unpinned))
         std::const_pointer_cast<Ruleset>(std::get<std::shared_ptr<const Ruleset>>(loaded))->unpinned = true;
     return loaded;
 }

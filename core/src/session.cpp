@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "evexport/api.hpp"
+#include "guarded.hpp"
 #include "json_writer.hpp"
 
 namespace evexport {
@@ -11,15 +12,9 @@ namespace {
 
 using detail::JsonWriter;
 
-// Every answer is JSON text; a C++ exception becomes the contract's internal_error.
+// Every answer is JSON text; a C++ exception becomes the contract's internal_error (guarded.hpp).
 template <typename F> std::string answer(F&& f) {
-    try {
-        return f();
-    } catch (const std::exception& e) {
-        return error_to_json({"internal_error", "", e.what()});
-    } catch (...) {
-        return error_to_json({"internal_error", "", "unknown C++ exception"});
-    }
+    return detail::guarded([&] { return Answer{true, f()}; }).json;
 }
 
 std::string unknown_batch(int id) { return error_to_json({"unknown_batch", "", "no open batch " + std::to_string(id)}); }
@@ -83,7 +78,10 @@ std::string Session::load_translation(std::string_view json) {
 std::string Session::batch_start(std::string_view format, Date today) {
     return answer([&] {
         if (format != "csv" && format != "jsonl") return error_to_json({"invalid_field", "/format", "the batch format is csv or jsonl"});
-        while (batches_.size() >= kMaxOpenBatches) batches_.erase(batches_.begin());  // the oldest
+        // Room for one more: finished batches go first, then the oldest open one.
+        for (auto it = batches_.begin(); batches_.size() >= kMaxOpenBatches && it != batches_.end();)
+            it = it->second.finished ? batches_.erase(it) : std::next(it);
+        while (batches_.size() >= kMaxOpenBatches) batches_.erase(batches_.begin());
         const int id = next_batch_++;
         batches_[id].runner = std::make_unique<BatchRunner>(format == "csv" ? BatchInput::csv : BatchInput::jsonl, BatchOutput::summary, ruleset_,
                                                             registry_, today);

@@ -312,3 +312,12 @@ TEST(Ruleset, TextsAreBounded) {
     ASSERT_TRUE(std::holds_alternative<evexport::Error>(translated));
     EXPECT_EQ(std::get<evexport::Error>(translated).field, "/texts/messages~1exporter_trader");
 }
+
+// What the evaluator asks must have its question, so that no answer carries an empty one.
+TEST(Ruleset, EveryQuestionTheEvaluatorAsksExists) {
+    auto doc = corpus::json::parse(corpus::read(kRulesFile));
+    doc["questions"].erase("/shipment/licence_application_date");
+    auto loaded = Ruleset::load(doc.dump());
+    ASSERT_TRUE(std::holds_alternative<evexport::Error>(loaded));
+    EXPECT_EQ(std::get<evexport::Error>(loaded).field, "/questions/~1shipment~1licence_application_date");
+}

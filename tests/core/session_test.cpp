@@ -121,3 +121,33 @@ TEST(Session, AnUnpinnedRulesetIsMarkedInEveryAnswer) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Session, FinishedBatchesMakeRoomBeforeAnOpenOne) {
+    evexport::Session s;
+    const int open = std::stoi(start(s));
+    for (int i = 0; i < 40; ++i) s.batch_finish(std::stoi(start(s)));
+    EXPECT_EQ(s.batch_feed(open, "id\n"), "id,verdict,licence_required,warnings,missing,error,error_field\n");
+}
+
+TEST(Session, ReloadingAnUnpinnedRulesetKeepsItMarked) {
+    const std::string request = R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})";
+    evexport::Session s;
+    s.load_ruleset(other_ruleset(), "");
+    s.load_ruleset(other_ruleset(), "");  // the same bytes again, still without a pin
+    const auto r = json::parse(s.evaluate(request, kToday));
+    ASSERT_EQ(r["warnings"].size(), 1u);
+    EXPECT_EQ(r["warnings"][0]["code"], "ruleset_unpinned");
+}
+
+// An enterprise the list gives by name alone is found by its name, whatever code the request gives.
+TEST(Session, AnEntryListedByNameAloneIsFoundByItsName) {
+    evexport::Session s;
+    s.load_registry(R"({"schema":1,"source":"test","year":2026,"enterprises":[{"name":"Name Only Motors","role":"manufacturer"}]})");
+    const auto r = json::parse(s.evaluate(R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},
+        "exporter":{"name":"NAME ONLY MOTORS","uscc":"91350100M000100Y43","role":"manufacturer"}})", kToday));
+    EXPECT_EQ(r["verdict"], "conditional") << r.dump();
+}
+
+}  // namespace

@@ -121,6 +121,22 @@ test('no input grows the core memory or the caches without bound', async () => {
   const many = { ...bev };
   for (let i = 0; i < 8000; i++) many[`k${i}`] = i;
   assert.deepEqual(checker.evaluate(many).error.code, 'too_large');
+  // A batch chunk of any size goes to the core in bounded pieces, never between the halves of a
+  // character: the answers are those of the same text fed whole.
+  const emoji = 'id,notes\n1,' + 'x'.repeat((1 << 20) - 12) + '\u{1F600},y\n2,\u{1F600}\n';
+  assert.equal((emoji.charCodeAt((1 << 20) - 1) & 0xfc00), 0xd800, 'the pair straddles the first piece boundary');
+  const small = checker.batch('csv');
+  let expected = '';
+  for (let at = 0; at < emoji.length; at += 4096) {
+    let end = Math.min(at + 4096, emoji.length);
+    if ((emoji.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+    expected += small.feed(emoji.slice(at, end));
+    at = end - 4096;
+  }
+  expected += small.finish();
+  const whole = checker.batch('csv');
+  assert.equal(whole.feed(emoji) + whole.finish(), expected);
+  assert.match(expected, /\n2,.*,\u{1F600}\n$/u);
   // A batch chunk of any size goes to the core in bounded pieces.
   const run = checker.batch('csv');
   const big = 'id,notes\n' + ('1,' + 'x'.repeat(100) + '\n').repeat(30_000);

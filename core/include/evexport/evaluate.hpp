@@ -20,5 +20,6 @@ Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* 
 // loads, so that no answer carries an empty text.
 const std::vector<std::string_view>& evaluator_messages();
 const std::vector<std::string_view>& evaluator_labels();
+const std::vector<std::string_view>& evaluator_questions();
 
 }  // namespace evexport

@@ -39,8 +39,9 @@ public:
         const RegistryEntry* name_conflict = nullptr;  // another entry whose name the exporter gave
     };
     // The company code decides when it is given: a code not on the list is not listed, whatever the
-    // name says, and a name that belongs to another entry is reported, never taken. Without a code,
-    // the name (compared without case or spacing) decides.
+    // name says, and a name that belongs to another entry is reported, never taken. Without a code
+    // (in the request, or on an entry listed by name alone), the name, compared without case or
+    // spacing, decides.
     Match find(int year, const std::optional<std::string>& uscc, const std::optional<std::string>& name) const;
 
 private:

@@ -19,8 +19,9 @@
 
 namespace evexport {
 
-// Open batches at once, per session: a page that forgets to finish its batches cannot make it grow
-// without end (the oldest is closed to make room).
+// Batches kept at once, per session: a page that forgets to finish its batches cannot make it grow
+// without end (finished ones are dropped first, then the oldest open one, whose later calls are
+// answered unknown_batch).
 inline constexpr std::size_t kMaxOpenBatches = 16;
 
 class Session {
