@@ -104,14 +104,16 @@ export class BatchView {
       this.draw();
       return;
     }
+    const counts = message.counts;
+    if ('error' in counts) return this.stop(counts.error.message);
     this.stop();
     performance.mark('evexport:batch-done');
-    this.renamed = message.counts.renamed ?? [];
+    this.renamed = counts.renamed ?? [];
     // An input column named like one of the answer's (verdict, error…) is passed through renamed,
     // and the reader is told, so that no one takes it for the answer.
     const renames = this.renamed.map(([from, to]) => `${from} → ${to}`).join(', ');
     this.el.status.textContent =
-      `${t(this.lang, 'batchDone')}: ${message.counts.rows} ${t(this.lang, 'batchRowsChecked')}` + (renames ? `. ${t(this.lang, 'batchRenamed')}: ${renames}` : '');
+      `${t(this.lang, 'batchDone')}: ${counts.rows} ${t(this.lang, 'batchRowsChecked')}` + (renames ? `. ${t(this.lang, 'batchRenamed')}: ${renames}` : '');
     this.root.dataset.done = 'true';
     this.el.csv.disabled = this.el.jsonl.disabled = false;
     this.draw();
