@@ -155,17 +155,17 @@ export async function createChecker(options = {}) {
   // One table per language the texts are in; any other language reads the English one, so that no
   // number of distinct `lang` strings can grow the cache.
   const tables = new Map();
-  const tablesFor = (asked) => {
-    const lang = (languages ??= JSON.parse(decode(core.rulesetInfo('en'))).languages ?? ['en']).includes(asked) ? asked : 'en';
-    let t = tables.get(lang);
-    if (!t) {
-      t = JSON.parse(decode(core.tables(lang)));
-      for (const rule of t.rules) Object.assign(rule, rule.tail); // source, confidence, from, until, note
-      tables.set(lang, t);
-    }
+  const load = (lang) => {
+    const t = JSON.parse(decode(core.tables(lang)));
+    for (const rule of t.rules) Object.assign(rule, rule.tail); // source, confidence, from, until, note
+    tables.set(lang, t);
     return t;
   };
-  let languages = null; // of the ruleset's texts
+  const tablesFor = (asked) => {
+    const english = tables.get('en') ?? load('en');
+    if (asked === 'en' || !english.languages.includes(asked)) return english;
+    return tables.get(asked) ?? load(asked);
+  };
   // The request's shape, as objects without a prototype: a key such as "__proto__" or "toString"
   // finds nothing in it, and the request takes the JSON path.
   const { shape, booleans, fieldCount } = (() => {
@@ -259,11 +259,9 @@ export async function createChecker(options = {}) {
 
   const pending = {}; // translations being fetched, by language
   // The ruleset in force changed: its texts and sources come from it now.
+  // (The languages the texts are in are those of the English tables, read again after this.)
   const replaced = (info) => {
-    if (!info.error) {
-      tables.clear();
-      languages = info.languages;
-    }
+    if (!info.error) tables.clear();
     return info;
   };
 
@@ -275,6 +273,16 @@ export async function createChecker(options = {}) {
     } catch {
       return null;
     }
+  };
+  // A VIN or company code checked alone: as text, refused before it reaches the core when too long.
+  const identifier = (field, value, check) => {
+    let text;
+    try {
+      text = String(value ?? '');
+    } catch {
+      return { error: { code: 'invalid_field', field, message: 'cannot be read as text' } };
+    }
+    return over(text, MAX_STRING_BYTES) ? tooLarge(field, MAX_STRING_BYTES) : call(() => check(text));
   };
   const call = (fn) => {
     try {
@@ -341,16 +349,10 @@ export async function createChecker(options = {}) {
       }
     },
     vin(vin, asOf = '') {
-      return call(() => {
-        const text = String(vin ?? '');
-        return over(text, MAX_STRING_BYTES) ? new TextEncoder().encode(JSON.stringify(tooLarge('/vin', MAX_STRING_BYTES))) : core.vin(text, String(asOf ?? '').slice(0, 16));
-      });
+      return identifier('/vin', vin, (text) => core.vin(text, String(asOf ?? '').slice(0, 16)));
     },
     uscc(code) {
-      return call(() => {
-        const text = String(code ?? '');
-        return over(text, MAX_STRING_BYTES) ? new TextEncoder().encode(JSON.stringify(tooLarge('/uscc', MAX_STRING_BYTES))) : core.uscc(text);
-      });
+      return identifier('/uscc', code, (text) => core.uscc(text));
     },
     rulesetInfo(lang = 'en') {
       return call(() => core.rulesetInfo(typeof lang === 'string' ? lang : 'en'));
@@ -447,8 +449,7 @@ export async function createChecker(options = {}) {
     async loadLanguage(lang) {
       if (typeof lang !== 'string') return false;
       if (lang === 'en') return true; // every ruleset has English
-      languages ??= api.rulesetInfo().languages ?? [];
-      if (languages.includes(lang)) return true;
+      if (tablesFor('en').languages.includes(lang)) return true;
       if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(String(lang))) return false;
       const url = new URL(translationUrl(lang), globalThis.location?.href);
       pending[lang] ??= (url.protocol === 'file:'

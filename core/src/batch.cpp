@@ -226,17 +226,18 @@ struct BatchRunner::State {
                 out.append(kSummaryHeader);
                 std::vector<std::string> names;  // of the output's columns so far, folded
                 for (auto column : kSummaryColumns) names.emplace_back(column);
+                auto taken = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
                 for (auto c : passthrough) {
                     std::string name = fields[c];
-                    if (std::find(names.begin(), names.end(), header_name(name)) != names.end()) {
-                        std::string renamed_to = "input_" + header_name(name);
-                        for (int n = 2; std::find(names.begin(), names.end(), renamed_to) != names.end(); ++n)
-                            renamed_to = "input_" + header_name(name) + "_" + std::to_string(n);
+                    if (const auto folded = header_name(name); taken(folded)) {
+                        std::string renamed_to = "input_" + folded;
+                        for (int n = 2; taken(renamed_to); ++n) renamed_to = "input_" + folded + "_" + std::to_string(n);
                         renamed.emplace_back(name, renamed_to);
                         name = renamed_to;
                     }
                     names.push_back(header_name(name));
-                    out += ',', csv_field(out, name);
+                    out += ',';
+                    csv_field(out, name);
                 }
                 out += '\n';
             }

@@ -119,6 +119,9 @@ std::string tables_json(const Ruleset& rules, std::string_view lang) {
         for (const auto& [key, text] : *map) w.member(key, text.in(lang));
         w.end_object();
     }
+    w.key("languages").begin_array();  // of the texts: the JS API reads any other language's tables as English
+    for (const auto& l : rules.languages) w.value(l);
+    w.end_array();
     w.key("fields").begin_array();
     for (const auto& f : detail::kFields) w.begin_array().value(f.pointer).value(f.type == detail::FieldType::boolean).end_array();
     w.end_array();

@@ -479,7 +479,10 @@ private:
         const auto confirmation = req_.evidence.aftersales_confirmation;
         if (days > rule.max_days) {
             if (!applied) {
-                if (confirmation != true) reason(&rule, {}, {{"max_days", max_days}}), missing("/shipment/licence_application_date");
+                if (confirmation != true) {
+                    reason(&rule, {}, {{"max_days", max_days}});
+                    missing("/shipment/licence_application_date");
+                }
                 return;
             }
             // Only one day past the limit does it matter whether the registration day counts.
@@ -550,7 +553,10 @@ const std::vector<std::string_view>& evaluator_labels() {
             using E = decltype(tag);
             for (auto value : EnumNames<E>::names) names.push_back(std::string(EnumNames<E>::key) + "/" + std::string(value));
         };
-        add(Category{}), add(Powertrain{}), add(Condition{}), add(Role{});
+        add(Category{});
+        add(Powertrain{});
+        add(Condition{});
+        add(Role{});
         return std::vector<std::string_view>(names.begin(), names.end());
     }();
     return keys;

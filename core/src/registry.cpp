@@ -53,6 +53,7 @@ std::variant<std::shared_ptr<const Registry>, Error> Registry::load(std::string_
     }
     if (!in.ok()) return in.error();
     for (const auto& e : registry->entries) {
+        if (std::find(registry->years.begin(), registry->years.end(), e.year) == registry->years.end()) registry->years.push_back(e.year);
         const auto year = std::to_string(e.year) + "|";
         if (!e.uscc.empty()) registry->by_code_.emplace(year + e.uscc, &e);  // a key given twice keeps its first entry
         if (!e.name.empty()) registry->by_name_.emplace(year + fold_name(e.name), &e);
@@ -60,9 +61,8 @@ std::variant<std::shared_ptr<const Registry>, Error> Registry::load(std::string_
     return std::shared_ptr<const Registry>(std::move(registry));
 }
 
-bool Registry::covers(int year) const {
-    return std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.year == year; });
-}
+// Asked at every evaluation: the years are known from the load, not found again in the entries.
+bool Registry::covers(int year) const { return std::find(years.begin(), years.end(), year) != years.end(); }
 
 namespace {
 template <typename Index> const RegistryEntry* lookup(const Index& index, const std::string& key) {

@@ -9,13 +9,17 @@ using detail::json;
 
 namespace {
 
-// Deepest nesting of arrays and objects, and the number of object members, counted before parsing
-// so that no input can make the parser or the document it builds grow without bound (members are
-// kept in order, and finding one among n costs n). Stops counting past `limit`.
-int nesting_depth(std::string_view text, int limit, std::size_t& members) {
+// The deepest nesting of arrays and objects and the number of object members, counted before
+// parsing so that no input can make the parser or the document it builds grow without bound
+// (members are kept in order, and finding one among n costs n). Stops counting past `depth_limit`.
+struct Extent {
+    int depth = 0;
+    std::size_t members = 0;
+};
+Extent extent(std::string_view text, int depth_limit) {
     int depth = 0, deepest = 0;
     bool in_string = false, escaped = false;
-    members = 0;
+    std::size_t members = 0;
     for (char c : text) {
         if (in_string) {
             if (escaped) escaped = false;
@@ -27,10 +31,10 @@ int nesting_depth(std::string_view text, int limit, std::size_t& members) {
         else if (c == ':') ++members;
         else if (c == '{' || c == '[') {
             deepest = std::max(deepest, ++depth);
-            if (deepest > limit) break;
+            if (deepest > depth_limit) break;
         } else if (c == '}' || c == ']') --depth;
     }
-    return deepest;
+    return {deepest, members};
 }
 
 // The object a field's pointer lives in ("/exporter/authorization" for …/valid_until), or null
@@ -60,8 +64,8 @@ namespace detail {
 std::variant<Request, Error> parse_request(std::string_view text, Date today, std::string* id) {
     if (text.size() > kMaxRequestBytes)
         return Error{"too_large", "", "a request may be at most " + std::to_string(kMaxRequestBytes) + " bytes"};
-    std::size_t members = 0;
-    if (nesting_depth(text, kMaxNestingDepth, members) > kMaxNestingDepth)
+    const auto [depth, members] = extent(text, kMaxNestingDepth);
+    if (depth > kMaxNestingDepth)
         return Error{"too_large", "", "a request may nest at most " + std::to_string(kMaxNestingDepth) + " levels"};
     if (members > kMaxRequestMembers)
         return Error{"too_large", "", "a request may have at most " + std::to_string(kMaxRequestMembers) + " members"};

@@ -227,15 +227,15 @@ struct Loader {
             s->issued = in.string(sources[i], at, "issued").value_or("");
             s->effective = in.string(sources[i], at, "effective").value_or("");
             s->url = in.string(sources[i], at, "url").value_or("");
+            s->grade = in.string(sources[i], at, "grade").value_or("");
+            s->note = in.string(sources[i], at, "note").value_or("");
             // Only web addresses: a source's link is put in front of people as it is.
             if (!s->url.empty() && s->url.rfind("https://", 0) != 0 && s->url.rfind("http://", 0) != 0)
                 in.fail(at + "/url", "must be an https: or http: address");
-            if (s->url.empty() && in.string(sources[i], at, "note").value_or("").empty()) in.fail(at + "/note", "a source without a URL says why in a note");
+            if (s->url.empty() && s->note.empty()) in.fail(at + "/note", "a source without a URL says why in a note");
             if (s->id.empty()) in.fail(at + "/id", "must not be empty");
             for (const auto& other : out.sources)
                 if (in.ok() && other->id == s->id) in.fail(at + "/id", "must be unique");
-            s->grade = in.string(sources[i], at, "grade").value_or("");
-            s->note = in.string(sources[i], at, "note").value_or("");
             out.sources.push_back(std::move(s));
         }
 

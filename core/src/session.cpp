@@ -46,11 +46,8 @@ std::string Session::load_registry(std::string_view json) {
         auto loaded = Registry::load(json);
         if (auto* error = std::get_if<Error>(&loaded)) return error_to_json(*error);
         registry_ = std::get<std::shared_ptr<const Registry>>(loaded);
-        std::vector<int> years;
-        for (const auto& e : registry_->entries)
-            if (std::find(years.begin(), years.end(), e.year) == years.end()) years.push_back(e.year);
         JsonWriter w;
-        w.begin_object().member("loaded", int(registry_->entries.size())).member("years", years).member("source", registry_->source);
+        w.begin_object().member("loaded", int(registry_->entries.size())).member("years", registry_->years).member("source", registry_->source);
         return w.end_object().take();
     });
 }

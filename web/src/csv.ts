@@ -34,7 +34,7 @@ export const unguarded = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.sl
 export function toJsonLines(header: string[], rows: AnswerRow[], renamed: [string, string][] = []): string {
   const list = (s: string) => (s ? s.split(';') : []);
   const original = new Map(renamed.map(([from, to]) => [to, from]));
-  const names = header.map((name) => original.get(name) ?? name);
+  const names = header.map((name) => unguarded(original.get(name) ?? name));
   return rows
     .map(({ cells }) => {
       const input: Record<string, string> = {};

@@ -15,7 +15,7 @@ let lang: Lang = isLang(fromLink.request?.lang) ? fromLink.request!.lang : pickL
 let checker: Checker | undefined;
 let first = true;
 let shown = ''; // the last result JSON rendered: an unchanged answer is not drawn again
-let rulesVersion: string | undefined; // of the ruleset in force, carried by every permalink
+let rulesVersion: string | undefined; // of the ruleset that gave the last answer, carried by every permalink
 
 const view = new VerdictView($('verdict'), $('details'));
 const batch = new BatchView($('batch'));
@@ -69,6 +69,10 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
       ...r.missing.map((m) => ({ field: m.field, text: m.question, kind: 'missing' as const })),
     ]);
     $('report-ruleset').textContent = `${t(lang, 'ruleset')}: ${r.ruleset.id} ${r.ruleset.version} (sha256 ${r.ruleset.sha256.slice(0, 16)}…)`;
+    if (rulesVersion !== r.ruleset.version) {
+      rulesVersion = r.ruleset.version;
+      showRuleChanges();
+    }
   }
   $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(request, rulesVersion)}`;
   if (first) {
@@ -138,8 +142,6 @@ loadChecker().then(
     performance.mark('evexport:core-ready');
     await Promise.all([stringsReady, loaded.loadLanguage(lang)]);
     checker = loaded;
-    rulesVersion = loaded.rulesetInfo().version;
-    showRuleChanges();
     // A shared link is evaluated exactly as written, so a bad value is reported, not silently dropped.
     if (fromLink.text !== undefined) {
       const outcome = checker.evaluate(fromLink.text);

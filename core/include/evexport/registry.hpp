@@ -31,6 +31,7 @@ public:
 
     std::string source;  // where the portal took the list from
     std::vector<RegistryEntry> entries;
+    std::vector<int> years;  // that the entries cover, in order of first appearance
 
     bool covers(int year) const;
 
