@@ -20,7 +20,7 @@ const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, na
 const pkg = at('build/package');
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
-for (const name of ['index.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'translations']) cpSync(at('build/wasm', name), join(pkg, name), { recursive: true });
+for (const name of ['index.mjs', 'compact.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'translations']) cpSync(at('build/wasm', name), join(pkg, name), { recursive: true });
 // The package pins what it fetches in a browser: the core and each translation beside it.
 const pins = {
   wasm: sri(readFileSync(join(pkg, 'evexport.wasm'))),

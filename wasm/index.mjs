@@ -1,6 +1,7 @@
 // The JS API over the WebAssembly core: objects in, objects out, no exception for bad input.
 // Types: index.d.ts. Contract: shared/design/CONTRACT.md.
 import createModule from './evexport.mjs';
+import { checkLayout, join, parseCompact } from './compact.mjs';
 
 const internalError = (message) => ({ error: { code: 'internal_error', field: '', message } });
 
@@ -19,75 +20,6 @@ const tooLarge = (field, limit) => ({ error: { code: 'too_large', field, message
 // UTF-16 length is a lower bound of the UTF-8 length: longer than the limit in either is too large.
 const over = (text, limit) => typeof text === 'string' && text.length > limit;
 
-// {name} placeholders, filled as core/src/text.cpp fills them: the first parameter of that name;
-// an unknown name stays as written. `params` is flat: [name, value, name, value, …].
-function fill(pattern, params) {
-  let out = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const open = pattern.indexOf('{', i);
-    if (open < 0) break;
-    const close = pattern.indexOf('}', open);
-    if (close < 0) break;
-    out += pattern.slice(i, open);
-    const name = pattern.slice(open + 1, close);
-    let at = -1;
-    for (let k = 0; k < params.length; k += 2)
-      if (params[k] === name) {
-        at = k;
-        break;
-      }
-    out += at >= 0 ? params[at + 1] : pattern.slice(open, close + 1);
-    i = close + 1;
-  }
-  return out + pattern.slice(i);
-}
-
-// Reads the fast path's compact answer (core/src/compact.cpp): arrays, integers, strings and null,
-// a subset of JSON read here because JSON.parse's fixed cost was a fifth of an evaluation. A string
-// with an escape in it is handed to JSON.parse.
-function parseCompact(s) {
-  let i = 0;
-  const value = () => {
-    const c = s.charCodeAt(i);
-    if (c === 91) {
-      i++;
-      const out = [];
-      if (s.charCodeAt(i) === 93) return i++, out;
-      for (;;) {
-        out.push(value());
-        if (s.charCodeAt(i++) === 93) return out;
-      }
-    }
-    if (c === 34) {
-      const start = ++i;
-      let end = start;
-      let escaped = false;
-      for (let ch = s.charCodeAt(end); ch !== 34; ch = s.charCodeAt(end)) {
-        if (ch === 92) (escaped = true), (end += 2);
-        else end++;
-      }
-      i = end + 1;
-      return escaped ? JSON.parse(s.slice(start - 1, end + 1)) : s.slice(start, end);
-    }
-    if (c === 110) return (i += 4), null;
-    let n = 0;
-    for (let d = s.charCodeAt(i); d >= 48 && d <= 57; d = s.charCodeAt(++i)) n = n * 10 + (d - 48);
-    return n;
-  };
-  return value();
-}
-
-// Result objects share nothing with the cached tables: every source is a fresh object.
-// Object literals of fixed shapes: the engine keeps one hidden class for each (a member added
-// conditionally cost the fast path 5 %).
-const copySource = (s) =>
-  s.title_translated !== undefined
-    ? { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, title_en: s.title_en, title_translated: s.title_translated }
-    : s.title_en === undefined
-      ? { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url }
-      : { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, title_en: s.title_en };
-const copyEntry = (e) => ({ code: e.code, text: e.text, source: copySource(e.source) });
 const isPlain = (v) => v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s));
 
@@ -132,32 +64,59 @@ export async function createChecker(options = {}) {
     });
   }
   const core = await (failed ? Promise.race([createModule(moduleOptions), failed]) : createModule(moduleOptions));
-  // The core answers with a view of UTF-8 bytes in its memory, valid until its next call.
-  const decoder = new TextDecoder();
-  const decode = (bytes) => decoder.decode(bytes);
-  // Requests for the fast path are written straight into the core's memory. The view is taken
-  // again when it is too small, or detached because the core's memory grew.
+  // The border (wasm/bindings.cpp): texts go in written into the core's input buffer, each call
+  // naming their byte lengths; an answer comes back as the address of [length: u32][UTF-8 bytes] in
+  // the core's memory, valid until its next call.
   const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  // A view of the input buffer, taken again when it is too small, or detached because the core's
+  // memory grew. A view over 1 MiB (a batch piece, verdicts() of many requests) is used once: the
+  // next call asks the core for a fresh one, which lets it release the large buffer.
   let input = new Uint8Array(0);
+  const room = (bytes) => {
+    if (input.byteLength < bytes || input.byteLength > BATCH_PIECE) {
+      const size = Math.max(4096, bytes);
+      const address = core._evexport_input(size);
+      input = core.HEAPU8.subarray(address, address + size);
+    }
+  };
   const send = (text) => {
-    // A view over 1 MiB (verdicts() of many requests) is used once: the next call asks the core for
-    // a fresh one, which lets it release the large buffer.
-    if (input.byteLength < text.length * 3 || input.byteLength > BATCH_PIECE) input = core.inputBuffer(Math.max(4096, text.length * 3));
+    room(text.length * 3);
     return encoder.encodeInto(text, input).written;
   };
-  // A fast-path answer: the address of [length: u32][UTF-8 bytes] in the core's memory.
+  // Two texts end to end; the core reads them back by their lengths.
+  const sendTwo = (first, second, call) => {
+    room((first.length + second.length) * 3);
+    const n = encoder.encodeInto(first, input).written;
+    return call(n, encoder.encodeInto(second, input.subarray(n)).written);
+  };
   const framed = (address) => decoder.decode(core.HEAPU8.subarray(address + 4, address + 4 + core.HEAPU32[address >> 2]));
+  // The core's calls, text in and text out.
+  const native = {
+    evaluate: (json) => framed(core._evexport_evaluate(send(json))),
+    tables: (lang) => framed(core._evexport_tables(send(lang))),
+    vin: (vin, asOf) => framed(sendTwo(vin, asOf, core._evexport_vin)),
+    uscc: (code) => framed(core._evexport_uscc(send(code))),
+    rulesetInfo: (lang) => framed(core._evexport_ruleset_info(send(lang))),
+    loadRegistry: (json) => framed(core._evexport_load_registry(send(json))),
+    loadRuleset: (json, sha256) => framed(sendTwo(json, sha256, core._evexport_load_ruleset)),
+    loadTranslation: (json) => framed(core._evexport_load_translation(send(json))),
+    batchStart: (format) => framed(core._evexport_batch_start(send(format))),
+    batchFeed: (id, chunk) => framed(core._evexport_batch_feed(id, send(chunk))),
+    batchFinish: (id) => framed(core._evexport_batch_finish(id)),
+    batchCounts: (id) => framed(core._evexport_batch_counts(id)),
+  };
 
-  // The fast path for plain request objects (core/src/compact.cpp): fields in, indices out, the v1
-  // result built here from per-language tables fetched once. Anything unusual in the request (an
+  // The fast path for plain request objects (core/src/compact.cpp, ./compact.mjs): fields in, the
+  // rendered answer out, joined here to per-language tables fetched once. Anything unusual in the request (an
   // unknown key, a value of another type, a class instance) takes the JSON path instead, which gives
   // the same answers (tests/js/api.test.mjs checks every corpus case both ways).
   // One table per language the texts are in; any other language reads the English one, so that no
   // number of distinct `lang` strings can grow the cache.
   const tables = new Map();
   const load = (lang) => {
-    const t = JSON.parse(decode(core.tables(lang)));
-    for (const rule of t.rules) Object.assign(rule, rule.tail); // source, confidence, from, until, note
+    const t = JSON.parse(native.tables(lang));
+    checkLayout(t);
     tables.set(lang, t);
     return t;
   };
@@ -213,50 +172,6 @@ export async function createChecker(options = {}) {
     }
   }
 
-  function question(t, pointer) {
-    for (let p = pointer; p; p = p.slice(0, p.lastIndexOf('/'))) if (p in t.questions) return t.questions[p];
-    return '';
-  }
-
-  function expand(c, lang) {
-    const t = tablesFor(lang);
-    const [verdict, licence, regime, asOf, reasons, obligations, documents, warnings, missing, vehicle] = c;
-    return {
-      verdict: t.verdicts[verdict],
-      licence_required: licence === 2 ? null : licence === 1,
-      regime: t.regimes[regime],
-      as_of: asOf,
-      reasons: reasons.map(([index, message, flat]) => {
-        const rule = t.rules[index];
-        const template = message ? t.messages[message] ?? '' : '';
-        let text = rule.text;
-        if (text.includes('{') || template.includes('{')) {
-          const params = flat.concat('as_of', asOf, 'from', rule.param_from);
-          text = fill(text, params);
-          if (message) text = fill(template, params.concat('rule_text', text));
-        } else if (message) {
-          text = template;
-        }
-        const reason = { rule: rule.id, text, source: copySource(rule.source), confidence: rule.confidence, from: rule.from, until: rule.until };
-        if (rule.note !== undefined) reason.note = rule.note;
-        return reason;
-      }),
-      obligations: obligations.map((i) => copyEntry(t.obligations[i])),
-      documents: documents.map((i) => copyEntry(t.documents[i])),
-      warnings: warnings.map(([code, field, flat, positions]) => {
-        const warning = { code, field, text: fill(t.messages[code] ?? '', flat.concat('as_of', asOf)) };
-        if (positions.length) warning.positions = positions;
-        return warning;
-      }),
-      missing: missing.map((field) => ({ field, question: question(t, field) })),
-      vehicle: {
-        hs_code: vehicle[0], category: vehicle[1], powertrain: vehicle[2], condition: vehicle[3],
-        wmi: vehicle[4], manufacturer: vehicle[5], model_year: vehicle[6],
-      },
-      ruleset: { ...t.ruleset },
-    };
-  }
-
   const pending = {}; // translations being fetched, by language
   // The ruleset in force changed: its texts and sources come from it now.
   // (The languages the texts are in are those of the English tables, read again after this.)
@@ -286,7 +201,7 @@ export async function createChecker(options = {}) {
   };
   const call = (fn) => {
     try {
-      return JSON.parse(decode(fn()));
+      return JSON.parse(fn());
     } catch (e) {
       return internalError(String(e && e.message ? e.message : e));
     }
@@ -301,7 +216,7 @@ export async function createChecker(options = {}) {
           const out = framed(core._evexport_evaluate_fields(send(fields)));
           // The language the core answered in: the one encoded, not read from the request again.
           const lang = slots[shape.lang] ? slots[shape.lang].slice(1) : 'en';
-          return out.charCodeAt(0) === 91 ? expand(parseCompact(out), lang) : JSON.parse(out);
+          return out.charCodeAt(0) === 91 ? join(parseCompact(out), tablesFor(lang)) : JSON.parse(out);
         } catch (e) {
           return internalError(String(e && e.message ? e.message : e));
         }
@@ -314,7 +229,7 @@ export async function createChecker(options = {}) {
       }
       if (typeof text !== 'string') return { error: { code: 'invalid_field', field: '', message: 'a request must be a JSON object' } };
       if (over(text, MAX_REQUEST_BYTES)) return tooLarge('', MAX_REQUEST_BYTES);
-      return call(() => core.evaluate(text));
+      return call(() => native.evaluate(text));
     },
     /**
      * Verdicts only, for many requests at once: an array of verdicts, null where a request cannot be
@@ -343,19 +258,19 @@ export async function createChecker(options = {}) {
       try {
         const text = String(requestJson);
         if (over(text, MAX_REQUEST_BYTES)) return JSON.stringify(tooLarge('', MAX_REQUEST_BYTES));
-        return decode(core.evaluate(text));
+        return native.evaluate(text);
       } catch (e) {
         return JSON.stringify(internalError(String(e)));
       }
     },
     vin(vin, asOf = '') {
-      return identifier('/vin', vin, (text) => core.vin(text, String(asOf ?? '').slice(0, 16)));
+      return identifier('/vin', vin, (text) => native.vin(text, String(asOf ?? '').slice(0, 16)));
     },
     uscc(code) {
-      return identifier('/uscc', code, (text) => core.uscc(text));
+      return identifier('/uscc', code, (text) => native.uscc(text));
     },
     rulesetInfo(lang = 'en') {
-      return call(() => core.rulesetInfo(typeof lang === 'string' ? lang : 'en'));
+      return call(() => native.rulesetInfo(typeof lang === 'string' ? lang : 'en'));
     },
     /**
      * Loads a list of qualified enterprises (docs/REGISTRY.md): from then on an exporter's list
@@ -366,10 +281,10 @@ export async function createChecker(options = {}) {
       const text = textOf(registry);
       if (text === null) return { error: { code: 'invalid_registry', field: '', message: 'the registry cannot be written as JSON' } };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
-      return call(() => core.loadRegistry(text));
+      return call(() => native.loadRegistry(text));
     },
     clearRegistry() {
-      core.clearRegistry();
+      core._evexport_clear_registry();
     },
     /**
      * Starts a batch ('csv' or 'jsonl' input). feed(text) returns the answers of the rows the text
@@ -378,7 +293,7 @@ export async function createChecker(options = {}) {
      * started with, whatever is loaded meanwhile.
      */
     batch(format) {
-      const started = JSON.parse(decode(core.batchStart(String(format))));
+      const started = JSON.parse(native.batchStart(String(format)));
       if (started.error) throw new TypeError(started.error.message);
       // Each batch runs under its own id, with the ruleset and registry it started with: loading
       // others meanwhile, or starting another batch, changes nothing for it (core Session).
@@ -386,8 +301,7 @@ export async function createChecker(options = {}) {
       let ended = false;
       // CSV text, or a TypeError when the core closed this batch (more than 16 open at once): an
       // error is never mixed into the answers.
-      const answered = (view) => {
-        const text = decode(view);
+      const answered = (text) => {
         if (text.startsWith('{"error"')) throw new TypeError(JSON.parse(text).error.message);
         return text;
       };
@@ -402,7 +316,7 @@ export async function createChecker(options = {}) {
             // Never between the two halves of a surrogate pair: a piece is whole characters.
             let end = Math.min(at + BATCH_PIECE, text.length);
             if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-            out += answered(core.batchFeed(id, text.slice(at, end)));
+            out += answered(native.batchFeed(id, text.slice(at, end)));
             at = end;
           }
           return out;
@@ -410,9 +324,9 @@ export async function createChecker(options = {}) {
         finish: () => {
           if (ended) return '';
           ended = true;
-          return answered(core.batchFinish(id));
+          return answered(native.batchFinish(id));
         },
-        counts: () => JSON.parse(decode(core.batchCounts(id))),
+        counts: () => JSON.parse(native.batchCounts(id)),
       };
     },
     /**
@@ -429,7 +343,7 @@ export async function createChecker(options = {}) {
       } catch {
         return { error: { code: 'invalid_field', field: '/sha256', message: 'the pinned sha256 cannot be read' } };
       }
-      return replaced(call(() => core.loadRuleset(text, sha256)));
+      return replaced(call(() => native.loadRuleset(text, sha256)));
     },
     /**
      * Adds the ruleset's texts in one more language (a translation pack, docs/TRANSLATIONS.md).
@@ -439,7 +353,7 @@ export async function createChecker(options = {}) {
       const text = textOf(pack);
       if (text === null) return { error: { code: 'invalid_translation', field: '', message: 'the translation cannot be written as JSON' } };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
-      return replaced(call(() => core.loadTranslation(text)));
+      return replaced(call(() => native.loadTranslation(text)));
     },
     /**
      * Makes sure the ruleset's texts are in `lang`, fetching its translation from beside the .wasm

@@ -1,11 +1,14 @@
-// The JS API's fast path (wasm/index.mjs): a plain request object comes in field by field, through
-// the same validators as JSON; the result goes out as indices and values only, and the JS API builds
-// the v1 object from per-language tables it fetched once (tables_json). The corpus test in
-// tests/js/api.test.mjs checks both paths give the same result for every case.
+// The JS API's fast path, C++ side (its JS side: wasm/compact.mjs): a plain request object comes in
+// field by field, through the same validators as JSON; the rendered answer goes out with what the
+// JS API caches per language (tables_json) as indices, and the JS API joins them into the v1 object.
+// The corpus test in tests/js/api.test.mjs checks both paths give the same result for every case.
+#include <array>
+
 #include "evexport/api.hpp"
 #include "evexport/evaluate.hpp"
 #include "guarded.hpp"
 #include "json_writer.hpp"
+#include "render.hpp"
 #include "request_fields.hpp"
 
 namespace evexport {
@@ -14,22 +17,28 @@ using detail::JsonWriter;
 
 namespace {
 
+// The compact answer's members, in order. wasm/compact.mjs reads them by the same names, and
+// tables_json hands it this list so that the two cannot drift apart unnoticed.
+constexpr std::array<std::string_view, 10> kLayout{"verdict", "licence_required", "regime", "as_of", "reasons", "obligations",
+                                                   "documents", "warnings", "missing", "vehicle"};
+
 template <typename T> int index_in(const std::vector<T>& list, const T* item) { return int(item - list.data()); }
 
-void params(JsonWriter& w, const Params& p) {
-    w.begin_array();
-    for (const auto& [key, value] : p) w.value(key).value(value);
-    w.end_array();
-}
-
+// A mechanical writer of the rendered answer (render.hpp): what the JS API caches per language (a
+// rule's fixed members and own text, entries, names of values) goes as an index, the rest as text.
+//   reasons: [rule index, text or null (the rule's own text)]; obligations, documents: entry indices;
+//   warnings: [code, field, text, positions]; missing: [field, question];
+//   vehicle: [hs_code, category, powertrain, condition, wmi, manufacturer, model_year]
 std::string compact(const Result& r) {
+    const auto answer = detail::render(r);
     const auto& rules = *r.ruleset;
     JsonWriter w(512);
-    w.begin_array().value(int(r.verdict)).value(r.licence_required ? int(*r.licence_required) : 2).value(int(r.regime)).value(format_date(r.as_of));
+    w.begin_array().value(int(r.verdict)).value(r.licence_required ? int(*r.licence_required) : 2).value(int(r.regime)).value(answer.as_of);
     w.begin_array();
-    for (const auto& reason : r.reasons) {
-        w.begin_array().value(index_in(rules.rules, reason.rule)).value(reason.message);
-        params(w, reason.params);
+    for (std::size_t i = 0; i < r.reasons.size(); ++i) {
+        w.begin_array().value(index_in(rules.rules, r.reasons[i].rule));
+        if (answer.reasons[i].fixed) w.null();
+        else w.value(answer.reasons[i].filled);
         w.end_array();
     }
     w.end_array().begin_array();
@@ -37,14 +46,18 @@ std::string compact(const Result& r) {
     w.end_array().begin_array();
     for (const Entry* e : r.documents) w.value(index_in(rules.documents, e));
     w.end_array().begin_array();
-    for (const auto& warning : r.warnings) {
-        w.begin_array().value(warning.code).value(warning.field);
-        params(w, warning.params);
-        w.value(warning.positions).end_array();
+    for (std::size_t i = 0; i < r.warnings.size(); ++i) {
+        const auto& warning = r.warnings[i];
+        w.begin_array().value(warning.code).value(warning.field).value(answer.warnings[i]).value(warning.positions).end_array();
     }
-    w.end_array().value(r.missing);
+    w.end_array().begin_array();
+    for (std::size_t i = 0; i < r.missing.size(); ++i) w.begin_array().value(r.missing[i]).value(answer.questions[i]).end_array();
+    w.end_array();
     const auto& v = r.vehicle;
-    auto enum_or_null = [&](auto value) { value ? void(w.value(name_of(*value))) : void(w.null()); };
+    auto enum_or_null = [&](auto value) {
+        if (value) w.value(name_of(*value));
+        else w.null();
+    };
     w.begin_array().value(v.hs_code);
     enum_or_null(v.category);
     enum_or_null(v.powertrain);
@@ -98,29 +111,29 @@ std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Da
     return out;
 }
 
+// What the JS API caches per language to join to compact answers (wasm/compact.mjs).
 std::string tables_json(const Ruleset& rules, std::string_view lang) {
+    const auto& fragments = rules.render_cache->in(lang);
     JsonWriter w(32 * 1024);
     w.begin_object().key("ruleset").begin_object().member("id", rules.id).member("version", rules.version).member("sha256", rules.sha256).end_object();
     w.key("rules").begin_array();
-    for (const auto& rule : rules.rules) {
-        // The reason's fixed members as an object (json_tail starts with the comma that follows "text").
-        // param_from: the {from} of the texts ("—" when the rule has no start); tail.from: the JSON value.
-        w.begin_object().member("id", rule.id).member("text", rule.text.in(lang)).member("param_from", rule.from ? format_date(*rule.from) : std::string("—"));
-        w.key("tail").raw_value(std::string("{").append(rule.json_tail.in(lang), 1).append("}")).end_object();
+    for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+        const auto& rule = rules.rules[i];
+        // The reason's fixed members as an object (a tail starts with the comma that follows "text").
+        w.begin_object().member("id", rule.id).member("text", rule.text.in(lang));
+        w.key("tail").raw_value(std::string("{").append(fragments.rule_tails[i], 1).append("}")).end_object();
     }
     w.end_array();
-    for (const auto& [name, list] : {std::pair{"documents", &rules.documents}, std::pair{"obligations", &rules.obligations}}) {
+    for (const auto& [name, list] : {std::pair{"documents", &fragments.documents}, std::pair{"obligations", &fragments.obligations}}) {
         w.key(name).begin_array();
-        for (const auto& e : *list) w.raw_value(e.json.in(lang));
+        for (const auto& json : *list) w.raw_value(json);
         w.end_array();
-    }
-    for (const auto& [name, map] : {std::pair{"messages", &rules.messages}, std::pair{"questions", &rules.questions}}) {
-        w.key(name).begin_object();
-        for (const auto& [key, text] : *map) w.member(key, text.in(lang));
-        w.end_object();
     }
     w.key("languages").begin_array();  // of the texts: the JS API reads any other language's tables as English
     for (const auto& l : rules.languages) w.value(l);
+    w.end_array();
+    w.key("layout").begin_array();
+    for (auto name : kLayout) w.value(name);
     w.end_array();
     w.key("fields").begin_array();
     for (const auto& f : detail::kFields) w.begin_array().value(f.pointer).value(f.type == detail::FieldType::boolean).end_array();

@@ -1,6 +1,7 @@
-// Typed Result → the v1 result JSON, texts rendered in the request's language.
+// Typed Result → the v1 result JSON (CONTRACT.md), and the contract's error.
 #include "evexport/api.hpp"
 #include "json_writer.hpp"
+#include "render.hpp"
 
 namespace evexport {
 
@@ -14,9 +15,10 @@ template <typename E> void optional_enum(JsonWriter& w, std::string_view name, c
     else w.null();
 }
 
-void entries(JsonWriter& w, std::string_view name, const std::vector<const Entry*>& list, const std::string& lang) {
+void entries(JsonWriter& w, std::string_view name, const std::vector<const Entry*>& list, const std::vector<Entry>& all,
+             const std::vector<std::string>& json) {
     w.key(name).begin_array();
-    for (const Entry* e : list) w.raw_value(e->json.in(lang));
+    for (const Entry* e : list) w.raw_value(json[std::size_t(e - all.data())]);
     w.end_array();
 }
 
@@ -28,47 +30,34 @@ std::string error_to_json(const Error& error) {
     return w.end_object().end_object().take();
 }
 
+// The v1 result: a mechanical writer of the rendered answer (render.hpp).
 std::string result_to_json(const Result& r) {
+    const auto answer = detail::render(r);
     const auto& rules = *r.ruleset;
-    const auto& lang = r.lang;
-    // {as_of} and {from} are known to every text: added here, when texts are written, not per evaluation.
-    const std::string as_of = format_date(r.as_of);
-    auto with_dates = [&](Params params, const Rule* rule) {
-        params.emplace_back("as_of", as_of);
-        if (rule) params.emplace_back("from", rule->from ? format_date(*rule->from) : std::string("—"));
-        return params;
-    };
+    const auto& fragments = answer.fragments;
     JsonWriter w(4096);
     w.begin_object().member("verdict", name_of(r.verdict)).member("licence_required", r.licence_required).member("regime", name_of(r.regime));
-    w.member("as_of", as_of);
-
+    w.member("as_of", answer.as_of);
     w.key("reasons").begin_array();
-    for (const auto& reason : r.reasons) {
-        const Rule& rule = *reason.rule;
-        auto params = with_dates(reason.params, &rule);
-        std::string text = fill(rule.text.in(lang), params);
-        if (!reason.message.empty()) {
-            params.emplace_back("rule_text", std::move(text));
-            text = fill(rules.message(reason.message).in(lang), params);
-        }
-        w.begin_object().member("rule", rule.id).member("text", text).raw_members(rule.json_tail.in(lang)).end_object();
+    for (std::size_t i = 0; i < r.reasons.size(); ++i) {
+        const Rule& rule = *r.reasons[i].rule;
+        w.begin_object().member("rule", rule.id).member("text", answer.reasons[i].view());
+        w.raw_members(fragments.rule_tails[std::size_t(&rule - rules.rules.data())]).end_object();
     }
     w.end_array();
-    entries(w, "obligations", r.obligations, lang);
-    entries(w, "documents", r.documents, lang);
-
+    entries(w, "obligations", r.obligations, rules.obligations, fragments.obligations);
+    entries(w, "documents", r.documents, rules.documents, fragments.documents);
     w.key("warnings").begin_array();
-    for (const auto& warning : r.warnings) {
-        w.begin_object().member("code", warning.code).member("field", warning.field).member("text", fill(rules.message(warning.code).in(lang), with_dates(warning.params, nullptr)));
+    for (std::size_t i = 0; i < r.warnings.size(); ++i) {
+        const auto& warning = r.warnings[i];
+        w.begin_object().member("code", warning.code).member("field", warning.field).member("text", answer.warnings[i]);
         if (!warning.positions.empty()) w.member("positions", warning.positions);
         w.end_object();
     }
     w.end_array();
     w.key("missing").begin_array();
-    for (const auto& field : r.missing) {
-        const Text* question = rules.question(field);
-        w.begin_object().member("field", field).member("question", question ? question->in(lang) : std::string()).end_object();
-    }
+    for (std::size_t i = 0; i < r.missing.size(); ++i)
+        w.begin_object().member("field", r.missing[i]).member("question", answer.questions[i]).end_object();
     w.end_array();
 
     const auto& v = r.vehicle;

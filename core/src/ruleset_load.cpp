@@ -9,7 +9,7 @@
 #include "embedded.hpp"
 #include "evexport/evaluate.hpp"
 #include "json_reader.hpp"
-#include "json_writer.hpp"
+#include "render.hpp"
 #include "sha256.hpp"
 #include "translation.hpp"
 
@@ -425,7 +425,7 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std
     }
     ruleset->packs_ = std::move(packs);
     ruleset->unpinned = unpinned;
-    ruleset->write_fragments();
+    ruleset->render_cache = detail::build_render_cache(*ruleset);
     ruleset->index();
     return std::shared_ptr<const Ruleset>(std::move(ruleset));
 }
@@ -500,41 +500,6 @@ void Ruleset::index() {
         hs_index_.emplace(h.hs, &h);
         if (h.derive) hs_derive_index_.emplace(derive_key(*h.category, h.powertrains.front(), *h.condition), &h);
     }
-}
-
-// What results repeat verbatim is written once here; results append it as it is (result_json.cpp).
-void Ruleset::write_fragments() {
-    using detail::JsonWriter;
-    // The title is the Chinese original, with its English title_en; beside them, in a translation's
-    // language, title_translated.
-    auto source = [](JsonWriter& w, const Source* s, const std::string& clause, std::string_view lang) {
-        w.key("source").begin_object().member("id", s->id).member("title", s->title).member("number", s->number).member("clause", clause).member("url", s->url);
-        if (!s->title_en.empty()) w.member("title_en", s->title_en);
-        if (lang != "en" && s->translated_title.has(lang)) w.member("title_translated", s->translated_title.in(lang));
-        w.end_object();
-    };
-    for (auto& rule : rules) for (const auto& lang : languages) {
-        JsonWriter w(512);
-        w.begin_object().member("_", 0);  // a placeholder member, so that what follows starts with a comma
-        source(w, rule.source, rule.clause, lang);
-        w.member("confidence", name_of(rule.confidence));
-        w.key("from");
-        rule.from ? void(w.value(format_date(*rule.from))) : void(w.null());
-        w.key("until");
-        rule.until ? void(w.value(format_date(*rule.until))) : void(w.null());
-        if (rule.note.has("en")) w.member("note", rule.note.in(lang));
-        const std::string text = w.end_object().take();
-        constexpr std::string_view placeholder = R"({"_":0)";
-        rule.json_tail.by_lang.emplace_back(lang, text.substr(placeholder.size(), text.size() - placeholder.size() - 1));  // ,"source":…,"until":…
-    }
-    for (auto* list : {&documents, &obligations})
-        for (auto& e : *list)
-            for (const auto& [lang, text] : e.text.by_lang) {
-                JsonWriter w(512);
-                w.begin_object().member("code", e.code).member("text", text);
-                source(w, e.source, e.clause, lang);
-                e.json.by_lang.emplace_back(lang, w.end_object().take());
-            }
 }
 
 }  // namespace evexport

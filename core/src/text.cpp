@@ -18,7 +18,8 @@ bool Text::has(std::string_view lang) const {
     return false;
 }
 
-std::string fill(std::string_view pattern, const Params& params) {
+std::string fill(std::string_view pattern, const Params& params, std::initializer_list<NamedValue> more) {
+    if (pattern.find('{') == std::string_view::npos) return std::string(pattern);
     std::string out;
     out.reserve(pattern.size() + 32);
     std::size_t i = 0;
@@ -35,6 +36,11 @@ std::string fill(std::string_view pattern, const Params& params) {
                 out += value;
                 found = true;
                 break;
+            }
+        for (auto it = more.begin(); !found && it != more.end(); ++it)
+            if (it->first == name) {
+                out += it->second;
+                found = true;
             }
         if (!found) out.append(pattern.substr(open, close - open + 1));
         i = close + 1;

@@ -78,7 +78,7 @@ test('the page, widget, frame and JS API code never hands user data to an HTML p
   const files = ['web/src', 'web/embed', 'web/demo'].flatMap((dir) =>
     readdirSync(join(root, dir), { recursive: true }).filter((f) => /\.(ts|js|mjs)$/.test(f)).map((f) => join(root, dir, f)),
   );
-  files.push(join(root, 'wasm', 'index.mjs'));
+  files.push(join(root, 'wasm', 'index.mjs'), join(root, 'wasm', 'compact.mjs'));
   assert.ok(files.some((f) => f.endsWith('ev-export-check.ts')) && files.some((f) => f.endsWith('frame.js')), 'the widget and the frame are read');
   for (const file of files) {
     const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // code, not comments

@@ -17,7 +17,7 @@ test('the package has a semantic version and says what it exports', () => {
   assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
   const built = JSON.parse(readFileSync(join(root, 'build', 'package', 'package.json'), 'utf8'));
   assert.deepEqual(built, manifest);
-  for (const file of ['index.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'README.md', 'translations/ru.json'])
+  for (const file of ['index.mjs', 'compact.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'README.md', 'translations/ru.json'])
     assert.ok(statSync(join(root, 'build', 'package', file)).size > 0, file);
 });
 

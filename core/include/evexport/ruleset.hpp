@@ -18,6 +18,10 @@
 
 namespace evexport {
 
+namespace detail {
+struct RenderCache;  // what answers repeat verbatim, per language (core/src/render.hpp)
+}
+
 struct Source {
     std::string id, title, title_en, number, issued, effective, url, grade, note;
     Text translated_title;  // the title in English (title_en) and each translation's language
@@ -56,9 +60,6 @@ struct Rule {
     Confidence confidence = Confidence::confirmed;
     Text text;
     std::vector<std::string> documents, obligations;
-    // The parts of a reason's JSON that never change ("source", "confidence", "from", "until",
-    // "note"), written per language once when the ruleset is loaded.
-    Text json_tail;
 
     // licence_scope
     bool licence = false;
@@ -98,8 +99,6 @@ struct Entry {
     const Source* source = nullptr;
     std::string clause, dossier;
     Text text;
-    // The entry's whole JSON object per language, written once when the ruleset is loaded.
-    Text json;
 };
 
 // What one version of the ruleset changed, and why (the change log people who relied on older
@@ -151,6 +150,7 @@ public:
     std::map<std::string, Text, std::less<>> labels;  // enum values and nouns used inside messages
     std::vector<Change> changes;                      // newest first
     std::vector<std::string> languages;  // of the texts: "en", "zh", then each translation's
+    std::shared_ptr<const detail::RenderCache> render_cache;  // built with it, for its answers
 
     const std::vector<const Rule*>& of_kind(RuleKind kind) const { return by_kind_[static_cast<std::size_t>(kind)]; }
     // The licence-scope rules that can speak of a category (theirs, or any).
@@ -169,7 +169,6 @@ private:
                                                                                std::vector<std::string> packs, bool unpinned = false);
     std::string text_;                // the JSON it was loaded from, for with_translations
     std::vector<std::string> packs_;  // the translations applied to it
-    void write_fragments();
     void index();
     static constexpr int derive_key(Category c, Powertrain p, Condition d) { return (int(c) * 8 + int(p)) * 2 + int(d); }
     // Indexes built at load, so that an evaluation's lookups do not grow with the tables.

@@ -1,6 +1,7 @@
 // Texts per language, and the {placeholder} templates they are written in.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,7 +24,9 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 inline constexpr std::size_t kMaxTextBytes = 8 * 1024;
 inline constexpr std::size_t kMaxPlaceholders = 8;
 
-// Replaces each {name} in `pattern` with its value from `params`; unknown names stay as written.
-std::string fill(std::string_view pattern, const Params& params);
+// Replaces each {name} in `pattern` with its value from `params`, or else from `more`; unknown names
+// stay as written.
+using NamedValue = std::pair<std::string_view, std::string_view>;
+std::string fill(std::string_view pattern, const Params& params, std::initializer_list<NamedValue> more = {});
 
 }  // namespace evexport

@@ -1,0 +1,85 @@
+// The one place an answer's texts are filled in (render.hpp).
+#include "render.hpp"
+
+#include "json_writer.hpp"
+
+namespace evexport::detail {
+
+const Fragments& RenderCache::in(std::string_view lang) const {
+    for (const auto& f : by_lang)
+        if (f.lang == lang) return f;
+    return by_lang.front();
+}
+
+// Built for each language once, when a ruleset or a translation is loaded.
+std::shared_ptr<const RenderCache> build_render_cache(const Ruleset& rules) {
+    auto cache = std::make_shared<RenderCache>();
+    // The title is the Chinese original, with its English title_en; beside them, in a translation's
+    // language, title_translated.
+    auto source = [](JsonWriter& w, const Source* s, const std::string& clause, std::string_view lang) {
+        w.key("source").begin_object().member("id", s->id).member("title", s->title).member("number", s->number).member("clause", clause);
+        w.member("url", s->url);
+        if (!s->title_en.empty()) w.member("title_en", s->title_en);
+        if (lang != "en" && s->translated_title.has(lang)) w.member("title_translated", s->translated_title.in(lang));
+        w.end_object();
+    };
+    for (const auto& lang : rules.languages) {
+        Fragments f{lang, {}, {}, {}};
+        for (const auto& rule : rules.rules) {
+            JsonWriter w(512);
+            w.begin_object().member("_", 0);  // a placeholder member, so that what follows starts with a comma
+            source(w, rule.source, rule.clause, lang);
+            w.member("confidence", name_of(rule.confidence));
+            w.key("from");
+            rule.from ? void(w.value(format_date(*rule.from))) : void(w.null());
+            w.key("until");
+            rule.until ? void(w.value(format_date(*rule.until))) : void(w.null());
+            if (rule.note.has("en")) w.member("note", rule.note.in(lang));
+            const std::string text = w.end_object().take();
+            constexpr std::string_view placeholder = R"({"_":0)";
+            f.rule_tails.push_back(text.substr(placeholder.size(), text.size() - placeholder.size() - 1));
+        }
+        for (const auto& [list, out] : {std::pair{&rules.documents, &f.documents}, std::pair{&rules.obligations, &f.obligations}})
+            for (const auto& e : *list) {
+                JsonWriter w(512);
+                w.begin_object().member("code", e.code).member("text", e.text.in(lang));
+                source(w, e.source, e.clause, lang);
+                out->push_back(w.end_object().take());
+            }
+        cache->by_lang.push_back(std::move(f));
+    }
+    return cache;
+}
+
+Rendered render(const Result& r) {
+    const auto& rules = *r.ruleset;
+    const auto& lang = r.lang;
+    Rendered out{r, rules.render_cache->in(lang), format_date(r.as_of), {}, {}, {}};
+    // {as_of} and {from} are known to every text: added here, not by each step of the evaluation.
+    out.reasons.reserve(r.reasons.size());
+    for (const auto& reason : r.reasons) {
+        const Rule& rule = *reason.rule;
+        const std::string& own = rule.text.in(lang);
+        RenderedText text;
+        if (reason.message.empty() && own.find('{') == std::string::npos) {
+            text.fixed = &own;
+        } else {
+            const std::string from = rule.from ? format_date(*rule.from) : std::string("—");
+            text.filled = fill(own, reason.params, {{"as_of", out.as_of}, {"from", from}});
+            if (!reason.message.empty())  // a message says how the rule applies; {rule_text} is the rule's own
+                text.filled = fill(rules.message(reason.message).in(lang), reason.params,
+                                   {{"as_of", out.as_of}, {"from", from}, {"rule_text", text.filled}});
+        }
+        out.reasons.push_back(std::move(text));
+    }
+    out.warnings.reserve(r.warnings.size());
+    for (const auto& warning : r.warnings) out.warnings.push_back(fill(rules.message(warning.code).in(lang), warning.params, {{"as_of", out.as_of}}));
+    out.questions.reserve(r.missing.size());
+    for (const auto& field : r.missing) {
+        const Text* question = rules.question(field);
+        out.questions.push_back(question ? std::string_view(question->in(lang)) : std::string_view());
+    }
+    return out;
+}
+
+}  // namespace evexport::detail
