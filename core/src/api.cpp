@@ -81,11 +81,7 @@ std::string ruleset_info_json(const Ruleset& rules, std::string_view lang) {
     w.end_array();
     w.key("rules").begin_array();
     for (const auto& r : rules.rules) {
-        w.begin_object().member("id", r.id);
-        w.key("from");
-        r.from ? void(w.value(format_date(*r.from))) : void(w.null());
-        w.key("until");
-        r.until ? void(w.value(format_date(*r.until))) : void(w.null());
+        w.begin_object().member("id", r.id).member("from", format_date(r.from)).member("until", format_date(r.until));
         w.member("source", r.source->id).member("clause", r.clause).member("confidence", name_of(r.confidence)).end_object();
     }
     w.end_array().key("sources").begin_array();

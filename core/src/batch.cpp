@@ -84,9 +84,9 @@ struct BatchRunner::State {
             out += ',';
             if (result->licence_required) out += *result->licence_required ? "true" : "false";
             out += ',';
-            for (std::size_t i = 0; i < result->warnings.size(); ++i) (i ? out += ';' : out), out += result->warnings[i].code;
+            for (std::size_t i = 0; i < result->warnings.size(); ++i) out.append(i ? ";" : "").append(result->warnings[i].code);
             out += ',';
-            for (std::size_t i = 0; i < result->missing.size(); ++i) (i ? out += ';' : out), out += result->missing[i];
+            for (std::size_t i = 0; i < result->missing.size(); ++i) out.append(i ? ";" : "").append(result->missing[i]);
             out += ",,";
         } else {
             ++counts.errors;
@@ -326,7 +326,7 @@ struct BatchRunner::State {
     }
 
     void jsonl_summary(std::string& out) {
-        if (line == 1) out.append(kSummaryHeader), out += '\n';
+        if (line == 1) out.append(kSummaryHeader).append("\n");
         std::string id = std::to_string(line);
         if (oversize) {
             const Error e{"too_large", "", "a line may be at most 64 KiB"};

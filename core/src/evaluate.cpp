@@ -54,7 +54,10 @@ Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, C
             score = 100 + int(longest);
         }
         if (rule->in_force(day)) {
-            if (score > best_score) best = rule, best_score = score;
+            if (score > best_score) {
+                best = rule;
+                best_score = score;
+            }
         } else if (rule->from && day < *rule->from && (!upcoming || *rule->from < *upcoming->from)) {
             upcoming = rule;
         }
@@ -317,135 +320,226 @@ private:
         return std::nullopt;
     }
 
-    // Who may export a vehicle under licence (商产发〔2012〕318号 and the notices before it), unless
-    // the trade mode exempts the exporter from the qualification (2007年第59号: 汽车 only).
-    void new_vehicle() {
-        const auto trade_mode = req_.shipment.trade_mode.value_or(TradeMode::general);  // the ordinary case
-        for (const Rule* rule : rules_.of_kind(RuleKind::qualification_exemption))
-            if (rule->in_force(as_of()) && rule->trade_mode == trade_mode) {
-                if (!out_.vehicle.category) return missing("/vehicle/category");  // it decides whether the exemption applies
-                if (contains(rule->categories, *out_.vehicle.category)) return reason(rule);
-            }
+    // ---- Who may export under licence: four decisions, each a function below ----
 
+    // What is known of the exporter as the decisions go: the seller's word, or the portal's list.
+    struct Exporter {
+        std::optional<Role> role;
+        std::optional<bool> listed;
+        const RegistryEntry* entry = nullptr;
+    };
+
+    // A vehicle under licence: the trade mode may exempt the exporter from the qualification;
+    // otherwise the rule in force for its category says who may export it, and the exporter is
+    // held to it — on the portal's list if one is loaded, by role and listing, and, for an
+    // authorised exporter, by its authorisation.
+    void new_vehicle() {
+        if (qualification_exemption()) return;
         if (!out_.vehicle.category) return missing("/vehicle/category");
-        const Category category = *out_.vehicle.category;
+        const Rule* rule = exporter_qualification(*out_.vehicle.category);
+        if (!rule) return;
+        Exporter who{req_.exporter.role, req_.exporter.listed, nullptr};
+        if (!registry_listing(*rule, who)) return;
+        if (!exporter_role(*rule, who)) return;
+        authorization(*rule, who);
+    }
+
+    // 2007年第59号: exporting 汽车 by project contracting, or re-exporting them, needs a licence but
+    // not a qualified exporter. True when the exemption decides (or its category is missing).
+    bool qualification_exemption() {
+        const auto trade_mode = req_.shipment.trade_mode.value_or(TradeMode::general);  // the ordinary case
+        for (const Rule* rule : rules_.of_kind(RuleKind::qualification_exemption)) {
+            if (!rule->in_force(as_of()) || rule->trade_mode != trade_mode) continue;
+            if (!out_.vehicle.category) {  // it decides whether the exemption applies
+                missing("/vehicle/category");
+                return true;
+            }
+            if (contains(rule->categories, *out_.vehicle.category)) {
+                reason(rule);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // 商产发〔2012〕318号 前言、一 (and 商产发〔2006〕629号, 商机电发〔2005〕699号 before it): the
+    // rule in force that names the vehicle's category, the latest listed winning.
+    const Rule* exporter_qualification(Category category) const {
         const Rule* rule = nullptr;
         for (const Rule* r : rules_.of_kind(RuleKind::exporter_qualification))
             if (r->in_force(as_of()) && contains(r->categories, category)) rule = r;
-        if (!rule) return;
+        return rule;
+    }
 
+    // The year's list of qualified enterprises (商产发〔2012〕318号 一), when the portal loaded it:
+    // it answers for the seller, who is flagged where it says otherwise. False when it decides.
+    bool registry_listing(const Rule& rule, Exporter& who) {
+        if (!registry_ || !registry_->covers(as_of().year())) return true;
         const auto& ex = req_.exporter;
-        auto role = ex.role;
-        auto listed = ex.listed;
-        const RegistryEntry* entry = nullptr;
-        if (registry_ && registry_->covers(as_of().year())) {
-            // The portal's copy of the year's list answers instead of the seller.
-            if (!ex.uscc && !ex.name) return reason(rule), missing("/exporter/uscc");
-            const auto match = registry_->find(as_of().year(), ex.uscc, ex.name);
-            entry = match.entry;
-            const Params where{{"year", std::to_string(as_of().year())}, {"source", registry_->source}};
-            if (match.name_conflict)  // the code decides; a name borrowed from another entry is flagged
-                warn("registry_name_code_conflict", "/exporter/name",
-                     {{"name", match.name_conflict->name}, {"uscc", match.name_conflict->uscc.empty() ? "—" : match.name_conflict->uscc}, {"year", std::to_string(as_of().year())}});
-            if (listed && *listed != (entry != nullptr)) warn("registry_mismatch", "/exporter/listed", where);
-            listed = entry != nullptr;
-            if (!role && entry) role = entry->role;
-            if (entry && role && *role != entry->role) {
-                auto params = where;
-                params.emplace_back("role", label(entry->role));
-                warn("registry_role_mismatch", "/exporter/role", params);
-                role = entry->role;
-            }
-            if (!entry) return stop(rule, "registry_not_listed", where);
-            if (!entry->brands.empty() && req_.vehicle.make &&
-                std::none_of(entry->brands.begin(), entry->brands.end(), [&](const auto& b) { return ids_.same_brand(b, *req_.vehicle.make); })) {
-                std::string brands;
-                for (const auto& b : entry->brands) brands += (brands.empty() ? "" : ", ") + b;
-                warn("authorization_brand_mismatch", "/vehicle/make", {{"brand", brands}, {"make", *req_.vehicle.make}});
-                return stop(rule, "authorization_brand_mismatch", {{"brand", brands}, {"make", *req_.vehicle.make}});
-            }
+        if (!ex.uscc && !ex.name) {
+            reason(&rule);
+            missing("/exporter/uscc");
+            return false;
         }
-        if (!role) return reason(rule), missing("/exporter/role");
-        switch (*role) {
-            case Role::trader: return stop(rule, "exporter_trader");
-            case Role::used_car_exporter: return stop(rule, "exporter_used_car_only");
+        const auto match = registry_->find(as_of().year(), ex.uscc, ex.name);
+        who.entry = match.entry;
+        const Params where{{"year", std::to_string(as_of().year())}, {"source", registry_->source}};
+        if (match.name_conflict)  // the code decides; a name borrowed from another entry is flagged
+            warn("registry_name_code_conflict", "/exporter/name",
+                 {{"name", match.name_conflict->name},
+                  {"uscc", match.name_conflict->uscc.empty() ? "—" : match.name_conflict->uscc},
+                  {"year", std::to_string(as_of().year())}});
+        if (who.listed && *who.listed != (who.entry != nullptr)) warn("registry_mismatch", "/exporter/listed", where);
+        who.listed = who.entry != nullptr;
+        if (!who.entry) {
+            stop(&rule, "registry_not_listed", where);
+            return false;
+        }
+        if (!who.role) who.role = who.entry->role;
+        if (*who.role != who.entry->role) {
+            auto params = where;
+            params.emplace_back("role", label(who.entry->role));
+            warn("registry_role_mismatch", "/exporter/role", params);
+            who.role = who.entry->role;
+        }
+        const auto& make = req_.vehicle.make;
+        const auto& brands = who.entry->brands;
+        if (!brands.empty() && make && std::none_of(brands.begin(), brands.end(), [&](const auto& b) { return ids_.same_brand(b, *make); })) {
+            const Params params{{"brand", joined(brands)}, {"make", *make}};
+            warn("authorization_brand_mismatch", "/vehicle/make", params);
+            stop(&rule, "authorization_brand_mismatch", params);
+            return false;
+        }
+        return true;
+    }
+
+    // 商产发〔2012〕318号 一: a qualified manufacturer, or an exporter it authorised, on the year's
+    // list; a trader or a used-car exporter may not export under this rule. False when it decides.
+    bool exporter_role(const Rule& rule, const Exporter& who) {
+        if (!who.role) {
+            reason(&rule);
+            missing("/exporter/role");
+            return false;
+        }
+        switch (*who.role) {
+            case Role::trader: stop(&rule, "exporter_trader"); return false;
+            case Role::used_car_exporter: stop(&rule, "exporter_used_car_only"); return false;
             case Role::manufacturer:
             case Role::authorized_exporter: break;
         }
-        if (listed == false) return stop(rule, "exporter_not_listed");
-        if (!listed) missing("/exporter/listed");
-        if (*role == Role::manufacturer) {
-            if (listed) return reason(rule, entry ? "registry_listed" : "exporter_ok_manufacturer", registry_params(entry));
-            return reason(rule);
+        if (who.listed == false) {
+            stop(&rule, "exporter_not_listed");
+            return false;
         }
+        if (!who.listed) missing("/exporter/listed");
+        if (*who.role != Role::manufacturer) return true;
+        if (!who.listed) reason(&rule);
+        else if (who.entry) reason(&rule, "registry_listed", registry_params(who.entry));
+        else reason(&rule, "exporter_ok_manufacturer");
+        return false;
+    }
 
-        for (const auto& code : rule->authorization_documents) document(code);
-        const auto& auth = ex.authorization;
-        if (!auth) return reason(rule), missing("/exporter/authorization");
-        bool ok = true;
-        if (!auth->brand) ok = false, missing("/exporter/authorization/brand");
-        if (!req_.vehicle.make) ok = false, missing("/vehicle/make");
+    // 商产发〔2012〕318号 一 (授权出口经营企业): the manufacturer's authorisation, for this make,
+    // valid on as_of; the documents an authorised exporter shows come from the rule's data.
+    void authorization(const Rule& rule, const Exporter& who) {
+        for (const auto& code : rule.authorization_documents) document(code);
+        const auto& auth = req_.exporter.authorization;
+        if (!auth) {
+            reason(&rule);
+            return missing("/exporter/authorization");
+        }
+        bool known = auth->brand && req_.vehicle.make;
+        if (!auth->brand) missing("/exporter/authorization/brand");
+        if (!req_.vehicle.make) missing("/vehicle/make");
         if (auth->brand && req_.vehicle.make && !ids_.same_brand(*auth->brand, *req_.vehicle.make)) {
-            warn("authorization_brand_mismatch", "/exporter/authorization/brand", {{"brand", *auth->brand}, {"make", *req_.vehicle.make}});
-            return stop(rule, "authorization_brand_mismatch", {{"brand", *auth->brand}, {"make", *req_.vehicle.make}});
+            const Params params{{"brand", *auth->brand}, {"make", *req_.vehicle.make}};
+            warn("authorization_brand_mismatch", "/exporter/authorization/brand", params);
+            return stop(&rule, "authorization_brand_mismatch", params);
         }
-        if (!auth->valid_from) ok = false, missing("/exporter/authorization/valid_from");
-        else if (as_of() < *auth->valid_from) {
-            warn("authorization_not_yet_valid", "/exporter/authorization/valid_from", {{"valid_from", format_date(*auth->valid_from)}});
-            return stop(rule, "authorization_not_yet_valid", {{"valid_from", format_date(*auth->valid_from)}});
+        if (!auth->valid_from) {
+            known = false;
+            missing("/exporter/authorization/valid_from");
+        } else if (as_of() < *auth->valid_from) {
+            const Params params{{"valid_from", format_date(*auth->valid_from)}};
+            warn("authorization_not_yet_valid", "/exporter/authorization/valid_from", params);
+            return stop(&rule, "authorization_not_yet_valid", params);
         }
-        if (!auth->valid_until) ok = false, missing("/exporter/authorization/valid_until");
-        else if (*auth->valid_until < as_of()) {
-            warn("authorization_expired", "/exporter/authorization/valid_until", {{"valid_until", format_date(*auth->valid_until)}});
-            return stop(rule, "authorization_expired", {{"valid_until", format_date(*auth->valid_until)}});
+        if (!auth->valid_until) {
+            known = false;
+            missing("/exporter/authorization/valid_until");
+        } else if (*auth->valid_until < as_of()) {
+            const Params params{{"valid_until", format_date(*auth->valid_until)}};
+            warn("authorization_expired", "/exporter/authorization/valid_until", params);
+            return stop(&rule, "authorization_expired", params);
         }
-        if (ok && listed && entry) return reason(rule, "registry_listed", registry_params(entry));
-        if (ok && listed)
-            return reason(rule, "exporter_ok_authorized",
-                          {{"brand", *auth->brand}, {"valid_from", date(auth->valid_from)}, {"valid_until", date(auth->valid_until)}});
-        reason(rule);
+        if (!known || !who.listed) return reason(&rule);
+        if (who.entry) return reason(&rule, "registry_listed", registry_params(who.entry));
+        reason(&rule, "exporter_ok_authorized",
+               {{"brand", *auth->brand}, {"valid_from", date(auth->valid_from)}, {"valid_until", date(auth->valid_until)}});
+    }
+
+    static std::string joined(const std::vector<std::string>& list) {
+        std::string out;
+        for (const auto& item : list) out += (out.empty() ? "" : ", ") + item;
+        return out;
     }
 
     Params registry_params(const RegistryEntry* entry) const {
-        if (!entry) return {};
-        std::string brands;
-        for (const auto& b : entry->brands) brands += (brands.empty() ? "" : ", ") + b;
-        return {{"year", std::to_string(entry->year)}, {"name", entry->name}, {"role", label(entry->role)},
-                {"manufacturer", entry->manufacturer.empty() ? entry->name : entry->manufacturer}, {"brands", brands.empty() ? "—" : brands},
+        const std::string brands = joined(entry->brands);
+        return {{"year", std::to_string(entry->year)},
+                {"name", entry->name},
+                {"role", label(entry->role)},
+                {"manufacturer", entry->manufacturer.empty() ? entry->name : entry->manufacturer},
+                {"brands", brands.empty() ? "—" : brands},
                 {"source", registry_ ? registry_->source : ""}};
     }
 
-    void used_vehicle() {
-        const auto& ex = req_.exporter;
-        const auto& ev = req_.evidence;
+    // ---- The used-vehicle regime: the rule of each kind in force on as_of, in the procedure's order ----
 
-        // 2024年第6号: an approved used-car exporter, or a manufacturer for its own products only.
-        if (const Rule* rule = in_force(RuleKind::used_exporter)) {
-            if (!ex.role) reason(rule), missing("/exporter/role");
-            else if (!contains(rule->roles, *ex.role)) stop(rule, "exporter_not_used_car", {{"role", label(*ex.role)}});
-            else if (contains(rule->own_products_only, *ex.role) && ex.own_make == false) stop(rule, "exporter_not_own_make");
-            else {
-                reason(rule);
-                if (contains(rule->own_products_only, *ex.role) && !ex.own_make) missing("/exporter/own_make");
-            }
+    void used_vehicle() {
+        if (const Rule* rule = in_force(RuleKind::used_exporter)) used_exporter(*rule);
+        if (const Rule* rule = in_force(RuleKind::used_registered_owner)) used_registered_owner(*rule);
+        if (const Rule* rule = in_force(RuleKind::used_prohibited)) used_prohibited(*rule);
+        if (const Rule* rule = in_force(RuleKind::used_quality_report)) used_quality_report(*rule);
+        if (const Rule* rule = in_force(RuleKind::used_recent_registration)) used_recent_registration(*rule);
+        if (const Rule* rule = in_force(RuleKind::used_licence_data)) reason(rule);  // 商贸函〔2025〕648号 一(二)
+    }
+
+    // 商务部等5部门公告2024年第6号 (商贸函〔2019〕165号 before it): an approved used-car exporter, or a
+    // manufacturer for its own products only.
+    void used_exporter(const Rule& rule) {
+        const auto& ex = req_.exporter;
+        if (!ex.role) {
+            reason(&rule);
+            return missing("/exporter/role");
         }
-        if (const Rule* rule = in_force(RuleKind::used_registered_owner)) {
-            if (ex.registered_owner == false) stop(rule, "exporter_not_owner");
-            else reason(rule);
-            if (!ex.registered_owner) missing("/exporter/registered_owner");
-        }
-        // 2024年第6号 禁止出口情形: used when given, not asked (items beyond (一) and (三) unread).
-        if (const Rule* rule = in_force(RuleKind::used_prohibited)) {
-            if (req_.vehicle.scrappage_due == true || req_.vehicle.seized == true) stop(rule, "used_prohibited");
-            else obligations_of(rule);
-        }
-        if (const Rule* rule = in_force(RuleKind::used_quality_report)) {
-            if (ev.quality_report == false) stop(rule, "no_quality_report");
-            else reason(rule);
-            if (!ev.quality_report) missing("/evidence/quality_report");
-        }
-        if (const Rule* rule = in_force(RuleKind::used_recent_registration)) recent_registration(*rule);
-        if (const Rule* rule = in_force(RuleKind::used_licence_data)) reason(rule);
+        if (!contains(rule.roles, *ex.role)) return stop(&rule, "exporter_not_used_car", {{"role", label(*ex.role)}});
+        const bool own_only = contains(rule.own_products_only, *ex.role);
+        if (own_only && ex.own_make == false) return stop(&rule, "exporter_not_own_make");
+        reason(&rule);
+        if (own_only && !ex.own_make) missing("/exporter/own_make");
+    }
+
+    // 2024年第6号 办理流程: the exporter holds the vehicle's registration in its own name.
+    void used_registered_owner(const Rule& rule) {
+        const auto owner = req_.exporter.registered_owner;
+        if (owner == false) stop(&rule, "exporter_not_owner");
+        else reason(&rule);
+        if (!owner) missing("/exporter/registered_owner");
+    }
+
+    // 2024年第6号 禁止出口情形 (一)(三): used when given, never asked (the list is only partly read).
+    void used_prohibited(const Rule& rule) {
+        if (req_.vehicle.scrappage_due == true || req_.vehicle.seized == true) stop(&rule, "used_prohibited");
+        else obligations_of(&rule);
+    }
+
+    // 商贸发〔2024〕25号 二: the vehicle's condition inspected and reported before export.
+    void used_quality_report(const Rule& rule) {
+        const auto report = req_.evidence.quality_report;
+        if (report == false) stop(&rule, "no_quality_report");
+        else reason(&rule);
+        if (!report) missing("/evidence/quality_report");
     }
 
     // 商贸函〔2025〕648号 二: a modified vehicle (改装车) needs proof of the modification, the MIIT
@@ -464,7 +558,7 @@ private:
 
     // 商贸函〔2025〕648号 一(一), counted as the guidelines of 2025-12-11 (一) count: from the
     // registration date to the licence application date, day max_days included.
-    void recent_registration(const Rule& rule) {
+    void used_recent_registration(const Rule& rule) {
         const auto& registered = req_.vehicle.registration_date;
         const std::string max_days = std::to_string(rule.max_days);
         if (!registered) {

@@ -28,12 +28,16 @@ public:
         return *this;
     }
 
-    JsonWriter& value(std::string_view text) { return comma(), string_literal(text), *this; }
+    JsonWriter& value(std::string_view text) {
+        comma();
+        string_literal(text);
+        return *this;
+    }
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
     JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
-    JsonWriter& value(bool b) { return comma(), out_ += b ? "true" : "false", *this; }
-    JsonWriter& value(int n) { return comma(), out_ += std::to_string(n), *this; }
-    JsonWriter& null() { return comma(), out_ += "null", *this; }
+    JsonWriter& value(bool b) { return raw_value(b ? "true" : "false"); }
+    JsonWriter& value(int n) { return raw_value(std::to_string(n)); }
+    JsonWriter& null() { return raw_value("null"); }
     template <typename T> JsonWriter& value(const std::optional<T>& v) { return v ? value(*v) : null(); }
     JsonWriter& value(const std::vector<int>& list) {
         begin_array();
@@ -47,13 +51,21 @@ public:
     }
 
     // A value written before (a fragment the ruleset keeps), appended as it is.
-    JsonWriter& raw_value(std::string_view json) { return comma(), out_.append(json), *this; }
+    JsonWriter& raw_value(std::string_view json) {
+        comma();
+        out_.append(json);
+        return *this;
+    }
     // Members written before, starting with their comma, appended inside the open object.
-    JsonWriter& raw_members(std::string_view json) { return out_.append(json), first_ = false, *this; }
+    JsonWriter& raw_members(std::string_view json) {
+        out_.append(json);
+        first_ = false;
+        return *this;
+    }
 
     // Shorthands for one member.
-    template <typename T> JsonWriter& member(std::string_view name, const T& v) { return key(name), value(v); }
-    JsonWriter& member_or_null(std::string_view name, std::string_view v) { return key(name), v.empty() ? null() : value(v); }
+    template <typename T> JsonWriter& member(std::string_view name, const T& v) { return key(name).value(v); }
+    JsonWriter& member_or_null(std::string_view name, std::string_view v) { return v.empty() ? key(name).null() : key(name).value(v); }
 
     std::string take() { return std::move(out_); }
 

@@ -30,10 +30,7 @@ std::shared_ptr<const RenderCache> build_render_cache(const Ruleset& rules) {
             w.begin_object().member("_", 0);  // a placeholder member, so that what follows starts with a comma
             source(w, rule.source, rule.clause, lang);
             w.member("confidence", name_of(rule.confidence));
-            w.key("from");
-            rule.from ? void(w.value(format_date(*rule.from))) : void(w.null());
-            w.key("until");
-            rule.until ? void(w.value(format_date(*rule.until))) : void(w.null());
+            w.member("from", format_date(rule.from)).member("until", format_date(rule.until));
             if (rule.note.has("en")) w.member("note", rule.note.in(lang));
             const std::string text = w.end_object().take();
             constexpr std::string_view placeholder = R"({"_":0)";

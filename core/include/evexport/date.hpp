@@ -26,6 +26,10 @@ struct Date {
 // Refuses impossible dates such as 2026-02-30.
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date date);
+// The same, or nothing for no date (a JSON null).
+inline std::optional<std::string> format_date(const std::optional<Date>& date) {
+    return date ? std::optional<std::string>(format_date(*date)) : std::nullopt;
+}
 Date today_utc();
 
 // Days from `from` to `to` (negative when `to` is earlier).
