@@ -1,4 +1,4 @@
-// Types of the v1 contract (shared/design/CONTRACT.md) and of the JS API in index.mjs.
+// Types of the v1 contract (docs/CONTRACT.md) and of the JS API in index.mjs.
 
 export type Category = 'passenger_car' | 'bus' | 'truck' | 'tractor' | 'motorcycle' | 'low_speed';
 export type Powertrain = 'bev' | 'phev' | 'erev' | 'hev' | 'ice' | 'fcev';

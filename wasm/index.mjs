@@ -1,5 +1,5 @@
 // The JS API over the WebAssembly core: objects in, objects out, no exception for bad input.
-// Types: index.d.ts. Contract: shared/design/CONTRACT.md.
+// Types: index.d.ts. Contract: docs/CONTRACT.md.
 import createModule from './evexport.mjs';
 import { checkLayout, join, parseCompact } from './compact.mjs';
 
@@ -64,49 +64,6 @@ export async function createChecker(options = {}) {
     });
   }
   const core = await (failed ? Promise.race([createModule(moduleOptions), failed]) : createModule(moduleOptions));
-  // The border (wasm/bindings.cpp): texts go in written into the core's input buffer, each call
-  // naming their byte lengths; an answer comes back as the address of [length: u32][UTF-8 bytes] in
-  // the core's memory, valid until its next call.
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  // A view of the input buffer, taken again when it is too small, or detached because the core's
-  // memory grew. A view over 1 MiB (a batch piece, verdicts() of many requests) is used once: the
-  // next call asks the core for a fresh one, which lets it release the large buffer.
-  let input = new Uint8Array(0);
-  const room = (bytes) => {
-    if (input.byteLength < bytes || input.byteLength > BATCH_PIECE) {
-      const size = Math.max(4096, bytes);
-      const address = core._evexport_input(size);
-      input = core.HEAPU8.subarray(address, address + size);
-    }
-  };
-  const send = (text) => {
-    room(text.length * 3);
-    return encoder.encodeInto(text, input).written;
-  };
-  // Two texts end to end; the core reads them back by their lengths.
-  const sendTwo = (first, second, call) => {
-    room((first.length + second.length) * 3);
-    const n = encoder.encodeInto(first, input).written;
-    return call(n, encoder.encodeInto(second, input.subarray(n)).written);
-  };
-  const framed = (address) => decoder.decode(core.HEAPU8.subarray(address + 4, address + 4 + core.HEAPU32[address >> 2]));
-  // The core's calls, text in and text out.
-  const native = {
-    evaluate: (json) => framed(core._evexport_evaluate(send(json))),
-    tables: (lang) => framed(core._evexport_tables(send(lang))),
-    vin: (vin, asOf) => framed(sendTwo(vin, asOf, core._evexport_vin)),
-    uscc: (code) => framed(core._evexport_uscc(send(code))),
-    rulesetInfo: (lang) => framed(core._evexport_ruleset_info(send(lang))),
-    loadRegistry: (json) => framed(core._evexport_load_registry(send(json))),
-    loadRuleset: (json, sha256) => framed(sendTwo(json, sha256, core._evexport_load_ruleset)),
-    loadTranslation: (json) => framed(core._evexport_load_translation(send(json))),
-    batchStart: (format) => framed(core._evexport_batch_start(send(format))),
-    batchFeed: (id, chunk) => framed(core._evexport_batch_feed(id, send(chunk))),
-    batchFinish: (id) => framed(core._evexport_batch_finish(id)),
-    batchCounts: (id) => framed(core._evexport_batch_counts(id)),
-  };
-
   // The fast path for plain request objects (core/src/compact.cpp, ./compact.mjs): fields in, the
   // rendered answer out, joined here to per-language tables fetched once. Anything unusual in the request (an
   // unknown key, a value of another type, a class instance) takes the JSON path instead, which gives
@@ -115,7 +72,7 @@ export async function createChecker(options = {}) {
   // number of distinct `lang` strings can grow the cache.
   const tables = new Map();
   const load = (lang) => {
-    const t = JSON.parse(native.tables(lang));
+    const t = JSON.parse(core.tables(lang));
     checkLayout(t);
     tables.set(lang, t);
     return t;
@@ -213,7 +170,7 @@ export async function createChecker(options = {}) {
       const fields = encode(request);
       if (fields !== null) {
         try {
-          const out = framed(core._evexport_evaluate_fields(send(fields)));
+          const out = core.evaluateFields(fields);
           // The language the core answered in: the one encoded, not read from the request again.
           const lang = slots[shape.lang] ? slots[shape.lang].slice(1) : 'en';
           return out.charCodeAt(0) === 91 ? join(parseCompact(out), tablesFor(lang)) : JSON.parse(out);
@@ -229,7 +186,7 @@ export async function createChecker(options = {}) {
       }
       if (typeof text !== 'string') return { error: { code: 'invalid_field', field: '', message: 'a request must be a JSON object' } };
       if (over(text, MAX_REQUEST_BYTES)) return tooLarge('', MAX_REQUEST_BYTES);
-      return call(() => native.evaluate(text));
+      return call(() => core.evaluate(text));
     },
     /**
      * Verdicts only, for many requests at once: an array of verdicts, null where a request cannot be
@@ -244,7 +201,7 @@ export async function createChecker(options = {}) {
       }
       const encoded = list.map(encode);
       const fast = encoded.filter((e) => e !== null);
-      const codes = fast.length ? framed(core._evexport_verdicts_fields(send(fast.join('\x1e')))) : '';
+      const codes = fast.length ? core.verdictsFields(fast.join('\x1e')) : '';
       const names = tablesFor('en').verdicts;
       let next = 0;
       return list.map((request, i) => {
@@ -258,19 +215,19 @@ export async function createChecker(options = {}) {
       try {
         const text = String(requestJson);
         if (over(text, MAX_REQUEST_BYTES)) return JSON.stringify(tooLarge('', MAX_REQUEST_BYTES));
-        return native.evaluate(text);
+        return core.evaluate(text);
       } catch (e) {
         return JSON.stringify(internalError(String(e)));
       }
     },
     vin(vin, asOf = '') {
-      return identifier('/vin', vin, (text) => native.vin(text, String(asOf ?? '').slice(0, 16)));
+      return identifier('/vin', vin, (text) => core.vin(text, String(asOf ?? '').slice(0, 16)));
     },
     uscc(code) {
-      return identifier('/uscc', code, (text) => native.uscc(text));
+      return identifier('/uscc', code, (text) => core.uscc(text));
     },
     rulesetInfo(lang = 'en') {
-      return call(() => native.rulesetInfo(typeof lang === 'string' ? lang : 'en'));
+      return call(() => core.rulesetInfo(typeof lang === 'string' ? lang : 'en'));
     },
     /**
      * Loads a list of qualified enterprises (docs/REGISTRY.md): from then on an exporter's list
@@ -281,10 +238,10 @@ export async function createChecker(options = {}) {
       const text = textOf(registry);
       if (text === null) return { error: { code: 'invalid_registry', field: '', message: 'the registry cannot be written as JSON' } };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
-      return call(() => native.loadRegistry(text));
+      return call(() => core.loadRegistry(text));
     },
     clearRegistry() {
-      core._evexport_clear_registry();
+      core.clearRegistry();
     },
     /**
      * Starts a batch ('csv' or 'jsonl' input). feed(text) returns the answers of the rows the text
@@ -293,7 +250,7 @@ export async function createChecker(options = {}) {
      * started with, whatever is loaded meanwhile.
      */
     batch(format) {
-      const started = JSON.parse(native.batchStart(String(format)));
+      const started = JSON.parse(core.batchStart(String(format)));
       if (started.error) throw new TypeError(started.error.message);
       // Each batch runs under its own id, with the ruleset and registry it started with: loading
       // others meanwhile, or starting another batch, changes nothing for it (core Session).
@@ -316,7 +273,7 @@ export async function createChecker(options = {}) {
             // Never between the two halves of a surrogate pair: a piece is whole characters.
             let end = Math.min(at + BATCH_PIECE, text.length);
             if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-            out += answered(native.batchFeed(id, text.slice(at, end)));
+            out += answered(core.batchFeed(id, text.slice(at, end)));
             at = end;
           }
           return out;
@@ -324,9 +281,9 @@ export async function createChecker(options = {}) {
         finish: () => {
           if (ended) return '';
           ended = true;
-          return answered(native.batchFinish(id));
+          return answered(core.batchFinish(id));
         },
-        counts: () => JSON.parse(native.batchCounts(id)),
+        counts: () => JSON.parse(core.batchCounts(id)),
       };
     },
     /**
@@ -343,7 +300,7 @@ export async function createChecker(options = {}) {
       } catch {
         return { error: { code: 'invalid_field', field: '/sha256', message: 'the pinned sha256 cannot be read' } };
       }
-      return replaced(call(() => native.loadRuleset(text, sha256)));
+      return replaced(call(() => core.loadRuleset(text, sha256)));
     },
     /**
      * Adds the ruleset's texts in one more language (a translation pack, docs/TRANSLATIONS.md).
@@ -353,7 +310,7 @@ export async function createChecker(options = {}) {
       const text = textOf(pack);
       if (text === null) return { error: { code: 'invalid_translation', field: '', message: 'the translation cannot be written as JSON' } };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
-      return replaced(call(() => native.loadTranslation(text)));
+      return replaced(call(() => core.loadTranslation(text)));
     },
     /**
      * Makes sure the ruleset's texts are in `lang`, fetching its translation from beside the .wasm

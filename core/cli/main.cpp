@@ -1,4 +1,4 @@
-// evexport: the command-line surface of the core (contract: shared/design/CONTRACT.md).
+// evexport: the command-line surface of the core (contract: docs/CONTRACT.md).
 // Exit 0 with a result; exit 2 with a structured error or a usage message.
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "evexport/api.hpp"
 #include "evexport/batch.hpp"
@@ -28,6 +30,7 @@ constexpr const char* kUsage =
     "       evexport vin VIN [--as-of YYYY-MM-DD]      check a vehicle identification number\n"
     "       evexport uscc CODE                         check a unified social credit code\n"
     "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n"
+    "       evexport schema                            the request's JSON Schema (docs/request.schema.json)\n"
     "--ruleset FILE replaces the built-in ruleset only with a newer version of it; --ruleset-sha256 HEX pins its bytes\n"
     "Texts come in en, zh and the built-in translations (\"lang\" in the request); --translation FILE adds one\n"
     "(docs/TRANSLATIONS.md)\n";
@@ -114,7 +117,10 @@ int main(int argc, char** argv) {
         else if (args[i] == "--ruleset-sha256" && i + 1 < args.size()) ruleset_sha256 = args[++i];
         else if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
         else if (args[i] == "--as-of" && i + 1 < args.size()) as_of_text = args[++i];
-        else if (args[i] == "-h" || args[i] == "--help") return std::cout << kUsage, 0;
+        else if (args[i] == "-h" || args[i] == "--help") {
+            std::cout << kUsage;
+            return 0;
+        }
         else positional.push_back(args[i]);
     }
 
@@ -176,6 +182,13 @@ int main(int argc, char** argv) {
         if (positional.size() != 1) return usage("uscc takes one CODE");
         return print(evexport::uscc_json(positional.front()));
     }
-    if (command == "rules") return std::cout << evexport::ruleset_info_json(rules) << "\n", 0;
+    if (command == "schema") {
+        std::cout << nlohmann::ordered_json::parse(evexport::request_schema_json()).dump(2) << "\n";
+        return 0;
+    }
+    if (command == "rules") {
+        std::cout << evexport::ruleset_info_json(rules) << "\n";
+        return 0;
+    }
     return usage("unknown command " + command);
 }

@@ -4,7 +4,7 @@
 
 using evexport::check_uscc;
 
-// Worked examples from shared/regulation/identifiers.md (recomputed there).
+// Worked examples from docs/sources/identifiers.md (recomputed there).
 TEST(Uscc, PublishedExampleIsValid) {
     const auto r = check_uscc("91350100M000100Y43");
     EXPECT_TRUE(r.valid);

@@ -6,7 +6,7 @@
 using evexport::check_vin;
 using evexport::vin_check_digit;
 
-// Worked examples from shared/regulation/identifiers.md, recomputed there.
+// Worked examples from docs/sources/identifiers.md, recomputed there.
 TEST(Vin, CheckDigitWorkedExamples) {
     EXPECT_EQ(vin_check_digit("1M8GDM9AXKP042788"), 'X');  // remainder 10 → X
     EXPECT_EQ(vin_check_digit("LVVDC21B1PD196821"), '1');

@@ -3,70 +3,69 @@
 import { h } from './dom';
 import { enumLabel, t, type Key, type Lang } from './i18n';
 import type { Request } from './checker';
+import { requestField, type RequestField } from './fields';
 
-type Kind = 'text' | 'date' | 'enum' | 'bool';
-interface Field {
-  path: string; // dotted path in the request; the JSON Pointer is the same with slashes
-  kind: Kind;
-  values?: string[]; // enum values, and the enum's name for labels
-  enumName?: string;
+interface Field extends RequestField {
+  enumName: string; // the enum's name, for labels
   hint?: boolean;
   attrs?: Record<string, string>;
 }
 
-const CATEGORY = ['passenger_car', 'bus', 'truck', 'tractor', 'motorcycle', 'low_speed'];
-const POWERTRAIN = ['bev', 'phev', 'erev', 'hev', 'ice', 'fcev'];
-const ROLE = ['manufacturer', 'authorized_exporter', 'used_car_exporter', 'trader'];
-const TRADE_MODE = ['general', 'processing', 'border', 'donation', 'project_contracting', 'reexport'];
+// A field as the core defines it (kind, enum values), with how the form shows it.
+const field = (path: string, show: { hint?: boolean; attrs?: Record<string, string> } = {}): Field => ({
+  ...requestField(path),
+  enumName: path.split('.').pop()!,
+  ...show,
+});
 const upper = { autocapitalize: 'characters', spellcheck: 'false', autocomplete: 'off' };
 
 export const GROUPS: { key: Key; fields: Field[] }[] = [
   {
     key: 'vehicle',
     fields: [
-      { path: 'vehicle.vin', kind: 'text', hint: true, attrs: { ...upper, maxlength: '40' } },
-      { path: 'vehicle.make', kind: 'text', attrs: { autocomplete: 'off' } },
-      { path: 'vehicle.model', kind: 'text', attrs: { autocomplete: 'off' } },
-      { path: 'vehicle.category', kind: 'enum', values: CATEGORY, enumName: 'category' },
-      { path: 'vehicle.powertrain', kind: 'enum', values: POWERTRAIN, enumName: 'powertrain' },
-      { path: 'vehicle.condition', kind: 'enum', values: ['new', 'used'], enumName: 'condition' },
-      { path: 'vehicle.hs_code', kind: 'text', hint: true, attrs: { inputmode: 'numeric', maxlength: '10', autocomplete: 'off' } },
+      field('vehicle.vin', { hint: true, attrs: { ...upper, maxlength: '40' } }),
+      field('vehicle.make', { attrs: { autocomplete: 'off' } }),
+      field('vehicle.model', { attrs: { autocomplete: 'off' } }),
+      field('vehicle.category'),
+      field('vehicle.powertrain'),
+      field('vehicle.condition'),
+      field('vehicle.hs_code', { hint: true, attrs: { inputmode: 'numeric', maxlength: '10', autocomplete: 'off' } }),
     ],
   },
   {
     key: 'exporter',
     fields: [
-      { path: 'exporter.role', kind: 'enum', values: ROLE, enumName: 'role' },
-      { path: 'exporter.name', kind: 'text', attrs: { autocomplete: 'organization' } },
-      { path: 'exporter.uscc', kind: 'text', hint: true, attrs: { ...upper, maxlength: '30' } },
-      { path: 'exporter.listed', kind: 'bool' },
-      { path: 'exporter.authorization.brand', kind: 'text', attrs: { autocomplete: 'off' } },
-      { path: 'exporter.authorization.valid_from', kind: 'date' },
-      { path: 'exporter.authorization.valid_until', kind: 'date' },
+      field('exporter.role'),
+      field('exporter.name', { attrs: { autocomplete: 'organization' } }),
+      field('exporter.uscc', { hint: true, attrs: { ...upper, maxlength: '30' } }),
+      field('exporter.listed'),
+      field('exporter.authorization.brand', { attrs: { autocomplete: 'off' } }),
+      field('exporter.authorization.valid_from'),
+      field('exporter.authorization.valid_until'),
     ],
   },
   {
     key: 'shipment',
     fields: [
-      { path: 'as_of', kind: 'date', hint: true },
-      { path: 'shipment.destination', kind: 'text', hint: true, attrs: { ...upper, maxlength: '2', autocomplete: 'country' } },
-      { path: 'shipment.trade_mode', kind: 'enum', values: TRADE_MODE, enumName: 'trade_mode' },
+      field('as_of', { hint: true }),
+      field('shipment.destination', { hint: true, attrs: { ...upper, maxlength: '2', autocomplete: 'country' } }),
+      field('shipment.trade_mode'),
     ],
   },
   {
     key: 'usedOnly',
     fields: [
-      { path: 'vehicle.registration_date', kind: 'date' },
-      { path: 'shipment.licence_application_date', kind: 'date' },
-      { path: 'exporter.registered_owner', kind: 'bool' },
-      { path: 'exporter.own_make', kind: 'bool' },
-      { path: 'evidence.quality_report', kind: 'bool' },
-      { path: 'evidence.aftersales_confirmation', kind: 'bool' },
-      { path: 'vehicle.modified', kind: 'bool' },
-      { path: 'vehicle.scrappage_due', kind: 'bool' },
-      { path: 'vehicle.seized', kind: 'bool' },
-      { path: 'evidence.ccc', kind: 'bool' },
-      { path: 'evidence.miit_catalogue', kind: 'bool' },
+      field('vehicle.registration_date'),
+      field('shipment.licence_application_date'),
+      field('exporter.registered_owner'),
+      field('exporter.own_make'),
+      field('evidence.quality_report'),
+      field('evidence.aftersales_confirmation'),
+      field('vehicle.modified'),
+      field('vehicle.scrappage_due'),
+      field('vehicle.seized'),
+      field('evidence.ccc'),
+      field('evidence.miit_catalogue'),
     ],
   },
 ];
@@ -114,7 +113,7 @@ export class RequestForm {
     let control: Control;
     if (field.kind === 'enum' || field.kind === 'bool') {
       const select = h('select', { id, name: field.path, 'aria-describedby': describedBy });
-      const values = field.kind === 'bool' ? ['true', 'false'] : field.values!;
+      const values = field.kind === 'bool' ? ['true', 'false'] : field.values;
       const unknown = h('option', { value: '' });
       const options = values.map((v) => h('option', { value: v }));
       select.append(unknown, ...options);
@@ -122,7 +121,7 @@ export class RequestForm {
         unknown.textContent = t(lang, 'unknown');
         options.forEach((o, i) => {
           const v = values[i];
-          o.textContent = field.kind === 'bool' ? t(lang, v === 'true' ? 'yes' : 'no') : enumLabel(lang, field.enumName!, v);
+          o.textContent = field.kind === 'bool' ? t(lang, v === 'true' ? 'yes' : 'no') : enumLabel(lang, field.enumName, v);
         });
       });
       control = select;

@@ -16,19 +16,6 @@
 
 namespace evexport {
 
-// Documented bounds on input (README, "Limits").
-inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
-inline constexpr int kMaxNestingDepth = 8;
-inline constexpr std::size_t kMaxStringBytes = 512;
-// Object members in a request, all levels together (the contract has about 40; unknown ones are
-// ignored, but each costs the parser).
-inline constexpr std::size_t kMaxRequestMembers = 256;
-
-struct Answer {
-    bool ok = false;   // false: `json` is {"error": …}
-    std::string json;
-};
-
 // Parses and validates a request; `today` fills in an absent as_of.
 std::variant<Request, Error> parse_request(std::string_view json_text, Date today);
 std::string error_to_json(const Error& error);
@@ -37,8 +24,9 @@ std::string result_to_json(const Result& result);
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset = Ruleset::builtin());
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
 // The JS API's fast path (core/src/compact.cpp): the request's fields in the order of the field table,
-// separated by NUL, each empty (absent), "t"/"f" (a boolean) or "s" + text; the answer is a compact
-// result that the JS API expands with the tables of tables_json, or the contract's error.
+// separated by NUL, each empty (absent), "t"/"f" (a boolean) or "s" + text; the answer is the
+// rendered answer in compact form, which the JS API joins to the tables of tables_json
+// (wasm/compact.mjs), or the contract's error.
 Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
 std::string tables_json(const Ruleset& ruleset, std::string_view lang);
 // Verdicts only, for many requests encoded as above and separated by U+001E: one character each,
@@ -47,6 +35,8 @@ std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Da
 
 Answer vin_json(std::string_view vin, std::optional<Date> as_of = std::nullopt);
 Answer uscc_json(std::string_view code);
+// The request's JSON Schema (docs/request.schema.json), from the field table every reader uses.
+std::string request_schema_json();
 // The ruleset's id, version, rules, sources and change log (its texts in `lang`).
 std::string ruleset_info_json(const Ruleset& ruleset = Ruleset::builtin(), std::string_view lang = "en");
 

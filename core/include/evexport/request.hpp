@@ -1,6 +1,7 @@
 // The v1 request as typed values. Every field is optional: absent means "not known".
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -8,6 +9,14 @@
 #include "evexport/enums.hpp"
 
 namespace evexport {
+
+// Documented bounds on input (README, "Limits").
+inline constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+inline constexpr int kMaxNestingDepth = 8;
+inline constexpr std::size_t kMaxStringBytes = 512;
+// Object members in a request, all levels together (the contract has about 40; unknown ones are
+// ignored, but each costs the parser).
+inline constexpr std::size_t kMaxRequestMembers = 256;
 
 struct Authorization {
     std::optional<std::string> brand;

@@ -5,6 +5,7 @@ import { createChecker, type Checker, type Request, type Result, type ErrorResul
 import { h } from '../dom';
 import { LANG_CODES, dirOf, htmlLang, loadStrings, pickLang, t, type Lang } from '../i18n';
 import { RequestForm, setPath } from '../form';
+import { REQUEST_FIELDS } from '../fields';
 import { VerdictView } from '../verdict-view';
 import css from './widget.css?inline';
 import { version } from '../../../wasm/package.json'; // one version for the package and the widget
@@ -12,21 +13,10 @@ import { version } from '../../../wasm/package.json'; // one version for the pac
 export const VERSION = version;
 
 // Attributes that prefill the request: the batch CSV's column names (CONTRACT.md), also written
-// with hyphens. Booleans are "true" or "false".
-const ATTRIBUTES: Record<string, string> = {
-  as_of: 'as_of', vin: 'vehicle.vin', make: 'vehicle.make', model: 'vehicle.model', category: 'vehicle.category',
-  powertrain: 'vehicle.powertrain', hs_code: 'vehicle.hs_code', condition: 'vehicle.condition',
-  registration_date: 'vehicle.registration_date', modified: 'vehicle.modified', exporter_name: 'exporter.name',
-  exporter_uscc: 'exporter.uscc', exporter_role: 'exporter.role', exporter_listed: 'exporter.listed',
-  authorization_brand: 'exporter.authorization.brand', authorization_valid_from: 'exporter.authorization.valid_from',
-  authorization_valid_until: 'exporter.authorization.valid_until', registered_owner: 'exporter.registered_owner',
-  destination: 'shipment.destination', trade_mode: 'shipment.trade_mode',
-  aftersales_confirmation: 'evidence.aftersales_confirmation', quality_report: 'evidence.quality_report',
-  ccc: 'evidence.ccc', miit_catalogue: 'evidence.miit_catalogue',
-  own_make: 'exporter.own_make', licence_application_date: 'shipment.licence_application_date',
-  scrappage_due: 'vehicle.scrappage_due', seized: 'vehicle.seized',
-};
-const BOOLEAN = new Set(['modified', 'exporter_listed', 'registered_owner', 'own_make', 'scrappage_due', 'seized', 'aftersales_confirmation', 'quality_report', 'ccc', 'miit_catalogue']);
+// with hyphens; `lang` is the element's own language. Booleans are "true" or "false".
+const PREFILLED = REQUEST_FIELDS.filter((f) => f.column !== 'lang');
+const ATTRIBUTES: Record<string, string> = Object.fromEntries(PREFILLED.map((f) => [f.column, f.path]));
+const BOOLEAN = new Set(PREFILLED.filter((f) => f.kind === 'bool').map((f) => f.column));
 const PREFILL = Object.keys(ATTRIBUTES).flatMap((name) => (name.includes('_') ? [name, name.replace(/_/g, '-')] : [name]));
 
 // One core per page, however many widgets: loaded from beside this module, translations too, each

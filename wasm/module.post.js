@@ -1,0 +1,49 @@
+// Appended inside the Emscripten module (--post-js): the module's own text calls, over the plain
+// C exports of wasm/bindings.cpp. Contract v1 (docs/CONTRACT.md): the module has
+// evaluate(requestJson) → resultJson and the same for vin, uscc and rulesetInfo; the JS API
+// (index.mjs) uses these and the rest. Texts go in written into the core's input buffer, each call
+// naming their byte lengths; an answer comes back as the address of [length: u32][UTF-8 bytes].
+(() => {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const LARGE = 1 << 20;
+  // A view of the input buffer, taken again when it is too small or detached because the memory
+  // grew. A view over 1 MiB is used once: the next call asks for a fresh one, which lets the core
+  // release the large buffer.
+  let input = new Uint8Array(0);
+  const room = (bytes) => {
+    if (input.byteLength < bytes || input.byteLength > LARGE) {
+      const size = Math.max(4096, bytes);
+      const address = Module['_evexport_input'](size);
+      input = HEAPU8.subarray(address, address + size);
+    }
+  };
+  const send = (text) => {
+    room(text.length * 3);
+    return encoder.encodeInto(text, input).written;
+  };
+  // Two texts end to end; the core reads them back by their lengths.
+  const sendTwo = (first, second, call) => {
+    room((first.length + second.length) * 3);
+    const n = encoder.encodeInto(first, input).written;
+    return call(n, encoder.encodeInto(second, input.subarray(n)).written);
+  };
+  const text = (address) => decoder.decode(HEAPU8.subarray(address + 4, address + 4 + HEAPU32[address >> 2]));
+  const one = (name) => (value) => text(Module[name](send(String(value))));
+  Module['evaluate'] = one('_evexport_evaluate');
+  Module['vin'] = (vin, asOf = '') => text(sendTwo(String(vin), String(asOf), Module['_evexport_vin']));
+  Module['uscc'] = one('_evexport_uscc');
+  Module['rulesetInfo'] = one('_evexport_ruleset_info');
+  // The JS API's (index.mjs).
+  Module['evaluateFields'] = one('_evexport_evaluate_fields');
+  Module['verdictsFields'] = one('_evexport_verdicts_fields');
+  Module['tables'] = one('_evexport_tables');
+  Module['loadRegistry'] = one('_evexport_load_registry');
+  Module['clearRegistry'] = () => Module['_evexport_clear_registry']();
+  Module['loadRuleset'] = (json, sha256 = '') => text(sendTwo(String(json), String(sha256), Module['_evexport_load_ruleset']));
+  Module['loadTranslation'] = one('_evexport_load_translation');
+  Module['batchStart'] = one('_evexport_batch_start');
+  Module['batchFeed'] = (id, chunk) => text(Module['_evexport_batch_feed'](id, send(String(chunk))));
+  Module['batchFinish'] = (id) => text(Module['_evexport_batch_finish'](id));
+  Module['batchCounts'] = (id) => text(Module['_evexport_batch_counts'](id));
+})();
