@@ -6,7 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const [input, output] = process.argv.slice(2);
 const ruleset = JSON.parse(readFileSync(input, 'utf8'));
 delete ruleset.dossier;
-for (const [list, member] of [['rules', 'dossier'], ['documents', 'dossier'], ['obligations', 'dossier'], ['hs_codes', 'note']])
+for (const [list, member] of [
+  ['rules', 'dossier'],
+  ['documents', 'dossier'],
+  ['obligations', 'dossier'],
+  ['hs_codes', 'note'],
+])
   for (const entry of ruleset[list] ?? []) delete entry[member];
 // A source without a URL keeps the note that says why (the loader requires it).
 for (const source of ruleset.sources ?? []) if (source.url) delete source.note;

@@ -11,7 +11,8 @@ const root = new URL('..', import.meta.url).pathname;
 // 'wasm-unsafe-eval'; the iframe mode needs only frame-src.
 export const elementPolicy = (widget) =>
   `default-src 'none'; script-src 'self' ${widget} 'wasm-unsafe-eval'; connect-src ${widget}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'`;
-export const framePolicy = (widget) => `default-src 'none'; script-src 'self'; frame-src ${widget}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'`;
+export const framePolicy = (widget) =>
+  `default-src 'none'; script-src 'self'; frame-src ${widget}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'`;
 
 export async function startDemoHost({ widgetOrigin, port = 8081, host = '127.0.0.1' }) {
   const { version, files } = JSON.parse(readFileSync(`${root}build/site/embed/v1/integrity.json`, 'utf8'));
@@ -19,7 +20,10 @@ export async function startDemoHost({ widgetOrigin, port = 8081, host = '127.0.0
     root: `${root}web/demo`,
     host,
     port,
-    headers: (path) => ({ 'Content-Security-Policy': path.endsWith('iframe.html') ? framePolicy(widgetOrigin) : elementPolicy(widgetOrigin), 'Cache-Control': 'no-cache' }),
+    headers: (path) => ({
+      'Content-Security-Policy': path.endsWith('iframe.html') ? framePolicy(widgetOrigin) : elementPolicy(widgetOrigin),
+      'Cache-Control': 'no-cache',
+    }),
     rewrite: (path, bytes, req) =>
       ['.html', '.js'].includes(extname(path))
         ? Buffer.from(

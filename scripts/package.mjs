@@ -14,17 +14,26 @@ const manifest = JSON.parse(readFileSync(at('wasm/package.json'), 'utf8'));
 const version = manifest.version;
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const files = (dir) =>
+  readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)],
+  );
 
 // The package.
 const pkg = at('build/package');
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
-for (const name of ['index.mjs', 'compact.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'translations']) cpSync(at('build/wasm', name), join(pkg, name), { recursive: true });
+for (const name of ['index.mjs', 'compact.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'translations'])
+  cpSync(at('build/wasm', name), join(pkg, name), { recursive: true });
 // The package pins what it fetches in a browser: the core and each translation beside it.
 const pins = {
   wasm: sri(readFileSync(join(pkg, 'evexport.wasm'))),
-  translations: Object.fromEntries(readdirSync(join(pkg, 'translations')).map((n) => [n.replace(/\.json$/, ''), sri(readFileSync(join(pkg, 'translations', n)))])),
+  translations: Object.fromEntries(
+    readdirSync(join(pkg, 'translations')).map((n) => [
+      n.replace(/\.json$/, ''),
+      sri(readFileSync(join(pkg, 'translations', n))),
+    ]),
+  ),
 };
 const api = readFileSync(join(pkg, 'index.mjs'), 'utf8');
 if (!api.includes('const PINNED = null;')) throw new Error('index.mjs has no PINNED placeholder');
@@ -39,17 +48,25 @@ const moving = at('build/site/embed/v1');
 // versioned, immutable address, since a host cannot give an iframe an integrity attribute.
 const frame = join(moving, 'frame.html');
 const pinnedFrame = readFileSync(frame, 'utf8')
-  .replace('<link rel="stylesheet" href="./frame.css">', `<link rel="stylesheet" href="./frame.css" integrity="${sri(readFileSync(join(moving, 'frame.css')))}">`)
+  .replace(
+    '<link rel="stylesheet" href="./frame.css">',
+    `<link rel="stylesheet" href="./frame.css" integrity="${sri(readFileSync(join(moving, 'frame.css')))}">`,
+  )
   .replace(
     '<script type="module" src="./frame.js"></script>',
     `<script type="module" src="./ev-export-check.js" integrity="${sri(readFileSync(join(moving, 'ev-export-check.js')))}"></script>\n` +
       `  <script type="module" src="./frame.js" integrity="${sri(readFileSync(join(moving, 'frame.js')))}"></script>`,
   );
-if ((pinnedFrame.match(/integrity=/g) ?? []).length !== 3) throw new Error('frame.html: the stylesheet and the two scripts to pin were not all found');
+if ((pinnedFrame.match(/integrity=/g) ?? []).length !== 3)
+  throw new Error('frame.html: the stylesheet and the two scripts to pin were not all found');
 writeFileSync(frame, pinnedFrame);
 const exact = at(`build/site/embed/v${version}`);
 rmSync(exact, { recursive: true, force: true });
-const hashes = Object.fromEntries(files(moving).filter((f) => !f.endsWith('integrity.json')).map((f) => [relative(moving, f), sri(readFileSync(f))]));
+const hashes = Object.fromEntries(
+  files(moving)
+    .filter((f) => !f.endsWith('integrity.json'))
+    .map((f) => [relative(moving, f), sri(readFileSync(f))]),
+);
 writeFileSync(join(moving, 'integrity.json'), `${JSON.stringify({ version, files: hashes }, null, 2)}\n`);
 cpSync(moving, exact, { recursive: true });
 console.log(`package ${manifest.name}@${version}: build/package/; widget: embed/v1/ and embed/v${version}/`);

@@ -45,7 +45,11 @@ function siteHeaders(path, base) {
     'Content-Security-Policy': embed && at.endsWith('.html') ? FRAME_CSP : CSP,
     ...(embed ? { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' } : {}),
     'Cache-Control':
-      release || at.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : embed ? 'public, max-age=300' : 'no-cache',
+      release || at.startsWith('/assets/')
+        ? 'public, max-age=31536000, immutable'
+        : embed
+          ? 'public, max-age=300'
+          : 'no-cache',
   };
 }
 
@@ -63,7 +67,14 @@ const COMMON = {
 export function startServer({ root, host = '127.0.0.1', port = 8080, headers = siteHeaders, rewrite } = {}) {
   const base = realpathSync(resolve(root));
   const fail = (res, status, extra = {}) =>
-    res.writeHead(status, { ...COMMON, 'Content-Security-Policy': CSP, 'Content-Type': 'text/plain; charset=utf-8', ...extra }).end(STATUS_CODES[status]);
+    res
+      .writeHead(status, {
+        ...COMMON,
+        'Content-Security-Policy': CSP,
+        'Content-Type': 'text/plain; charset=utf-8',
+        ...extra,
+      })
+      .end(STATUS_CODES[status]);
   const server = createServer((req, res) => {
     // A static site answers GET and HEAD only.
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { Allow: 'GET, HEAD' });

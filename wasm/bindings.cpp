@@ -67,9 +67,15 @@ EMSCRIPTEN_KEEPALIVE int evexport_input(int size) {
     return int(reinterpret_cast<std::uintptr_t>(input.data()));
 }
 
-EMSCRIPTEN_KEEPALIVE int evexport_evaluate(int length) { return framed(session.evaluate(text(length), evexport::today_utc())); }
-EMSCRIPTEN_KEEPALIVE int evexport_evaluate_fields(int length) { return framed(session.evaluate_fields(text(length), evexport::today_utc())); }
-EMSCRIPTEN_KEEPALIVE int evexport_verdicts_fields(int length) { return framed(session.verdicts_fields(text(length), evexport::today_utc())); }
+EMSCRIPTEN_KEEPALIVE int evexport_evaluate(int length) {
+    return framed(session.evaluate(text(length), evexport::today_utc()));
+}
+EMSCRIPTEN_KEEPALIVE int evexport_evaluate_fields(int length) {
+    return framed(session.evaluate_fields(text(length), evexport::today_utc()));
+}
+EMSCRIPTEN_KEEPALIVE int evexport_verdicts_fields(int length) {
+    return framed(session.verdicts_fields(text(length), evexport::today_utc()));
+}
 EMSCRIPTEN_KEEPALIVE int evexport_tables(int lang) { return framed(session.tables(text(lang))); }
 
 // `as_of` may be empty (today).
@@ -93,7 +99,9 @@ EMSCRIPTEN_KEEPALIVE int evexport_load_ruleset(int json, int pinned_sha256) {
 EMSCRIPTEN_KEEPALIVE int evexport_load_translation(int json) { return framed(session.load_translation(text(json))); }
 
 // Batches run side by side, each under its id, each with the ruleset and registry it started with.
-EMSCRIPTEN_KEEPALIVE int evexport_batch_start(int format) { return framed(session.batch_start(text(format), evexport::today_utc())); }
+EMSCRIPTEN_KEEPALIVE int evexport_batch_start(int format) {
+    return framed(session.batch_start(text(format), evexport::today_utc()));
+}
 EMSCRIPTEN_KEEPALIVE int evexport_batch_feed(int id, int chunk) { return framed(session.batch_feed(id, text(chunk))); }
 EMSCRIPTEN_KEEPALIVE int evexport_batch_finish(int id) { return framed(session.batch_finish(id)); }
 EMSCRIPTEN_KEEPALIVE int evexport_batch_counts(int id) { return framed(session.batch_counts(id)); }

@@ -4,10 +4,22 @@
 
 // The compact answer's members, in the order of kLayout in core/src/compact.cpp; the core's list
 // comes with the tables, and a core whose layout differs is refused (checkLayout).
-export const LAYOUT = ['verdict', 'licence_required', 'regime', 'as_of', 'reasons', 'obligations', 'documents', 'warnings', 'missing', 'vehicle'];
+export const LAYOUT = [
+  'verdict',
+  'licence_required',
+  'regime',
+  'as_of',
+  'reasons',
+  'obligations',
+  'documents',
+  'warnings',
+  'missing',
+  'vehicle',
+];
 
 export function checkLayout(tables) {
-  if (tables.layout?.join() !== LAYOUT.join()) throw new Error(`the core's compact layout (${tables.layout}) is not this API's (${LAYOUT})`);
+  if (tables.layout?.join() !== LAYOUT.join())
+    throw new Error(`the core's compact layout (${tables.layout}) is not this API's (${LAYOUT})`);
 }
 
 // Reads a compact answer: arrays, integers, strings and null, a subset of JSON read here because
@@ -57,7 +69,15 @@ export function parseCompact(s) {
 // conditionally cost the fast path 5 %).
 const copySource = (s) =>
   s.title_translated !== undefined
-    ? { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, title_en: s.title_en, title_translated: s.title_translated }
+    ? {
+        id: s.id,
+        title: s.title,
+        number: s.number,
+        clause: s.clause,
+        url: s.url,
+        title_en: s.title_en,
+        title_translated: s.title_translated,
+      }
     : s.title_en === undefined
       ? { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url }
       : { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, title_en: s.title_en };
@@ -74,18 +94,31 @@ export function join(c, t) {
     reasons: reasons.map(([index, text]) => {
       const rule = t.rules[index];
       const { tail } = rule;
-      const reason = { rule: rule.id, text: text ?? rule.text, source: copySource(tail.source), confidence: tail.confidence, from: tail.from, until: tail.until };
+      const reason = {
+        rule: rule.id,
+        text: text ?? rule.text,
+        source: copySource(tail.source),
+        confidence: tail.confidence,
+        from: tail.from,
+        until: tail.until,
+      };
       if (tail.note !== undefined) reason.note = tail.note;
       return reason;
     }),
     obligations: obligations.map((i) => copyEntry(t.obligations[i])),
     documents: documents.map((i) => copyEntry(t.documents[i])),
     warnings: warnings.map(([code, field, text, positions]) =>
-      positions.length ? { code, field, text, positions } : { code, field, text }),
+      positions.length ? { code, field, text, positions } : { code, field, text },
+    ),
     missing: missing.map(([field, question]) => ({ field, question })),
     vehicle: {
-      hs_code: vehicle[0], category: vehicle[1], powertrain: vehicle[2], condition: vehicle[3],
-      wmi: vehicle[4], manufacturer: vehicle[5], model_year: vehicle[6],
+      hs_code: vehicle[0],
+      category: vehicle[1],
+      powertrain: vehicle[2],
+      condition: vehicle[3],
+      wmi: vehicle[4],
+      manufacturer: vehicle[5],
+      model_year: vehicle[6],
     },
     ruleset: { ...t.ruleset },
   };

@@ -155,8 +155,24 @@ export interface RulesetInfo {
   compiled: string;
   /** The languages of its texts: en, zh, then each translation loaded. */
   languages: string[];
-  rules: { id: string; from: IsoDate | null; until: IsoDate | null; source: string; clause: string; confidence: Confidence }[];
-  sources: { id: string; title: string; title_en: string; number: string; issued: string; effective: string; url: string; grade: string }[];
+  rules: {
+    id: string;
+    from: IsoDate | null;
+    until: IsoDate | null;
+    source: string;
+    clause: string;
+    confidence: Confidence;
+  }[];
+  sources: {
+    id: string;
+    title: string;
+    title_en: string;
+    number: string;
+    issued: string;
+    effective: string;
+    url: string;
+    grade: string;
+  }[];
   /** What each version changed and why, newest first (docs/RULESET.md). */
   changes: { version: string; date: IsoDate; source: string | null; items: { rules: string[]; text: string }[] }[];
 }
@@ -209,16 +225,38 @@ export interface Checker {
   uscc(code: string): UsccReport | ErrorResult;
   /** The ruleset in force; the change log's texts in `lang` once its texts are loaded (English otherwise). */
   rulesetInfo(lang?: string): RulesetInfo;
-  loadRegistry(registry: Registry | string): { loaded: number; years: number[]; source: string } | { error: ErrorResult['error'] | { code: 'invalid_registry'; field: string; message: string } };
+  loadRegistry(
+    registry: Registry | string,
+  ):
+    | { loaded: number; years: number[]; source: string }
+    | { error: ErrorResult['error'] | { code: 'invalid_registry'; field: string; message: string } };
   clearRegistry(): void;
   /** Streams a CSV or JSON Lines inventory through; answers come back as CSV rows (README, batch). Throws only for an unknown format. */
   batch(format: 'csv' | 'jsonl'): BatchRun;
   /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one in force stays. */
-  loadRuleset(ruleset: object | string, options?: { sha256?: string }): RulesetInfo | {
-    error: { code: 'invalid_ruleset' | 'ruleset_sha256_mismatch' | 'ruleset_id_mismatch' | 'ruleset_older' | 'ruleset_version_reused' | 'too_large' | 'invalid_field'; field: string; message: string };
-  };
+  loadRuleset(
+    ruleset: object | string,
+    options?: { sha256?: string },
+  ):
+    | RulesetInfo
+    | {
+        error: {
+          code:
+            | 'invalid_ruleset'
+            | 'ruleset_sha256_mismatch'
+            | 'ruleset_id_mismatch'
+            | 'ruleset_older'
+            | 'ruleset_version_reused'
+            | 'too_large'
+            | 'invalid_field';
+          field: string;
+          message: string;
+        };
+      };
   /** Adds the ruleset's texts in one more language (docs/TRANSLATIONS.md); refused ({ error }) when the pack does not fit the ruleset. */
-  loadTranslation(pack: object | string): RulesetInfo | { error: { code: 'invalid_translation' | 'too_large'; field: string; message: string } };
+  loadTranslation(
+    pack: object | string,
+  ): RulesetInfo | { error: { code: 'invalid_translation' | 'too_large'; field: string; message: string } };
   /** Fetches and loads the translation for `lang` unless the texts are in it already: true when they are now, false when there is none (English texts then). */
   loadLanguage(lang: string): Promise<boolean>;
 }

@@ -20,12 +20,15 @@ const tooLarge = (field, limit) => ({ error: { code: 'too_large', field, message
 // UTF-16 length is a lower bound of the UTF-8 length: longer than the limit in either is too large.
 const over = (text, limit) => typeof text === 'string' && text.length > limit;
 
-const isPlain = (v) => v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v));
-const wellFormed = (s) => (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s));
+const isPlain = (v) =>
+  v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+const wellFormed = (s) =>
+  s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 // Under node the files beside this module are read, not fetched. The module name is a variable so
 // that bundlers for the browser leave it alone.
-const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
+const isNode =
+  typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 async function readLocal(url) {
   const fs = 'node:fs/promises';
   return (await import(/* @vite-ignore */ fs)).readFile(url);
@@ -38,7 +41,10 @@ async function readLocal(url) {
 export async function createChecker(options = {}) {
   const moduleOptions = {};
   // A wasmUrl given is relative to the page; the default is beside this module.
-  const wasmUrl = new URL(options.wasmUrl ?? './evexport.wasm', (options.wasmUrl && globalThis.location?.href) || import.meta.url);
+  const wasmUrl = new URL(
+    options.wasmUrl ?? './evexport.wasm',
+    (options.wasmUrl && globalThis.location?.href) || import.meta.url,
+  );
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
   else if (isNode && !options.wasmUrl) moduleOptions.wasmBinary = await readLocal(wasmUrl);
   // emcc 3.1.6's ES-module glue reads __dirname under node, where ES modules have none (TOOLCHAIN.md).
@@ -52,10 +58,13 @@ export async function createChecker(options = {}) {
   // The published package's own pins, in a browser, when the files come from beside this module.
   const pinned = !isNode && !options.wasmUrl && !options.wasmBinary && PINNED ? PINNED : null;
   const wasmIntegrity = options.wasmIntegrity ?? pinned?.wasm;
-  const translationIntegrity = options.translationIntegrity ?? (options.translationUrl ? undefined : pinned?.translations);
+  const translationIntegrity =
+    options.translationIntegrity ?? (options.translationUrl ? undefined : pinned?.translations);
   let failed;
   if (wasmIntegrity) {
-    const compiled = await WebAssembly.compileStreaming(fetch(wasmUrl, { integrity: wasmIntegrity, credentials: 'same-origin' }));
+    const compiled = await WebAssembly.compileStreaming(
+      fetch(wasmUrl, { integrity: wasmIntegrity, credentials: 'same-origin' }),
+    );
     failed = new Promise((_, reject) => {
       moduleOptions.instantiateWasm = (imports, receive) => {
         WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), reject);
@@ -110,8 +119,9 @@ export async function createChecker(options = {}) {
         if (typeof value !== 'boolean') return false;
         slots[spec] = value ? 't' : 'f';
       } else {
-        if (typeof value !== 'string' || value.includes('\0') || value.includes('\x1e') || !wellFormed(value)) return false;
-        slots[spec] = 's' + value;
+        if (typeof value !== 'string' || value.includes('\0') || value.includes('\x1e') || !wellFormed(value))
+          return false;
+        slots[spec] = `s${value}`;
       }
     }
     return true;
@@ -160,7 +170,7 @@ export async function createChecker(options = {}) {
     try {
       return JSON.parse(fn());
     } catch (e) {
-      return internalError(String(e && e.message ? e.message : e));
+      return internalError(String(e?.message ? e.message : e));
     }
   };
 
@@ -175,16 +185,23 @@ export async function createChecker(options = {}) {
           const lang = slots[shape.lang] ? slots[shape.lang].slice(1) : 'en';
           return out.charCodeAt(0) === 91 ? join(parseCompact(out), tablesFor(lang)) : JSON.parse(out);
         } catch (e) {
-          return internalError(String(e && e.message ? e.message : e));
+          return internalError(String(e?.message ? e.message : e));
         }
       }
       let text;
       try {
         text = typeof request === 'string' ? request : JSON.stringify(request);
       } catch {
-        return { error: { code: 'invalid_json', field: '', message: 'the request cannot be written as JSON (a cycle, a getter that throws, a BigInt…)' } };
+        return {
+          error: {
+            code: 'invalid_json',
+            field: '',
+            message: 'the request cannot be written as JSON (a cycle, a getter that throws, a BigInt…)',
+          },
+        };
       }
-      if (typeof text !== 'string') return { error: { code: 'invalid_field', field: '', message: 'a request must be a JSON object' } };
+      if (typeof text !== 'string')
+        return { error: { code: 'invalid_field', field: '', message: 'a request must be a JSON object' } };
       if (over(text, MAX_REQUEST_BYTES)) return tooLarge('', MAX_REQUEST_BYTES);
       return call(() => core.evaluate(text));
     },
@@ -236,7 +253,8 @@ export async function createChecker(options = {}) {
      */
     loadRegistry(registry) {
       const text = textOf(registry);
-      if (text === null) return { error: { code: 'invalid_registry', field: '', message: 'the registry cannot be written as JSON' } };
+      if (text === null)
+        return { error: { code: 'invalid_registry', field: '', message: 'the registry cannot be written as JSON' } };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
       return call(() => core.loadRegistry(text));
     },
@@ -292,11 +310,13 @@ export async function createChecker(options = {}) {
      */
     loadRuleset(ruleset, options) {
       const text = textOf(ruleset);
-      if (text === null) return { error: { code: 'invalid_ruleset', field: '', message: 'the ruleset cannot be written as JSON' } };
+      if (text === null)
+        return { error: { code: 'invalid_ruleset', field: '', message: 'the ruleset cannot be written as JSON' } };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
       let sha256 = '';
       try {
-        sha256 = options && typeof options === 'object' && options.sha256 != null ? String(options.sha256).slice(0, 128) : '';
+        sha256 =
+          options && typeof options === 'object' && options.sha256 != null ? String(options.sha256).slice(0, 128) : '';
       } catch {
         return { error: { code: 'invalid_field', field: '/sha256', message: 'the pinned sha256 cannot be read' } };
       }
@@ -308,7 +328,10 @@ export async function createChecker(options = {}) {
      */
     loadTranslation(pack) {
       const text = textOf(pack);
-      if (text === null) return { error: { code: 'invalid_translation', field: '', message: 'the translation cannot be written as JSON' } };
+      if (text === null)
+        return {
+          error: { code: 'invalid_translation', field: '', message: 'the translation cannot be written as JSON' },
+        };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
       return replaced(call(() => core.loadTranslation(text)));
     },
@@ -323,9 +346,13 @@ export async function createChecker(options = {}) {
       if (tablesFor('en').languages.includes(lang)) return true;
       if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(String(lang))) return false;
       const url = new URL(translationUrl(lang), globalThis.location?.href);
-      pending[lang] ??= (url.protocol === 'file:'
-        ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
-        : fetch(url, { integrity: translationIntegrity?.[lang] ?? '' }).then((response) => (response.ok ? response.text() : null)))
+      pending[lang] ??= (
+        url.protocol === 'file:'
+          ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
+          : fetch(url, { integrity: translationIntegrity?.[lang] ?? '' }).then((response) =>
+              response.ok ? response.text() : null,
+            )
+      )
         .then((text) => text !== null && !api.loadTranslation(text).error)
         .catch(() => false)
         .finally(() => delete pending[lang]);

@@ -40,7 +40,8 @@
   Module['tables'] = one('_evexport_tables');
   Module['loadRegistry'] = one('_evexport_load_registry');
   Module['clearRegistry'] = () => Module['_evexport_clear_registry']();
-  Module['loadRuleset'] = (json, sha256 = '') => text(sendTwo(String(json), String(sha256), Module['_evexport_load_ruleset']));
+  Module['loadRuleset'] = (json, sha256 = '') =>
+    text(sendTwo(String(json), String(sha256), Module['_evexport_load_ruleset']));
   Module['loadTranslation'] = one('_evexport_load_translation');
   Module['batchStart'] = one('_evexport_batch_start');
   Module['batchFeed'] = (id, chunk) => text(Module['_evexport_batch_feed'](id, send(String(chunk))));

@@ -10,6 +10,8 @@ export const sri = (path: string) => `sha384-${createHash('sha384').update(readF
 
 export function integrity() {
   const dir = here('../build/wasm/translations');
-  const translations = Object.fromEntries(readdirSync(dir).map((name) => [name.replace(/\.json$/, ''), sri(`${dir}/${name}`)]));
+  const translations = Object.fromEntries(
+    readdirSync(dir).map((name) => [name.replace(/\.json$/, ''), sri(`${dir}/${name}`)]),
+  );
   return { wasm: sri(here('../build/wasm/evexport.wasm')), translations };
 }

@@ -13,7 +13,8 @@ const translations = (): Plugin => ({
   name: 'evexport-translations',
   generateBundle() {
     const dir = here('../build/wasm/translations');
-    for (const name of readdirSync(dir)) this.emitFile({ type: 'asset', fileName: `translations/${name}`, source: readFileSync(`${dir}/${name}`) });
+    for (const name of readdirSync(dir))
+      this.emitFile({ type: 'asset', fileName: `translations/${name}`, source: readFileSync(`${dir}/${name}`) });
   },
 });
 

@@ -31,7 +31,8 @@ constexpr const char* kUsage =
     "       evexport uscc CODE                         check a unified social credit code\n"
     "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n"
     "       evexport schema                            the request's JSON Schema (docs/request.schema.json)\n"
-    "--ruleset FILE replaces the built-in ruleset only with a newer version of it; --ruleset-sha256 HEX pins its bytes\n"
+    "--ruleset FILE replaces the built-in ruleset only with a newer version of it; --ruleset-sha256 HEX pins its "
+    "bytes\n"
     "Texts come in en, zh and the built-in translations (\"lang\" in the request); --translation FILE adds one\n"
     "(docs/TRANSLATIONS.md)\n";
 
@@ -78,7 +79,8 @@ int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<c
         if (!file) return usage("cannot read " + path);
         in = &file;
     }
-    const auto output = input == evexport::BatchInput::csv ? evexport::BatchOutput::summary : evexport::BatchOutput::results;
+    const auto output =
+        input == evexport::BatchInput::csv ? evexport::BatchOutput::summary : evexport::BatchOutput::results;
     evexport::BatchRunner runner(input, output, std::move(rules), std::move(registry), evexport::today_utc());
     std::vector<char> buffer(64 * 1024);
     std::string out;
@@ -92,10 +94,12 @@ int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<c
     std::cout.write(out.data(), std::streamsize(out.size()));
     std::cout.flush();
     for (const auto& [from, to] : runner.renamed_columns())
-        std::cerr << "evexport: input column \"" << from << "\" is written as \"" << to << "\", so that it cannot be taken for an answer column\n";
+        std::cerr << "evexport: input column \"" << from << "\" is written as \"" << to
+                  << "\", so that it cannot be taken for an answer column\n";
     const auto& c = runner.counts();
-    std::cerr << "evexport batch: " << c.rows << " rows: " << c.verdicts[0] << " permitted, " << c.verdicts[1] << " conditional, "
-              << c.verdicts[2] << " not permitted, " << c.verdicts[3] << " undetermined, " << c.errors << " unreadable\n";
+    std::cerr << "evexport batch: " << c.rows << " rows: " << c.verdicts[0] << " permitted, " << c.verdicts[1]
+              << " conditional, " << c.verdicts[2] << " not permitted, " << c.verdicts[3] << " undetermined, "
+              << c.errors << " unreadable\n";
     return 0;
 }
 
@@ -120,8 +124,7 @@ int main(int argc, char** argv) {
         else if (args[i] == "-h" || args[i] == "--help") {
             std::cout << kUsage;
             return 0;
-        }
-        else positional.push_back(args[i]);
+        } else positional.push_back(args[i]);
     }
 
     std::shared_ptr<const evexport::Ruleset> loaded;
@@ -138,11 +141,14 @@ int main(int argc, char** argv) {
     std::shared_ptr<const evexport::Ruleset> in_force = loaded;
     auto built_in = base.with_translations(evexport::embedded::translations());
     if (auto* translated = std::get_if<std::shared_ptr<const evexport::Ruleset>>(&built_in)) in_force = *translated;
-    else std::cerr << "evexport: built-in translations not used: " << std::get<evexport::Error>(built_in).message << "\n";
+    else
+        std::cerr << "evexport: built-in translations not used: " << std::get<evexport::Error>(built_in).message
+                  << "\n";
     if (!translation_paths.empty()) {
         std::vector<std::string> texts(translation_paths.size());
         for (std::size_t i = 0; i < texts.size(); ++i)
-            if (!read_input(translation_paths[i], 16 * 1024 * 1024, texts[i])) return usage("cannot read " + translation_paths[i]);
+            if (!read_input(translation_paths[i], 16 * 1024 * 1024, texts[i]))
+                return usage("cannot read " + translation_paths[i]);
         auto given = (in_force ? *in_force : base).with_translations({texts.begin(), texts.end()});
         if (auto* error = std::get_if<evexport::Error>(&given)) return print({false, evexport::error_to_json(*error)});
         in_force = std::get<std::shared_ptr<const evexport::Ruleset>>(given);
@@ -175,7 +181,8 @@ int main(int argc, char** argv) {
     if (command == "vin") {
         if (positional.size() != 1) return usage("vin takes one VIN");
         std::optional<evexport::Date> as_of;
-        if (!as_of_text.empty() && !(as_of = evexport::parse_date(as_of_text))) return usage("--as-of takes a date YYYY-MM-DD");
+        if (!as_of_text.empty() && !(as_of = evexport::parse_date(as_of_text)))
+            return usage("--as-of takes a date YYYY-MM-DD");
         return print(evexport::vin_json(positional.front(), as_of));
     }
     if (command == "uscc") {

@@ -38,7 +38,8 @@ std::string header_name(std::string_view cell) {
 }
 
 constexpr std::string_view kSummaryHeader = "id,verdict,licence_required,warnings,missing,error,error_field";
-constexpr std::array<std::string_view, 7> kSummaryColumns{"id", "verdict", "licence_required", "warnings", "missing", "error", "error_field"};
+constexpr std::array<std::string_view, 7> kSummaryColumns{"id",      "verdict", "licence_required", "warnings",
+                                                          "missing", "error",   "error_field"};
 
 }  // namespace
 
@@ -59,7 +60,7 @@ struct BatchRunner::State {
     std::vector<std::string> fields{std::string()};
     std::size_t row_bytes = 0;
     bool in_quotes = false, after_quote = false, skip_lf = false, malformed = false, oversize = false;
-    std::vector<int> column_field;       // header column → index in kFields, or -1
+    std::vector<int> column_field;         // header column → index in kFields, or -1
     std::vector<std::size_t> passthrough;  // unknown columns, echoed in order
     int id_column = -1;
     std::size_t header_size = 0;
@@ -69,7 +70,12 @@ struct BatchRunner::State {
     std::string jsonl_line;
 
     State(BatchInput i, BatchOutput o, std::shared_ptr<const Ruleset> r, std::shared_ptr<const Registry> reg, Date t)
-        : input(i), output(o), ruleset_owner(std::move(r)), registry_owner(std::move(reg)), ruleset(*ruleset_owner), registry(registry_owner.get()),
+        : input(i),
+          output(o),
+          ruleset_owner(std::move(r)),
+          registry_owner(std::move(reg)),
+          ruleset(*ruleset_owner),
+          registry(registry_owner.get()),
           today(t) {}
 
     // ---- answers ----
@@ -84,9 +90,11 @@ struct BatchRunner::State {
             out += ',';
             if (result->licence_required) out += *result->licence_required ? "true" : "false";
             out += ',';
-            for (std::size_t i = 0; i < result->warnings.size(); ++i) out.append(i ? ";" : "").append(result->warnings[i].code);
+            for (std::size_t i = 0; i < result->warnings.size(); ++i)
+                out.append(i ? ";" : "").append(result->warnings[i].code);
             out += ',';
-            for (std::size_t i = 0; i < result->missing.size(); ++i) out.append(i ? ";" : "").append(result->missing[i]);
+            for (std::size_t i = 0; i < result->missing.size(); ++i)
+                out.append(i ? ";" : "").append(result->missing[i]);
             out += ",,";
         } else {
             ++counts.errors;
@@ -120,11 +128,15 @@ struct BatchRunner::State {
                 if (in_quotes)
                     while (stop < chunk.size() && chunk[stop] != '"') ++stop;
                 else
-                    while (stop < chunk.size() && chunk[stop] != ',' && chunk[stop] != '\n' && chunk[stop] != '\r' && chunk[stop] != '"') ++stop;
+                    while (stop < chunk.size() && chunk[stop] != ',' && chunk[stop] != '\n' && chunk[stop] != '\r' &&
+                           chunk[stop] != '"')
+                        ++stop;
                 const auto run = chunk.substr(0, stop);
                 if (!run.empty()) {
                     if (!oversize && row_bytes + run.size() <= kMaxBatchRowBytes) fields.back().append(run);
-                    else overflow();  // dropped at once (the row is answered too_large): one pass however the input is cut
+                    else
+                        overflow();  // dropped at once (the row is answered too_large): one pass however the input is
+                                     // cut
                     row_bytes += run.size();
                     chunk.remove_prefix(run.size());
                     continue;
@@ -226,12 +238,15 @@ struct BatchRunner::State {
                 out.append(kSummaryHeader);
                 std::vector<std::string> names;  // of the output's columns so far, folded
                 for (auto column : kSummaryColumns) names.emplace_back(column);
-                auto taken = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+                auto taken = [&](const std::string& name) {
+                    return std::find(names.begin(), names.end(), name) != names.end();
+                };
                 for (auto c : passthrough) {
                     std::string name = fields[c];
                     if (const auto folded = header_name(name); taken(folded)) {
                         std::string renamed_to = "input_" + folded;
-                        for (int n = 2; taken(renamed_to); ++n) renamed_to = "input_" + folded + "_" + std::to_string(n);
+                        for (int n = 2; taken(renamed_to); ++n)
+                            renamed_to = "input_" + folded + "_" + std::to_string(n);
                         renamed.emplace_back(name, renamed_to);
                         name = renamed_to;
                     }
@@ -246,17 +261,22 @@ struct BatchRunner::State {
         ++line;
         const std::string row_number = std::to_string(line);
         const bool whole = fields.size() == header_size;
-        const std::string_view id = id_column >= 0 && std::size_t(id_column) < fields.size() && !fields[id_column].empty()
-                                        ? std::string_view(fields[id_column]) : std::string_view(row_number);
+        const std::string_view id =
+            id_column >= 0 && std::size_t(id_column) < fields.size() && !fields[id_column].empty()
+                ? std::string_view(fields[id_column])
+                : std::string_view(row_number);
         std::optional<Error> error;
         Request request;
         if (header_failed) error = Error{"invalid_row", "", "the header row cannot be read"};
         else if (oversize) error = Error{"too_large", "", "a row may be at most 64 KiB and 256 columns"};
         else if (malformed) error = Error{"invalid_row", "", "text after a closing quote"};
         else if (!whole)
-            error = Error{"invalid_row", "", "the row has " + std::to_string(fields.size()) + " fields; the header has " + std::to_string(header_size)};
+            error = Error{"invalid_row", "",
+                          "the row has " + std::to_string(fields.size()) + " fields; the header has " +
+                              std::to_string(header_size)};
         for (std::size_t c = 0; !error && c < header_size; ++c)
-            if (column_field[c] >= 0 && !fields[c].empty()) error = detail::assign_text(request, std::size_t(column_field[c]), fields[c]);
+            if (column_field[c] >= 0 && !fields[c].empty())
+                error = detail::assign_text(request, std::size_t(column_field[c]), fields[c]);
         if (!error) error = detail::complete(request, today);
 
         if (output == BatchOutput::summary) {
@@ -265,7 +285,8 @@ struct BatchRunner::State {
                 const Result result = evaluate(request, ruleset, registry);
                 summary_row(out, id, &result, nullptr);
             }
-            for (auto c : passthrough) out += ',', csv_field(out, c < fields.size() ? std::string_view(fields[c]) : std::string_view());
+            for (auto c : passthrough)
+                out += ',', csv_field(out, c < fields.size() ? std::string_view(fields[c]) : std::string_view());
             out += '\n';
         } else {
             ++counts.rows;
@@ -305,8 +326,9 @@ struct BatchRunner::State {
             ++line;
             if (output == BatchOutput::results) {
                 ++counts.rows;
-                auto parsed = oversize ? std::variant<Request, Error>(Error{"too_large", "", "a line may be at most 64 KiB"})
-                                       : parse_request(jsonl_line, today);
+                auto parsed = oversize
+                                  ? std::variant<Request, Error>(Error{"too_large", "", "a line may be at most 64 KiB"})
+                                  : parse_request(jsonl_line, today);
                 if (auto* error = std::get_if<Error>(&parsed)) {
                     ++counts.errors;
                     out += error_to_json(*error);
@@ -344,8 +366,8 @@ struct BatchRunner::State {
     }
 };
 
-BatchRunner::BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset, std::shared_ptr<const Registry> registry,
-                         Date today)
+BatchRunner::BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset,
+                         std::shared_ptr<const Registry> registry, Date today)
     : state_(std::make_unique<State>(input, output, std::move(ruleset), std::move(registry), today)) {}
 
 BatchRunner::~BatchRunner() = default;

@@ -19,8 +19,8 @@ namespace {
 
 // The compact answer's members, in order. wasm/compact.mjs reads them by the same names, and
 // tables_json hands it this list so that the two cannot drift apart unnoticed.
-constexpr std::array<std::string_view, 10> kLayout{"verdict", "licence_required", "regime", "as_of", "reasons", "obligations",
-                                                   "documents", "warnings", "missing", "vehicle"};
+constexpr std::array<std::string_view, 10> kLayout{"verdict",     "licence_required", "regime",   "as_of",   "reasons",
+                                                   "obligations", "documents",        "warnings", "missing", "vehicle"};
 
 template <typename T> int index_in(const std::vector<T>& list, const T* item) { return int(item - list.data()); }
 
@@ -33,7 +33,11 @@ std::string compact(const Result& r) {
     const auto answer = detail::render(r);
     const auto& rules = *r.ruleset;
     JsonWriter w(512);
-    w.begin_array().value(int(r.verdict)).value(r.licence_required ? int(*r.licence_required) : 2).value(int(r.regime)).value(answer.as_of);
+    w.begin_array()
+        .value(int(r.verdict))
+        .value(r.licence_required ? int(*r.licence_required) : 2)
+        .value(int(r.regime))
+        .value(answer.as_of);
     w.begin_array();
     for (std::size_t i = 0; i < r.reasons.size(); ++i) {
         w.begin_array().value(index_in(rules.rules, r.reasons[i].rule));
@@ -48,10 +52,16 @@ std::string compact(const Result& r) {
     w.end_array().begin_array();
     for (std::size_t i = 0; i < r.warnings.size(); ++i) {
         const auto& warning = r.warnings[i];
-        w.begin_array().value(warning.code).value(warning.field).value(answer.warnings[i]).value(warning.positions).end_array();
+        w.begin_array()
+            .value(warning.code)
+            .value(warning.field)
+            .value(answer.warnings[i])
+            .value(warning.positions)
+            .end_array();
     }
     w.end_array().begin_array();
-    for (std::size_t i = 0; i < r.missing.size(); ++i) w.begin_array().value(r.missing[i]).value(answer.questions[i]).end_array();
+    for (std::size_t i = 0; i < r.missing.size(); ++i)
+        w.begin_array().value(r.missing[i]).value(answer.questions[i]).end_array();
     w.end_array();
     const auto& v = r.vehicle;
     auto enum_or_null = [&](auto value) {
@@ -115,7 +125,13 @@ std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Da
 std::string tables_json(const Ruleset& rules, std::string_view lang) {
     const auto& fragments = rules.render_cache->in(lang);
     JsonWriter w(32 * 1024);
-    w.begin_object().key("ruleset").begin_object().member("id", rules.id).member("version", rules.version).member("sha256", rules.sha256).end_object();
+    w.begin_object()
+        .key("ruleset")
+        .begin_object()
+        .member("id", rules.id)
+        .member("version", rules.version)
+        .member("sha256", rules.sha256)
+        .end_object();
     w.key("rules").begin_array();
     for (std::size_t i = 0; i < rules.rules.size(); ++i) {
         const auto& rule = rules.rules[i];
@@ -124,7 +140,8 @@ std::string tables_json(const Ruleset& rules, std::string_view lang) {
         w.key("tail").raw_value(std::string("{").append(fragments.rule_tails[i], 1).append("}")).end_object();
     }
     w.end_array();
-    for (const auto& [name, list] : {std::pair{"documents", &fragments.documents}, std::pair{"obligations", &fragments.obligations}}) {
+    for (const auto& [name, list] :
+         {std::pair{"documents", &fragments.documents}, std::pair{"obligations", &fragments.obligations}}) {
         w.key(name).begin_array();
         for (const auto& json : *list) w.raw_value(json);
         w.end_array();
@@ -136,7 +153,8 @@ std::string tables_json(const Ruleset& rules, std::string_view lang) {
     for (auto name : kLayout) w.value(name);
     w.end_array();
     w.key("fields").begin_array();
-    for (const auto& f : detail::kFields) w.begin_array().value(f.pointer).value(f.type == detail::FieldType::boolean).end_array();
+    for (const auto& f : detail::kFields)
+        w.begin_array().value(f.pointer).value(f.type == detail::FieldType::boolean).end_array();
     w.end_array();
     w.key("verdicts").begin_array();
     for (auto name : EnumNames<Verdict>::names) w.value(name);

@@ -1,6 +1,5 @@
 #include "evexport/date.hpp"
 
-
 namespace evexport {
 
 namespace {
@@ -34,13 +33,19 @@ std::string format_date(Date date) {
     const std::chrono::year_month_day ymd{date.days};
     const int y = int(ymd.year());  // 1900–2100: four digits
     const unsigned m = unsigned(ymd.month()), d = unsigned(ymd.day());
-    return {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
-            char('0' + m / 10), char('0' + m % 10), '-', char('0' + d / 10), char('0' + d % 10)};
+    return {char('0' + y / 1000),
+            char('0' + y / 100 % 10),
+            char('0' + y / 10 % 10),
+            char('0' + y % 10),
+            '-',
+            char('0' + m / 10),
+            char('0' + m % 10),
+            '-',
+            char('0' + d / 10),
+            char('0' + d % 10)};
 }
 
-Date today_utc() {
-    return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
+Date today_utc() { return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}; }
 
 int days_between(Date from, Date to) { return int((to.days - from.days).count()); }
 

@@ -24,7 +24,9 @@ bool matches(const VehiclePattern& p, Category category, Powertrain powertrain, 
            (!p.condition || *p.condition == condition);
 }
 
-int specificity(const VehiclePattern& p) { return int(p.category.has_value()) + int(!p.powertrains.empty()) + int(p.condition.has_value()); }
+int specificity(const VehiclePattern& p) {
+    return int(p.category.has_value()) + int(!p.powertrains.empty()) + int(p.condition.has_value());
+}
 
 // What the licence-scope rules say of one fully described vehicle on one day.
 struct Scope {
@@ -36,8 +38,8 @@ struct Scope {
     bool same_outcome(const Scope& other) const { return kind == other.kind && regime() == other.regime(); }
 };
 
-Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, Condition condition, const std::optional<std::string>& hs,
-               Date day) {
+Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, Condition condition,
+               const std::optional<std::string>& hs, Date day) {
     const Rule* best = nullptr;
     int best_score = -1;
     const Rule* upcoming = nullptr;
@@ -63,7 +65,8 @@ Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, C
         }
     }
     if (best) return {best->licence ? Scope::Kind::licence : Scope::Kind::no_licence, best, true};
-    if (upcoming) return {upcoming->earlier_not_covered ? Scope::Kind::not_covered : Scope::Kind::no_licence, upcoming, false};
+    if (upcoming)
+        return {upcoming->earlier_not_covered ? Scope::Kind::not_covered : Scope::Kind::no_licence, upcoming, false};
     return {};
 }
 
@@ -110,7 +113,9 @@ private:
     Date as_of() const { return out_.as_of; }
     std::string date(std::optional<Date> d) const { return d ? format_date(*d) : std::string("—"); }
     // A message or label of the ruleset, filled in, in the answer's language.
-    std::string say(std::string_view message, const Params& params = {}) const { return fill(rules_.message(message).in(out_.lang), params); }
+    std::string say(std::string_view message, const Params& params = {}) const {
+        return fill(rules_.message(message).in(out_.lang), params);
+    }
     template <typename E> std::string label(E value) const {
         return rules_.label(std::string(EnumNames<E>::key) + "/" + std::string(name_of(value))).in(out_.lang);
     }
@@ -124,7 +129,8 @@ private:
     }
     void obligations_of(const Rule* rule) {
         for (const auto& code : rule->obligations)
-            if (const auto* e = rules_.obligation(code); e && !contains(out_.obligations, e)) out_.obligations.push_back(e);
+            if (const auto* e = rules_.obligation(code); e && !contains(out_.obligations, e))
+                out_.obligations.push_back(e);
     }
     // A rule that does not apply on as_of but explains the answer: its text only.
     void mention(const Rule* rule, std::string message) { out_.reasons.push_back({rule, std::move(message), {}}); }
@@ -158,7 +164,8 @@ private:
             facts.hs_code = v.hs_code;
             const HsCode* row = rules_.hs_lookup(*v.hs_code);
             if (!row) {
-                warn("not_covered", "/vehicle/hs_code", {{"detail", say("detail_hs_unknown", {{"hs_code", *v.hs_code}})}});
+                warn("not_covered", "/vehicle/hs_code",
+                     {{"detail", say("detail_hs_unknown", {{"hs_code", *v.hs_code}})}});
             } else {
                 // The legal scope is the goods description (D1: the code is a reference), so the
                 // description wins and a disagreeing code is flagged.
@@ -184,13 +191,16 @@ private:
                 return row ? row->hs : std::string("—");
             };
             warn("hs_code_mismatch", v.hs_code ? "/vehicle/hs_code" : "/vehicle/category",
-                 {{"hs_code", v.hs_code.value_or(code(Category::low_speed, facts.condition.value_or(Condition::new_vehicle)))},
-                  {"detail", say("detail_hs_has_vin", {{"new_code", code(Category::passenger_car, Condition::new_vehicle)},
-                                                       {"used_code", code(Category::passenger_car, Condition::used)}})}});
+                 {{"hs_code",
+                   v.hs_code.value_or(code(Category::low_speed, facts.condition.value_or(Condition::new_vehicle)))},
+                  {"detail",
+                   say("detail_hs_has_vin", {{"new_code", code(Category::passenger_car, Condition::new_vehicle)},
+                                             {"used_code", code(Category::passenger_car, Condition::used)}})}});
             facts.category = Category::passenger_car;
         }
         if (!v.hs_code && facts.category && facts.powertrain && facts.condition)
-            if (const HsCode* row = rules_.hs_derive(*facts.category, *facts.powertrain, *facts.condition)) facts.hs_code = row->hs;
+            if (const HsCode* row = rules_.hs_derive(*facts.category, *facts.powertrain, *facts.condition))
+                facts.hs_code = row->hs;
     }
 
     void check_vin() {
@@ -205,13 +215,15 @@ private:
             } else {
                 detail = identifier_detail(p, report.vin, "vin");
             }
-            warn(p.code, "/vehicle/vin", {{"detail", detail}, {"found", p.found}, {"expected", p.expected}}, p.positions);
+            warn(p.code, "/vehicle/vin", {{"detail", detail}, {"found", p.found}, {"expected", p.expected}},
+                 p.positions);
         }
         if (report.wmi.size() == 3) out_.vehicle.wmi = report.wmi;
         if (report.model_year) {
             out_.vehicle.model_year = report.model_year;
             if (*report.model_year > as_of().year() + 1)
-                warn("vin_model_year_future", "/vehicle/vin", {{"model_year", std::to_string(*report.model_year)}}, {10});
+                warn("vin_model_year_future", "/vehicle/vin", {{"model_year", std::to_string(*report.model_year)}},
+                     {10});
         }
         const bool readable = report.vin.size() == 17 && report.check_digit.has_value();
         if (!readable) return;
@@ -233,7 +245,9 @@ private:
         if (!code || code->empty()) return;
         const auto report = evexport::check_uscc(*code);
         for (const auto& p : report.problems)
-            warn(p.code, "/exporter/uscc", {{"detail", identifier_detail(p, report.code, "uscc")}, {"found", p.found}, {"expected", p.expected}}, p.positions);
+            warn(p.code, "/exporter/uscc",
+                 {{"detail", identifier_detail(p, report.code, "uscc")}, {"found", p.found}, {"expected", p.expected}},
+                 p.positions);
     }
 
     // An identifier problem's detail in the answer's language: a wrong length, or each character
@@ -241,17 +255,22 @@ private:
     std::string identifier_detail(const IdentifierProblem& p, const std::string& code, std::string_view kind) const {
         const std::size_t expected_length = kind == "vin" ? 17 : 18;
         if (p.positions.empty() && code.size() != expected_length)
-            return say(std::string("detail_") + std::string(kind) + "_length", {{"count", std::to_string(code.size())}});
-        if (p.code == "uscc_check") return say(p.positions == std::vector<int>{17} ? "detail_uscc_organization" : "detail_uscc_final");
+            return say(std::string("detail_") + std::string(kind) + "_length",
+                       {{"count", std::to_string(code.size())}});
+        if (p.code == "uscc_check")
+            return say(p.positions == std::vector<int>{17} ? "detail_uscc_organization" : "detail_uscc_final");
         std::string detail;
         for (int position : p.positions) {
             const char c = code[std::size_t(position - 1)];
             const bool ascii = static_cast<unsigned char>(c) < 0x80;
             const std::string shown = ascii ? std::string(1, c) : say("detail_non_ascii");
             const std::string_view slip = kind == "vin" ? vin_slip(c) : std::string_view();
-            Params params{{"position", std::to_string(position)}, {"character", shown}, {"suggestion", std::string(slip)}};
+            Params params{
+                {"position", std::to_string(position)}, {"character", shown}, {"suggestion", std::string(slip)}};
             if (!detail.empty()) detail += "; ";
-            detail += say(slip.empty() ? std::string("detail_") + std::string(kind) + "_character" : std::string("detail_vin_slip"), params);
+            detail += say(slip.empty() ? std::string("detail_") + std::string(kind) + "_character"
+                                       : std::string("detail_vin_slip"),
+                          params);
         }
         return detail;
     }
@@ -264,9 +283,11 @@ private:
         std::vector<Powertrain> pts;
         std::vector<Condition> conds;
         if (f.category) cats = {*f.category};
-        else for (std::size_t i = 0; i < request_value_count<Category>(); ++i) cats.push_back(Category(i));
+        else
+            for (std::size_t i = 0; i < request_value_count<Category>(); ++i) cats.push_back(Category(i));
         if (f.powertrain) pts = {*f.powertrain};
-        else for (std::size_t i = 0; i < request_value_count<Powertrain>(); ++i) pts.push_back(Powertrain(i));
+        else
+            for (std::size_t i = 0; i < request_value_count<Powertrain>(); ++i) pts.push_back(Powertrain(i));
         if (f.condition) conds = {*f.condition};
         else conds = {Condition::new_vehicle, Condition::used};
 
@@ -276,7 +297,9 @@ private:
         for (auto c : cats)
             for (auto p : pts)
                 for (auto d : conds) grid.push_back(scope_of(rules_, c, p, d, f.hs_code, as_of()));
-        auto at = [&](std::size_t c, std::size_t p, std::size_t d) -> const Scope& { return grid[(c * np + p) * nd + d]; };
+        auto at = [&](std::size_t c, std::size_t p, std::size_t d) -> const Scope& {
+            return grid[(c * np + p) * nd + d];
+        };
 
         bool uniform = true;
         for (const auto& s : grid) uniform = uniform && s.same_outcome(grid.front());
@@ -302,9 +325,11 @@ private:
             case Scope::Kind::not_covered: {
                 std::string what = f.category ? label(*f.category) : rules_.label("vehicle").in(out_.lang);
                 if (f.category && f.powertrain)
-                    what = fill(rules_.label("vehicle_described").in(out_.lang), {{"category", what}, {"powertrain", label(*f.powertrain)}});
+                    what = fill(rules_.label("vehicle_described").in(out_.lang),
+                                {{"category", what}, {"powertrain", label(*f.powertrain)}});
                 if (scope.rule) mention(scope.rule, "before_coverage");
-                warn("not_covered", "", {{"detail", say("detail_not_covered", {{"vehicle", what}, {"as_of", format_date(as_of())}})}});
+                warn("not_covered", "",
+                     {{"detail", say("detail_not_covered", {{"vehicle", what}, {"as_of", format_date(as_of())}})}});
                 return std::nullopt;
             }
             case Scope::Kind::no_licence:
@@ -404,7 +429,8 @@ private:
         }
         const auto& make = req_.vehicle.make;
         const auto& brands = who.entry->brands;
-        if (!brands.empty() && make && std::none_of(brands.begin(), brands.end(), [&](const auto& b) { return ids_.same_brand(b, *make); })) {
+        if (!brands.empty() && make &&
+            std::none_of(brands.begin(), brands.end(), [&](const auto& b) { return ids_.same_brand(b, *make); })) {
             const Params params{{"brand", joined(brands)}, {"make", *make}};
             warn("authorization_brand_mismatch", "/vehicle/make", params);
             stop(&rule, "authorization_brand_mismatch", params);
@@ -475,7 +501,9 @@ private:
         if (!known || !who.listed) return reason(&rule);
         if (who.entry) return reason(&rule, "registry_listed", registry_params(who.entry));
         reason(&rule, "exporter_ok_authorized",
-               {{"brand", *auth->brand}, {"valid_from", date(auth->valid_from)}, {"valid_until", date(auth->valid_until)}});
+               {{"brand", *auth->brand},
+                {"valid_from", date(auth->valid_from)},
+                {"valid_until", date(auth->valid_until)}});
     }
 
     static std::string joined(const std::vector<std::string>& list) {
@@ -582,16 +610,20 @@ private:
             // Only one day past the limit does it matter whether the registration day counts.
             if (days == rule.max_days + 1)
                 if (const Rule* count = in_force(RuleKind::used_day_count))
-                    reason(count, {}, {{"days", std::to_string(days)}, {"max_days", max_days}, {"applied", format_date(*applied)}});
+                    reason(
+                        count, {},
+                        {{"days", std::to_string(days)}, {"max_days", max_days}, {"applied", format_date(*applied)}});
             return;
         }
         // Within the limit: the texts' parameters are written only now (the usual case needs none).
         const Params params{{"days", std::to_string(days)},
                             {"max_days", max_days},
                             {"registered", format_date(*registered)},
-                            {"counted_to", say(applied ? "count_to_application" : "count_to_declaration", {{"date", format_date(counted_to)}})}};
+                            {"counted_to", say(applied ? "count_to_application" : "count_to_declaration",
+                                               {{"date", format_date(counted_to)}})}};
         warn("recently_registered", "/vehicle/registration_date", params);
-        if (const Rule* transition = in_force(RuleKind::used_transition); transition && transition->transferred_before && *registered < *transition->transferred_before)
+        if (const Rule* transition = in_force(RuleKind::used_transition);
+            transition && transition->transferred_before && *registered < *transition->transferred_before)
             reason(transition, {}, {{"transferred_before", format_date(*transition->transferred_before)}});
         if (confirmation == false) stop(&rule, "no_aftersales_confirmation", params);
         else reason(&rule, {}, params);
@@ -617,26 +649,81 @@ Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* 
 }
 
 const std::vector<std::string_view>& evaluator_messages() {
-    static const std::vector<std::string_view> keys{
-        "no_licence_regime", "before_coverage", "exporter_ok_manufacturer", "exporter_ok_authorized", "exporter_not_listed",
-        "exporter_trader", "exporter_used_car_only", "exporter_not_used_car", "exporter_not_own_make", "exporter_not_owner", "used_prohibited", "no_quality_report",
-        "no_aftersales_confirmation", "registry_listed", "registry_not_listed", "modified_not_compliant", "vin_invalid", "vin_check_digit",
-        "vin_make_mismatch", "vin_unknown_wmi", "vin_model_year_future", "uscc_invalid", "uscc_check", "authorization_expired",
-        "authorization_not_yet_valid", "authorization_brand_mismatch", "recently_registered", "hs_code_mismatch", "rule_unconfirmed",
-        "registry_mismatch", "registry_role_mismatch", "registry_name_code_conflict", "ruleset_unpinned", "not_covered", "detail_not_covered", "detail_hs_unknown", "detail_hs_category",
-        "detail_hs_powertrain", "detail_hs_condition", "detail_hs_has_vin", "detail_vin_length", "detail_vin_character", "detail_vin_slip",
-        "detail_uscc_length", "detail_uscc_character", "detail_uscc_organization", "detail_uscc_final", "detail_non_ascii", "detail_check_digit_required",
-        "detail_check_digit_optional", "count_to_application", "count_to_declaration"};
+    static const std::vector<std::string_view> keys{"no_licence_regime",
+                                                    "before_coverage",
+                                                    "exporter_ok_manufacturer",
+                                                    "exporter_ok_authorized",
+                                                    "exporter_not_listed",
+                                                    "exporter_trader",
+                                                    "exporter_used_car_only",
+                                                    "exporter_not_used_car",
+                                                    "exporter_not_own_make",
+                                                    "exporter_not_owner",
+                                                    "used_prohibited",
+                                                    "no_quality_report",
+                                                    "no_aftersales_confirmation",
+                                                    "registry_listed",
+                                                    "registry_not_listed",
+                                                    "modified_not_compliant",
+                                                    "vin_invalid",
+                                                    "vin_check_digit",
+                                                    "vin_make_mismatch",
+                                                    "vin_unknown_wmi",
+                                                    "vin_model_year_future",
+                                                    "uscc_invalid",
+                                                    "uscc_check",
+                                                    "authorization_expired",
+                                                    "authorization_not_yet_valid",
+                                                    "authorization_brand_mismatch",
+                                                    "recently_registered",
+                                                    "hs_code_mismatch",
+                                                    "rule_unconfirmed",
+                                                    "registry_mismatch",
+                                                    "registry_role_mismatch",
+                                                    "registry_name_code_conflict",
+                                                    "ruleset_unpinned",
+                                                    "not_covered",
+                                                    "detail_not_covered",
+                                                    "detail_hs_unknown",
+                                                    "detail_hs_category",
+                                                    "detail_hs_powertrain",
+                                                    "detail_hs_condition",
+                                                    "detail_hs_has_vin",
+                                                    "detail_vin_length",
+                                                    "detail_vin_character",
+                                                    "detail_vin_slip",
+                                                    "detail_uscc_length",
+                                                    "detail_uscc_character",
+                                                    "detail_uscc_organization",
+                                                    "detail_uscc_final",
+                                                    "detail_non_ascii",
+                                                    "detail_check_digit_required",
+                                                    "detail_check_digit_optional",
+                                                    "count_to_application",
+                                                    "count_to_declaration"};
     return keys;
 }
 
 const std::vector<std::string_view>& evaluator_questions() {
     // Every field missing() names: a sub-field without its own question takes its parent's.
-    static const std::vector<std::string_view> pointers{
-        "/vehicle/category", "/vehicle/powertrain", "/vehicle/condition", "/vehicle/make", "/vehicle/registration_date",
-        "/exporter/uscc", "/exporter/role", "/exporter/listed", "/exporter/authorization/brand", "/exporter/authorization/valid_from",
-        "/exporter/authorization/valid_until", "/exporter/registered_owner", "/exporter/own_make", "/shipment/licence_application_date",
-        "/evidence/aftersales_confirmation", "/evidence/quality_report", "/evidence/ccc", "/evidence/miit_catalogue"};
+    static const std::vector<std::string_view> pointers{"/vehicle/category",
+                                                        "/vehicle/powertrain",
+                                                        "/vehicle/condition",
+                                                        "/vehicle/make",
+                                                        "/vehicle/registration_date",
+                                                        "/exporter/uscc",
+                                                        "/exporter/role",
+                                                        "/exporter/listed",
+                                                        "/exporter/authorization/brand",
+                                                        "/exporter/authorization/valid_from",
+                                                        "/exporter/authorization/valid_until",
+                                                        "/exporter/registered_owner",
+                                                        "/exporter/own_make",
+                                                        "/shipment/licence_application_date",
+                                                        "/evidence/aftersales_confirmation",
+                                                        "/evidence/quality_report",
+                                                        "/evidence/ccc",
+                                                        "/evidence/miit_catalogue"};
     return pointers;
 }
 
@@ -645,7 +732,8 @@ const std::vector<std::string_view>& evaluator_labels() {
         static std::vector<std::string> names{"vehicle", "vehicle_described"};
         auto add = [](auto tag) {
             using E = decltype(tag);
-            for (auto value : EnumNames<E>::names) names.push_back(std::string(EnumNames<E>::key) + "/" + std::string(value));
+            for (auto value : EnumNames<E>::names)
+                names.push_back(std::string(EnumNames<E>::key) + "/" + std::string(value));
         };
         add(Category{});
         add(Powertrain{});

@@ -41,7 +41,8 @@ Identifiers parse_builtin() {
         ids.wmis.push_back(std::move(e));
     }
     for (const auto& b : root.value("brands", json::array()))
-        ids.brands.push_back({b.value("name", ""), b.value("aliases", std::vector<std::string>{}), b.value("group", "")});
+        ids.brands.push_back(
+            {b.value("name", ""), b.value("aliases", std::vector<std::string>{}), b.value("group", "")});
     const auto provinces = root.value("provinces", json::object());  // kept: items() refers to it
     for (const auto& [code, name] : provinces.items()) ids.provinces.emplace_back(code, name.get<std::string>());
     ids.provinces_source = root.value("provinces_source", "");

@@ -54,7 +54,8 @@ const json* Reader::object(const json& parent, const std::string& at, std::strin
     return value;
 }
 
-std::optional<std::string> Reader::string(const json& parent, const std::string& at, std::string_view key, std::size_t max_bytes) {
+std::optional<std::string> Reader::string(const json& parent, const std::string& at, std::string_view key,
+                                          std::size_t max_bytes) {
     const json* value = member(parent, key);
     if (!value) return std::nullopt;
     if (!value->is_string()) {
@@ -93,7 +94,8 @@ std::optional<Date> Reader::date(const json& parent, const std::string& at, std:
     auto text = string(parent, at, key);
     if (!text) return std::nullopt;
     auto date = parse_date(*text);
-    if (!date) fail(at + "/" + pointer_token(key), "\"" + *text + "\" is not a date in YYYY-MM-DD form between 1900 and 2100");
+    if (!date)
+        fail(at + "/" + pointer_token(key), "\"" + *text + "\" is not a date in YYYY-MM-DD form between 1900 and 2100");
     return date;
 }
 

@@ -36,12 +36,13 @@ public:
 
     // Each returns nothing when the member is absent or null, and records an error on a wrong type.
     const json* object(const json& parent, const std::string& at, std::string_view key);
-    std::optional<std::string> string(const json& parent, const std::string& at, std::string_view key, std::size_t max_bytes = 0);
+    std::optional<std::string> string(const json& parent, const std::string& at, std::string_view key,
+                                      std::size_t max_bytes = 0);
     std::optional<bool> boolean(const json& parent, const std::string& at, std::string_view key);
     std::optional<int> integer(const json& parent, const std::string& at, std::string_view key);
     std::optional<Date> date(const json& parent, const std::string& at, std::string_view key);
-    template <typename E>
-    std::optional<E> enumeration(const json& parent, const std::string& at, std::string_view key, std::size_t allowed = EnumNames<E>::names.size()) {
+    template <typename E> std::optional<E> enumeration(const json& parent, const std::string& at, std::string_view key,
+                                                       std::size_t allowed = EnumNames<E>::names.size()) {
         auto text = string(parent, at, key);
         if (!text) return std::nullopt;
         auto value = parse_enum<E>(*text);

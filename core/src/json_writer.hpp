@@ -65,14 +65,16 @@ public:
 
     // Shorthands for one member.
     template <typename T> JsonWriter& member(std::string_view name, const T& v) { return key(name).value(v); }
-    JsonWriter& member_or_null(std::string_view name, std::string_view v) { return v.empty() ? key(name).null() : key(name).value(v); }
+    JsonWriter& member_or_null(std::string_view name, std::string_view v) {
+        return v.empty() ? key(name).null() : key(name).value(v);
+    }
 
     std::string take() { return std::move(out_); }
 
 private:
     std::string out_;
-    bool first_ = true;      // nothing written yet in the current object or array
-    bool after_key_ = false; // a value completes the member just named
+    bool first_ = true;       // nothing written yet in the current object or array
+    bool after_key_ = false;  // a value completes the member just named
 
     void comma() {
         if (after_key_) {
@@ -150,7 +152,9 @@ private:
         for (std::size_t k = 1; k < len; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
         const auto c1 = static_cast<unsigned char>(s[i + 1]);
-        if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0) || (c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 >= 0x90)) return 0;
+        if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0) || (c == 0xf0 && c1 < 0x90) ||
+            (c == 0xf4 && c1 >= 0x90))
+            return 0;
         return len;
     }
 };

@@ -47,13 +47,15 @@ std::variant<std::shared_ptr<const Registry>, Error> Registry::load(std::string_
             for (const auto& b : *it)
                 if (b.is_string()) entry.brands.push_back(b.get<std::string>());
         entry.year = in.integer(e, at, "year").value_or(default_year.value_or(0));
-        if (entry.year < 1900 || entry.year > 2100) in.fail(at + "/year", "a year from 1900 to 2100 is required (here or at the top)");
+        if (entry.year < 1900 || entry.year > 2100)
+            in.fail(at + "/year", "a year from 1900 to 2100 is required (here or at the top)");
         if (entry.name.empty() && entry.uscc.empty()) in.fail(at, "an enterprise needs a name or a uscc");
         registry->entries.push_back(std::move(entry));
     }
     if (!in.ok()) return in.error();
     for (const auto& e : registry->entries) {
-        if (std::find(registry->years.begin(), registry->years.end(), e.year) == registry->years.end()) registry->years.push_back(e.year);
+        if (std::find(registry->years.begin(), registry->years.end(), e.year) == registry->years.end())
+            registry->years.push_back(e.year);
         const auto year = std::to_string(e.year) + "|";
         if (!e.uscc.empty()) registry->by_code_.emplace(year + e.uscc, &e);  // a key given twice keeps its first entry
         if (!e.name.empty()) registry->by_name_.emplace(year + fold_name(e.name), &e);
@@ -71,7 +73,8 @@ template <typename Index> const RegistryEntry* lookup(const Index& index, const 
 }
 }  // namespace
 
-Registry::Match Registry::find(int year, const std::optional<std::string>& uscc, const std::optional<std::string>& name) const {
+Registry::Match Registry::find(int year, const std::optional<std::string>& uscc,
+                               const std::optional<std::string>& name) const {
     const auto y = std::to_string(year) + "|";
     const RegistryEntry* by_name = nullptr;
     if (name && !name->empty()) by_name = lookup(by_name_, y + fold_name(*name));

@@ -17,7 +17,12 @@ std::shared_ptr<const RenderCache> build_render_cache(const Ruleset& rules) {
     // The title is the Chinese original, with its English title_en; beside them, in a translation's
     // language, title_translated.
     auto source = [](JsonWriter& w, const Source* s, const std::string& clause, std::string_view lang) {
-        w.key("source").begin_object().member("id", s->id).member("title", s->title).member("number", s->number).member("clause", clause);
+        w.key("source")
+            .begin_object()
+            .member("id", s->id)
+            .member("title", s->title)
+            .member("number", s->number)
+            .member("clause", clause);
         w.member("url", s->url);
         if (!s->title_en.empty()) w.member("title_en", s->title_en);
         if (lang != "en" && s->translated_title.has(lang)) w.member("title_translated", s->translated_title.in(lang));
@@ -36,7 +41,8 @@ std::shared_ptr<const RenderCache> build_render_cache(const Ruleset& rules) {
             constexpr std::string_view placeholder = R"({"_":0)";
             f.rule_tails.push_back(text.substr(placeholder.size(), text.size() - placeholder.size() - 1));
         }
-        for (const auto& [list, out] : {std::pair{&rules.documents, &f.documents}, std::pair{&rules.obligations, &f.obligations}})
+        for (const auto& [list, out] :
+             {std::pair{&rules.documents, &f.documents}, std::pair{&rules.obligations, &f.obligations}})
             for (const auto& e : *list) {
                 JsonWriter w(512);
                 w.begin_object().member("code", e.code).member("text", e.text.in(lang));
@@ -70,7 +76,8 @@ Rendered render(const Result& r) {
         out.reasons.push_back(std::move(text));
     }
     out.warnings.reserve(r.warnings.size());
-    for (const auto& warning : r.warnings) out.warnings.push_back(fill(rules.message(warning.code).in(lang), warning.params, {{"as_of", out.as_of}}));
+    for (const auto& warning : r.warnings)
+        out.warnings.push_back(fill(rules.message(warning.code).in(lang), warning.params, {{"as_of", out.as_of}}));
     out.questions.reserve(r.missing.size());
     for (const auto& field : r.missing) {
         const Text* question = rules.question(field);

@@ -16,7 +16,7 @@ namespace evexport::detail {
 // Ruleset itself holds the law only).
 struct Fragments {
     std::string lang;
-    std::vector<std::string> rule_tails;              // by rule: ,"source":{…},"confidence":…,"from":…,"until":…[,"note":…]
+    std::vector<std::string> rule_tails;  // by rule: ,"source":{…},"confidence":…,"from":…,"until":…[,"note":…]
     std::vector<std::string> documents, obligations;  // by entry: the whole {"code","text","source"} object
 };
 

@@ -13,7 +13,9 @@ bool is_hs_code(std::string_view s) {
     return true;
 }
 
-bool is_country(std::string_view s) { return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'; }
+bool is_country(std::string_view s) {
+    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
 
 std::optional<bool> read_bool(std::string_view s) {
     std::string lower;
@@ -31,14 +33,16 @@ Authorization& authorization(Request& r) {
 // Where each field lives in the typed request, by its index in kFields. The table and these
 // switches must agree: the build checks every index against its pointer.
 constexpr bool at(std::size_t i, std::string_view pointer) { return kFields[i].pointer == pointer; }
-static_assert(at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3, "/vehicle/make") && at(4, "/vehicle/model") &&
-              at(5, "/vehicle/category") && at(6, "/vehicle/powertrain") && at(7, "/vehicle/hs_code") && at(8, "/vehicle/condition") &&
-              at(9, "/vehicle/registration_date") && at(10, "/vehicle/modified") && at(11, "/exporter/name") && at(12, "/exporter/uscc") &&
+static_assert(at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3, "/vehicle/make") &&
+              at(4, "/vehicle/model") && at(5, "/vehicle/category") && at(6, "/vehicle/powertrain") &&
+              at(7, "/vehicle/hs_code") && at(8, "/vehicle/condition") && at(9, "/vehicle/registration_date") &&
+              at(10, "/vehicle/modified") && at(11, "/exporter/name") && at(12, "/exporter/uscc") &&
               at(13, "/exporter/role") && at(14, "/exporter/listed") && at(15, "/exporter/authorization/brand") &&
               at(16, "/exporter/authorization/valid_from") && at(17, "/exporter/authorization/valid_until") &&
-              at(18, "/exporter/registered_owner") && at(19, "/shipment/destination") && at(20, "/shipment/trade_mode") &&
-              at(21, "/evidence/aftersales_confirmation") && at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") &&
-              at(24, "/evidence/miit_catalogue") && at(25, "/exporter/own_make") && at(26, "/shipment/licence_application_date") &&
+              at(18, "/exporter/registered_owner") && at(19, "/shipment/destination") &&
+              at(20, "/shipment/trade_mode") && at(21, "/evidence/aftersales_confirmation") &&
+              at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") && at(24, "/evidence/miit_catalogue") &&
+              at(25, "/exporter/own_make") && at(26, "/shipment/licence_application_date") &&
               at(27, "/vehicle/scrappage_due") && at(28, "/vehicle/seized") && kFieldCount == 29);
 
 std::optional<std::string>* text_slot(Request& r, std::size_t i) {
@@ -80,12 +84,14 @@ std::optional<bool>* bool_slot(Request& r, std::size_t i) {
     }
 }
 
-template <typename E> std::optional<Error> set_enum(std::optional<E>& slot, const Field& f, std::string_view text, std::size_t allowed) {
+template <typename E>
+std::optional<Error> set_enum(std::optional<E>& slot, const Field& f, std::string_view text, std::size_t allowed) {
     auto value = parse_enum<E>(text);
     if (!value || std::size_t(*value) >= allowed) {
         std::string expected;
         for (std::size_t i = 0; i < allowed; ++i) expected += (i ? ", " : "") + std::string(EnumNames<E>::names[i]);
-        return Error{"invalid_field", std::string(f.pointer), "unknown value \"" + std::string(text) + "\"; expected one of: " + expected};
+        return Error{"invalid_field", std::string(f.pointer),
+                     "unknown value \"" + std::string(text) + "\"; expected one of: " + expected};
     }
     slot = value;
     return std::nullopt;
@@ -97,22 +103,30 @@ std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view tex
     const Field& f = kFields[i];
     const std::string_view pointer = f.pointer;
     if (text.size() > (f.type == FieldType::lang ? 16 : kMaxStringBytes))
-        return Error{"too_large", std::string(pointer), "longer than " + std::to_string(f.type == FieldType::lang ? 16 : kMaxStringBytes) + " bytes"};
+        return Error{"too_large", std::string(pointer),
+                     "longer than " + std::to_string(f.type == FieldType::lang ? 16 : kMaxStringBytes) + " bytes"};
     switch (f.type) {
         case FieldType::text: *text_slot(r, i) = std::string(text); return std::nullopt;
         case FieldType::lang: r.lang = std::string(text); return std::nullopt;
         case FieldType::hs_code:
-            if (!is_hs_code(text)) return Error{"invalid_field", std::string(pointer), "a China customs code has 10 digits, such as 8703801090"};
+            if (!is_hs_code(text))
+                return Error{"invalid_field", std::string(pointer),
+                             "a China customs code has 10 digits, such as 8703801090"};
             *text_slot(r, i) = std::string(text);
             return std::nullopt;
         case FieldType::country:
-            if (!is_country(text)) return Error{"invalid_field", std::string(pointer), "an ISO 3166-1 alpha-2 country code in capitals, such as KZ"};
+            if (!is_country(text))
+                return Error{"invalid_field", std::string(pointer),
+                             "an ISO 3166-1 alpha-2 country code in capitals, such as KZ"};
             *text_slot(r, i) = std::string(text);
             return std::nullopt;
         case FieldType::date: {
             auto date = parse_date(text);
             // Appended, not "\"" + …: GCC 12 reports a false -Wrestrict for the latter.
-            if (!date) return Error{"invalid_field", std::string(pointer), std::string("\"").append(text).append("\" is not a date in YYYY-MM-DD form between 1900 and 2100")};
+            if (!date)
+                return Error{
+                    "invalid_field", std::string(pointer),
+                    std::string("\"").append(text).append("\" is not a date in YYYY-MM-DD form between 1900 and 2100")};
             *date_slot(r, i) = date;
             return std::nullopt;
         }
@@ -136,17 +150,21 @@ void assign_bool(Request& r, std::size_t i, bool value) {
 }
 
 std::optional<Error> complete(Request& r, Date today) {
-    if (const auto& a = r.exporter.authorization; a && a->valid_from && a->valid_until && *a->valid_until < *a->valid_from)
+    if (const auto& a = r.exporter.authorization;
+        a && a->valid_from && a->valid_until && *a->valid_until < *a->valid_from)
         return Error{"invalid_field", "/exporter/authorization/valid_until", "the authorisation ends before it starts"};
     if (!r.as_of) r.as_of = today;
     if (r.vehicle.registration_date && *r.as_of < *r.vehicle.registration_date)
-        return Error{"invalid_field", "/vehicle/registration_date", "the registration date is after the export date (as_of)"};
+        return Error{"invalid_field", "/vehicle/registration_date",
+                     "the registration date is after the export date (as_of)"};
     // The licence is applied for after the registration and before the declaration.
     if (const auto& applied = r.shipment.licence_application_date) {
         if (*r.as_of < *applied)
-            return Error{"invalid_field", "/shipment/licence_application_date", "the licence application date is after the export date (as_of)"};
+            return Error{"invalid_field", "/shipment/licence_application_date",
+                         "the licence application date is after the export date (as_of)"};
         if (r.vehicle.registration_date && *applied < *r.vehicle.registration_date)
-            return Error{"invalid_field", "/shipment/licence_application_date", "the licence application date is before the registration date"};
+            return Error{"invalid_field", "/shipment/licence_application_date",
+                         "the licence application date is before the registration date"};
     }
     return std::nullopt;
 }

@@ -57,7 +57,9 @@ const json* parent_of(const json& root, std::string_view pointer, std::optional<
 
 }  // namespace
 
-std::variant<Request, Error> parse_request(std::string_view text, Date today) { return detail::parse_request(text, today, nullptr); }
+std::variant<Request, Error> parse_request(std::string_view text, Date today) {
+    return detail::parse_request(text, today, nullptr);
+}
 
 namespace detail {
 

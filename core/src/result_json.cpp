@@ -26,7 +26,12 @@ void entries(JsonWriter& w, std::string_view name, const std::vector<const Entry
 
 std::string error_to_json(const Error& error) {
     JsonWriter w(128);
-    w.begin_object().key("error").begin_object().member("code", error.code).member("field", error.field).member("message", error.message);
+    w.begin_object()
+        .key("error")
+        .begin_object()
+        .member("code", error.code)
+        .member("field", error.field)
+        .member("message", error.message);
     return w.end_object().end_object().take();
 }
 
@@ -36,7 +41,10 @@ std::string result_to_json(const Result& r) {
     const auto& rules = *r.ruleset;
     const auto& fragments = answer.fragments;
     JsonWriter w(4096);
-    w.begin_object().member("verdict", name_of(r.verdict)).member("licence_required", r.licence_required).member("regime", name_of(r.regime));
+    w.begin_object()
+        .member("verdict", name_of(r.verdict))
+        .member("licence_required", r.licence_required)
+        .member("regime", name_of(r.regime));
     w.member("as_of", answer.as_of);
     w.key("reasons").begin_array();
     for (std::size_t i = 0; i < r.reasons.size(); ++i) {
@@ -66,7 +74,12 @@ std::string result_to_json(const Result& r) {
     optional_enum(w, "powertrain", v.powertrain);
     optional_enum(w, "condition", v.condition);
     w.member("wmi", v.wmi).member("manufacturer", v.manufacturer).member("model_year", v.model_year).end_object();
-    w.key("ruleset").begin_object().member("id", rules.id).member("version", rules.version).member("sha256", rules.sha256).end_object();
+    w.key("ruleset")
+        .begin_object()
+        .member("id", rules.id)
+        .member("version", rules.version)
+        .member("sha256", rules.sha256)
+        .end_object();
     return w.end_object().take();
 }
 

@@ -40,8 +40,9 @@ const Keys& rule_optional() {
     return keys;
 }
 constexpr std::array<std::string_view, kRuleKindCount> kRuleKindNames{
-    "licence_scope", "exporter_qualification", "qualification_exemption", "used_exporter", "used_registered_owner", "used_quality_report",
-    "used_prohibited", "used_recent_registration", "used_day_count", "used_transition", "used_licence_data", "modified_vehicle"};
+    "licence_scope",         "exporter_qualification", "qualification_exemption", "used_exporter",
+    "used_registered_owner", "used_quality_report",    "used_prohibited",         "used_recent_registration",
+    "used_day_count",        "used_transition",        "used_licence_data",       "modified_vehicle"};
 constexpr bool every_kind_named() {
     for (auto name : kRuleKindNames)
         if (name.empty()) return false;
@@ -68,7 +69,8 @@ const std::array<KindKeys, kRuleKindCount>& rule_kinds() {
 }
 
 bool valid_version(std::string_view v) {
-    if (v.empty() || v.size() > 64 || v.front() == '.' || v.back() == '.' || v.find("..") != std::string_view::npos) return false;
+    if (v.empty() || v.size() > 64 || v.front() == '.' || v.back() == '.' || v.find("..") != std::string_view::npos)
+        return false;
     return std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
@@ -80,8 +82,8 @@ struct Loader {
 
     // An object with these keys only, and every required one: `required` and `optional` are
     // lists of key lists (the keys every rule takes, then those of its kind).
-    bool keys(const json& object, const std::string& at, const std::vector<Keys>& required, const std::vector<Keys>& optional,
-              std::string_view what) {
+    bool keys(const json& object, const std::string& at, const std::vector<Keys>& required,
+              const std::vector<Keys>& optional, std::string_view what) {
         if (!object.is_object()) {
             in.fail(at, "must be an object");
             return false;
@@ -94,7 +96,8 @@ struct Loader {
                 in.fail(at + "/" + detail::pointer_token(item.key()), "is not a key of " + std::string(what));
         for (const Keys& list : required)
             for (auto key : list)
-                if (auto it = object.find(key); it == object.end() || it->is_null()) in.fail(at + "/" + std::string(key), "is required in " + std::string(what));
+                if (auto it = object.find(key); it == object.end() || it->is_null())
+                    in.fail(at + "/" + std::string(key), "is required in " + std::string(what));
         return in.ok();
     }
 
@@ -116,8 +119,9 @@ struct Loader {
             }
             const auto& s = value.get_ref<const std::string&>();
             if (s.size() > kMaxTextBytes || std::size_t(std::count(s.begin(), s.end(), '{')) > kMaxPlaceholders) {
-                in.fail(at + "/" + std::string(key) + "/" + lang, "is longer than " + std::to_string(kMaxTextBytes) + " bytes or has more than " +
-                                                                     std::to_string(kMaxPlaceholders) + " {placeholders}");
+                in.fail(at + "/" + std::string(key) + "/" + lang,
+                        "is longer than " + std::to_string(kMaxTextBytes) + " bytes or has more than " +
+                            std::to_string(kMaxPlaceholders) + " {placeholders}");
                 return result;
             }
             result.by_lang.emplace_back(lang, s);
@@ -141,7 +145,8 @@ struct Loader {
     }
 
     // A list of strings, each read by `read` (which may refuse it with its pointer).
-    template <typename T, typename Read> std::vector<T> list(const json& parent, const std::string& at, std::string_view key, Read read) {
+    template <typename T, typename Read>
+    std::vector<T> list(const json& parent, const std::string& at, std::string_view key, Read read) {
         std::vector<T> values;
         auto it = parent.find(key);
         if (it == parent.end()) return values;
@@ -153,13 +158,15 @@ struct Loader {
         for (std::size_t i = 0; i < it->size() && in.ok(); ++i) {
             const auto pointer = here + "/" + std::to_string(i);
             if (!(*it)[i].is_string()) in.fail(pointer, "must be a string");
-            else if (auto v = read((*it)[i].template get_ref<const std::string&>(), pointer)) values.push_back(std::move(*v));
+            else if (auto v = read((*it)[i].template get_ref<const std::string&>(), pointer))
+                values.push_back(std::move(*v));
         }
         return values;
     }
 
     std::vector<std::string> string_list(const json& parent, const std::string& at, std::string_view key) {
-        return list<std::string>(parent, at, key, [](const std::string& s, const std::string&) { return std::optional<std::string>(s); });
+        return list<std::string>(
+            parent, at, key, [](const std::string& s, const std::string&) { return std::optional<std::string>(s); });
     }
 
     template <typename E> std::vector<E> enum_list(const json& parent, const std::string& at, std::string_view key) {
@@ -191,7 +198,8 @@ struct Loader {
         for (std::size_t i = 0; i < list.size() && in.ok(); ++i) {
             // Appended, not "/" + …: GCC 12 reports a false -Wrestrict for the latter here.
             const auto at = std::string("/").append(key).append("/").append(std::to_string(i));
-            if (!keys(list[i], at, {{"code", "source", "clause", "text"}}, {{"dossier"}}, "a document or obligation")) return;
+            if (!keys(list[i], at, {{"code", "source", "clause", "text"}}, {{"dossier"}}, "a document or obligation"))
+                return;
             Entry e;
             e.code = required(list[i], at, "code");
             e.source = source(list[i], at);
@@ -204,20 +212,25 @@ struct Loader {
 
     void load(const json& root) {
         if (!root.is_object()) return in.fail("", "a ruleset must be a JSON object");
-        if (!keys(root, "", {{"schema", "id", "version", "title", "sources", "rules", "hs_codes", "documents", "obligations", "questions", "messages", "labels", "changes"}},
+        if (!keys(root, "",
+                  {{"schema", "id", "version", "title", "sources", "rules", "hs_codes", "documents", "obligations",
+                    "questions", "messages", "labels", "changes"}},
                   {{"compiled", "dossier"}}, "a ruleset"))
             return;
         if (in.integer(root, "", "schema") != 1) in.fail("/schema", "schema 1 is the one this build reads");
         out.id = required(root, "", "id");
         out.version = required(root, "", "version");
-        if (in.ok() && !valid_version(out.version)) in.fail("/version", "a version is numbers separated by dots, such as 2026.11.29");
+        if (in.ok() && !valid_version(out.version))
+            in.fail("/version", "a version is numbers separated by dots, such as 2026.11.29");
         out.compiled = in.string(root, "", "compiled").value_or("");
         out.title = text(root, "", "title");
 
         const auto& sources = array(root, "sources");
         for (std::size_t i = 0; i < sources.size() && in.ok(); ++i) {
             const auto at = "/sources/" + std::to_string(i);
-            if (!keys(sources[i], at, {{"id", "title", "number"}}, {{"title_en", "issued", "effective", "url", "grade", "note"}}, "a source")) return;
+            if (!keys(sources[i], at, {{"id", "title", "number"}},
+                      {{"title_en", "issued", "effective", "url", "grade", "note"}}, "a source"))
+                return;
             auto s = std::make_unique<Source>();
             s->id = required(sources[i], at, "id");
             s->title = required(sources[i], at, "title");
@@ -246,14 +259,17 @@ struct Loader {
         for (std::size_t i = 0; i < rules.size() && in.ok(); ++i) {
             out.rules.push_back(rule(rules[i], "/rules/" + std::to_string(i)));
             const auto& id = out.rules.back().id;
-            if (in.ok() && (id.empty() || std::count_if(out.rules.begin(), out.rules.end(), [&](const Rule& r) { return r.id == id; }) > 1))
+            if (in.ok() && (id.empty() || std::count_if(out.rules.begin(), out.rules.end(),
+                                                        [&](const Rule& r) { return r.id == id; }) > 1))
                 in.fail("/rules/" + std::to_string(i) + "/id", "must be unique and not empty");
         }
 
         const auto& codes = array(root, "hs_codes");
         for (std::size_t i = 0; i < codes.size() && in.ok(); ++i) {
             const auto at = "/hs_codes/" + std::to_string(i);
-            if (!keys(codes[i], at, {{"hs"}}, {{"category", "powertrains", "condition", "derive", "note"}}, "a customs code")) return;
+            if (!keys(codes[i], at, {{"hs"}}, {{"category", "powertrains", "condition", "derive", "note"}},
+                      "a customs code"))
+                return;
             HsCode h;
             h.hs = required(codes[i], at, "hs");
             h.category = in.enumeration<Category>(codes[i], at, "category");
@@ -271,16 +287,22 @@ struct Loader {
                 in.fail(std::string("/") + key, "an object is required");
                 break;
             }
-            auto& into = std::string_view(key) == "questions" ? out.questions : std::string_view(key) == "messages" ? out.messages : out.labels;
-            for (const auto& item : map->items()) into.emplace(item.key(), text(*map, std::string("/") + key, item.key()));
+            auto& into = std::string_view(key) == "questions"  ? out.questions
+                         : std::string_view(key) == "messages" ? out.messages
+                                                               : out.labels;
+            for (const auto& item : map->items())
+                into.emplace(item.key(), text(*map, std::string("/") + key, item.key()));
         }
         // What the evaluator writes must be here, so that no answer shows an empty text.
         for (auto key : evaluator_messages())
-            if (in.ok() && !out.messages.count(key)) in.fail("/messages/" + std::string(key), "is required: the evaluator writes it");
+            if (in.ok() && !out.messages.count(key))
+                in.fail("/messages/" + std::string(key), "is required: the evaluator writes it");
         for (auto key : evaluator_labels())
-            if (in.ok() && !out.labels.count(key)) in.fail("/labels/" + detail::pointer_token(key), "is required: the evaluator writes it");
+            if (in.ok() && !out.labels.count(key))
+                in.fail("/labels/" + detail::pointer_token(key), "is required: the evaluator writes it");
         for (auto pointer : evaluator_questions())
-            if (in.ok() && !out.question(pointer)) in.fail("/questions/" + detail::pointer_token(pointer), "is required: the evaluator asks it");
+            if (in.ok() && !out.question(pointer))
+                in.fail("/questions/" + detail::pointer_token(pointer), "is required: the evaluator asks it");
         changes(root);
     }
 
@@ -294,8 +316,10 @@ struct Loader {
             c.version = required(list[i], at, "version");
             if (auto d = required_date(list[i], at, "date")) c.date = format_date(*d);
             if (list[i].contains("source")) c.source = source(list[i], at);
-            if (i == 0 && c.version != out.version) in.fail(at + "/version", "the newest change is of this version, " + out.version);
-            if (i > 0 && compare_versions(c.version, out.changes.back().version) >= 0) in.fail(at + "/version", "changes are listed newest first");
+            if (i == 0 && c.version != out.version)
+                in.fail(at + "/version", "the newest change is of this version, " + out.version);
+            if (i > 0 && compare_versions(c.version, out.changes.back().version) >= 0)
+                in.fail(at + "/version", "changes are listed newest first");
             if (!list[i]["items"].is_array()) return in.fail(at + "/items", "must be an array");
             const auto& items = list[i]["items"];
             for (std::size_t j = 0; j < items.size() && in.ok(); ++j) {
@@ -304,7 +328,8 @@ struct Loader {
                 Change::Item item;
                 item.rules = string_list(items[j], iat, "rules");
                 for (const auto& id : item.rules)
-                    if (in.ok() && std::none_of(out.rules.begin(), out.rules.end(), [&](const Rule& r) { return r.id == id; }))
+                    if (in.ok() &&
+                        std::none_of(out.rules.begin(), out.rules.end(), [&](const Rule& r) { return r.id == id; }))
                         in.fail(iat + "/rules", "unknown rule \"" + id + "\"");
                 item.text = text(items[j], iat, "text");
                 c.items.push_back(std::move(item));
@@ -348,10 +373,14 @@ struct Loader {
         rule.licence = in.boolean(r, at, "licence").value_or(false);
         rule.regime = in.enumeration<Regime>(r, at, "regime").value_or(Regime::none);
         rule.hs = string_list(r, at, "hs");
-        if (in.ok() && r.contains("hs") && rule.hs.empty()) in.fail(at + "/hs", "must not be empty: without codes the rule would apply to every one");
-        if (in.ok() && rule.kind == RuleKind::licence_scope && rule.licence == (r.value("regime", std::string()) == "none"))
-            in.fail(at + "/regime", "a rule that requires a licence names its regime; one that does not has regime none");
-        if (auto it = r.find("vehicles"); it != r.end() && !it->is_array()) in.fail(at + "/vehicles", "must be an array");
+        if (in.ok() && r.contains("hs") && rule.hs.empty())
+            in.fail(at + "/hs", "must not be empty: without codes the rule would apply to every one");
+        if (in.ok() && rule.kind == RuleKind::licence_scope &&
+            rule.licence == (r.value("regime", std::string()) == "none"))
+            in.fail(at + "/regime",
+                    "a rule that requires a licence names its regime; one that does not has regime none");
+        if (auto it = r.find("vehicles"); it != r.end() && !it->is_array())
+            in.fail(at + "/vehicles", "must be an array");
         if (auto it = r.find("vehicles"); it != r.end() && it->is_array())
             for (std::size_t i = 0; i < it->size() && in.ok(); ++i) {
                 const auto vat = at + "/vehicles/" + std::to_string(i);
@@ -363,12 +392,14 @@ struct Loader {
                 rule.vehicles.push_back(std::move(p));
             }
         const auto earlier = in.string(r, at, "earlier").value_or("no_licence");
-        if (earlier != "no_licence" && earlier != "not_covered") in.fail(at + "/earlier", "must be no_licence or not_covered");
+        if (earlier != "no_licence" && earlier != "not_covered")
+            in.fail(at + "/earlier", "must be no_licence or not_covered");
         rule.earlier_not_covered = earlier == "not_covered";
         rule.categories = enum_list<Category>(r, at, "categories");
         rule.authorization_documents = string_list(r, at, "authorization_documents");
         for (const auto& code : rule.authorization_documents)
-            if (in.ok() && !out.document(code)) in.fail(at + "/authorization_documents", "unknown document \"" + code + "\"");
+            if (in.ok() && !out.document(code))
+                in.fail(at + "/authorization_documents", "unknown document \"" + code + "\"");
         rule.trade_mode = in.enumeration<TradeMode>(r, at, "trade_mode");
         rule.roles = enum_list<Role>(r, at, "roles");
         rule.own_products_only = enum_list<Role>(r, at, "own_products_only");
@@ -376,12 +407,14 @@ struct Loader {
             if (in.ok() && std::find(rule.roles.begin(), rule.roles.end(), role) == rule.roles.end())
                 in.fail(at + "/own_products_only", "names a role that is not among the rule's roles");
         rule.max_days = in.integer(r, at, "max_days").value_or(0);
-        if (rule.kind == RuleKind::used_recent_registration && rule.max_days <= 0) in.fail(at + "/max_days", "must be a positive number of days");
+        if (rule.kind == RuleKind::used_recent_registration && rule.max_days <= 0)
+            in.fail(at + "/max_days", "must be a positive number of days");
         rule.transferred_before = in.date(r, at, "transferred_before");
         // Lists a kind requires must say something: an empty one would match nothing, silently.
         for (const char* key : {"vehicles", "categories", "roles"})
             if (in.ok() && among(k->required, key) && r.at(key).empty()) in.fail(at + "/" + key, "must not be empty");
-        if (rule.kind == RuleKind::licence_scope && !r.at("licence").is_boolean()) in.fail(at + "/licence", "must be true or false");
+        if (rule.kind == RuleKind::licence_scope && !r.at("licence").is_boolean())
+            in.fail(at + "/licence", "must be true or false");
         return rule;
     }
 };
@@ -396,14 +429,17 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
     return load_translated(json_text, std::move(sha256), {});
 }
 
-std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::with_translations(const std::vector<std::string_view>& packs) const {
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::with_translations(
+    const std::vector<std::string_view>& packs) const {
     auto all = packs_;
     all.insert(all.end(), packs.begin(), packs.end());
     return load_translated(text_, sha256, std::move(all), unpinned);
 }
 
-std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std::string_view json_text, std::string sha256,
-                                                                             std::vector<std::string> packs, bool unpinned) {
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std::string_view json_text,
+                                                                             std::string sha256,
+                                                                             std::vector<std::string> packs,
+                                                                             bool unpinned) {
     const auto parsed = detail::parse_json(json_text);
     if (!parsed) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
     auto ruleset = std::make_shared<Ruleset>();
@@ -449,21 +485,26 @@ int compare_versions(std::string_view a, std::string_view b) {
     return 0;
 }
 
-std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_replacement(std::string_view json_text, const Ruleset& in_force,
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_replacement(std::string_view json_text,
+                                                                              const Ruleset& in_force,
                                                                               std::string_view pinned_sha256) {
     auto sha = sha256_hex(json_text);
     if (!pinned_sha256.empty() && sha != pinned_sha256)
-        return Error{"ruleset_sha256_mismatch", "", "the ruleset's sha256 is " + sha + ", not the pinned " + std::string(pinned_sha256)};
+        return Error{"ruleset_sha256_mismatch", "",
+                     "the ruleset's sha256 is " + sha + ", not the pinned " + std::string(pinned_sha256)};
     auto loaded = load(json_text, sha);
     if (std::holds_alternative<Error>(loaded)) return loaded;
     const auto& candidate = *std::get<std::shared_ptr<const Ruleset>>(loaded);
     if (candidate.id != in_force.id)
-        return Error{"ruleset_id_mismatch", "/id", "this is ruleset " + candidate.id + "; the one in force is " + in_force.id};
+        return Error{"ruleset_id_mismatch", "/id",
+                     "this is ruleset " + candidate.id + "; the one in force is " + in_force.id};
     const int order = compare_versions(candidate.version, in_force.version);
     if (order < 0)
-        return Error{"ruleset_older", "/version", "version " + candidate.version + " is older than " + in_force.version + ", which stays in force"};
+        return Error{"ruleset_older", "/version",
+                     "version " + candidate.version + " is older than " + in_force.version + ", which stays in force"};
     if (order == 0 && candidate.sha256 != in_force.sha256)
-        return Error{"ruleset_version_reused", "/version", "version " + candidate.version + " is in force with other contents"};
+        return Error{"ruleset_version_reused", "/version",
+                     "version " + candidate.version + " is in force with other contents"};
     // Accepted without a pin, a replacement says so in every answer it gives (ruleset_unpinned):
     // anyone who could hand the page a ruleset could have written it. Only the built-in ruleset's
     // own bytes, or a pinned one's, are unmarked.
@@ -479,7 +520,8 @@ const std::shared_ptr<const Ruleset>& Ruleset::builtin_shared() {
         auto loaded = load(embedded::ruleset(), std::string(embedded::ruleset_sha256()));
         if (auto* error = std::get_if<Error>(&loaded)) {
             // The build's own data failed its check: a build defect that the tests catch first.
-            std::fprintf(stderr, "evexport: built-in ruleset invalid at %s: %s\n", error->field.c_str(), error->message.c_str());
+            std::fprintf(stderr, "evexport: built-in ruleset invalid at %s: %s\n", error->field.c_str(),
+                         error->message.c_str());
             std::abort();
         }
         return std::get<std::shared_ptr<const Ruleset>>(loaded);
@@ -494,7 +536,8 @@ void Ruleset::index() {
     scope_by_category_.assign(EnumNames<Category>::names.size(), {});
     for (const Rule* rule : of_kind(RuleKind::licence_scope))
         for (std::size_t c = 0; c < scope_by_category_.size(); ++c)
-            if (std::any_of(rule->vehicles.begin(), rule->vehicles.end(), [&](const auto& p) { return !p.category || *p.category == Category(c); }))
+            if (std::any_of(rule->vehicles.begin(), rule->vehicles.end(),
+                            [&](const auto& p) { return !p.category || *p.category == Category(c); }))
                 scope_by_category_[c].push_back(rule);
     for (const auto& h : hs_codes) {
         hs_index_.emplace(h.hs, &h);

@@ -17,7 +17,9 @@ template <typename F> std::string answer(F&& f) {
     return detail::guarded([&] { return Answer{true, f()}; }).json;
 }
 
-std::string unknown_batch(int id) { return error_to_json({"unknown_batch", "", "no open batch " + std::to_string(id)}); }
+std::string unknown_batch(int id) {
+    return error_to_json({"unknown_batch", "", "no open batch " + std::to_string(id)});
+}
 
 }  // namespace
 
@@ -47,7 +49,10 @@ std::string Session::load_registry(std::string_view json) {
         if (auto* error = std::get_if<Error>(&loaded)) return error_to_json(*error);
         registry_ = std::get<std::shared_ptr<const Registry>>(loaded);
         JsonWriter w;
-        w.begin_object().member("loaded", int(registry_->entries.size())).member("years", registry_->years).member("source", registry_->source);
+        w.begin_object()
+            .member("loaded", int(registry_->entries.size()))
+            .member("years", registry_->years)
+            .member("source", registry_->source);
         return w.end_object().take();
     });
 }
@@ -74,14 +79,15 @@ std::string Session::load_translation(std::string_view json) {
 
 std::string Session::batch_start(std::string_view format, Date today) {
     return answer([&] {
-        if (format != "csv" && format != "jsonl") return error_to_json({"invalid_field", "/format", "the batch format is csv or jsonl"});
+        if (format != "csv" && format != "jsonl")
+            return error_to_json({"invalid_field", "/format", "the batch format is csv or jsonl"});
         // Room for one more: finished batches go first, then the oldest open one.
         for (auto it = batches_.begin(); batches_.size() >= kMaxOpenBatches && it != batches_.end();)
             it = it->second.finished ? batches_.erase(it) : std::next(it);
         while (batches_.size() >= kMaxOpenBatches) batches_.erase(batches_.begin());
         const int id = next_batch_++;
-        batches_[id].runner = std::make_unique<BatchRunner>(format == "csv" ? BatchInput::csv : BatchInput::jsonl, BatchOutput::summary, ruleset_,
-                                                            registry_, today);
+        batches_[id].runner = std::make_unique<BatchRunner>(format == "csv" ? BatchInput::csv : BatchInput::jsonl,
+                                                            BatchOutput::summary, ruleset_, registry_, today);
         return "{\"batch\":" + std::to_string(id) + "}";
     });
 }

@@ -40,14 +40,20 @@ UsccReport check_uscc(std::string_view input) {
     const auto& code = report.code;
 
     if (code.size() != 18)
-        report.problems.push_back({"uscc_invalid", {}, "a unified social credit code has 18 characters; this one has " + std::to_string(code.size()), "", ""});
+        report.problems.push_back(
+            {"uscc_invalid",
+             {},
+             "a unified social credit code has 18 characters; this one has " + std::to_string(code.size()),
+             "",
+             ""});
     IdentifierProblem characters{"uscc_invalid", {}, "", "", ""};
     for (std::size_t i = 0; i < code.size(); ++i) {
         if (kSymbols.find(code[i]) != std::string_view::npos) continue;
         characters.positions.push_back(int(i) + 1);
         if (!characters.detail.empty()) characters.detail += "; ";
         const bool ascii = static_cast<unsigned char>(code[i]) < 0x80;
-        characters.detail += "position " + std::to_string(i + 1) + ": " + (ascii ? std::string(1, code[i]) : "a non-ASCII character") +
+        characters.detail += "position " + std::to_string(i + 1) + ": " +
+                             (ascii ? std::string(1, code[i]) : "a non-ASCII character") +
                              " is not used (I, O, S, V and Z never appear)";
     }
     if (!characters.positions.empty()) report.problems.push_back(std::move(characters));
@@ -57,16 +63,21 @@ UsccReport check_uscc(std::string_view input) {
         for (int i = 0; i < 17; ++i) sum += int(kSymbols.find(code[i])) * kWeights[i];
         report.check_character = kSymbols[(31 - sum % 31) % 31];
         if (code[17] != *report.check_character)
-            report.problems.push_back({"uscc_check", {18},
-                                       "position 18 is " + std::string(1, code[17]) + " but the check character computes to " +
+            report.problems.push_back({"uscc_check",
+                                       {18},
+                                       "position 18 is " + std::string(1, code[17]) +
+                                           " but the check character computes to " +
                                            std::string(1, *report.check_character),
-                                       std::string(1, code[17]), std::string(1, *report.check_character)});
+                                       std::string(1, code[17]),
+                                       std::string(1, *report.check_character)});
         report.organization_code = code.substr(8, 9);
         if (auto oc = org_check(std::string_view(code).substr(8, 8)); oc && code[16] != *oc)
-            report.problems.push_back({"uscc_check", {17},
-                                       "the embedded organisation code (positions 9–17) has check " + std::string(1, code[16]) +
-                                           " but GB 11714 computes " + std::string(1, *oc),
-                                       std::string(1, code[16]), std::string(1, *oc)});
+            report.problems.push_back({"uscc_check",
+                                       {17},
+                                       "the embedded organisation code (positions 9–17) has check " +
+                                           std::string(1, code[16]) + " but GB 11714 computes " + std::string(1, *oc),
+                                       std::string(1, code[16]),
+                                       std::string(1, *oc)});
         // Position 1: only the market-regulation code 9 is attested in the dossier.
         report.authority = code[0] == '9' ? "市场监督管理(工商) / market regulation" : "";
         report.division = code.substr(2, 6);

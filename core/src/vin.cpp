@@ -8,15 +8,29 @@ namespace {
 int vin_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     switch (c) {
-        case 'A': case 'J': return 1;
-        case 'B': case 'K': case 'S': return 2;
-        case 'C': case 'L': case 'T': return 3;
-        case 'D': case 'M': case 'U': return 4;
-        case 'E': case 'N': case 'V': return 5;
-        case 'F': case 'W': return 6;
-        case 'G': case 'P': case 'X': return 7;
-        case 'H': case 'Y': return 8;
-        case 'R': case 'Z': return 9;
+        case 'A':
+        case 'J': return 1;
+        case 'B':
+        case 'K':
+        case 'S': return 2;
+        case 'C':
+        case 'L':
+        case 'T': return 3;
+        case 'D':
+        case 'M':
+        case 'U': return 4;
+        case 'E':
+        case 'N':
+        case 'V': return 5;
+        case 'F':
+        case 'W': return 6;
+        case 'G':
+        case 'P':
+        case 'X': return 7;
+        case 'H':
+        case 'Y': return 8;
+        case 'R':
+        case 'Z': return 9;
         default: return -1;  // I, O, Q and anything else
     }
 }
@@ -64,14 +78,16 @@ VinReport check_vin(std::string_view input) {
     const auto& vin = report.vin;
 
     if (vin.size() != 17) {
-        report.problems.push_back({"vin_invalid", {}, "a VIN has 17 characters; this one has " + std::to_string(vin.size()), "", ""});
+        report.problems.push_back(
+            {"vin_invalid", {}, "a VIN has 17 characters; this one has " + std::to_string(vin.size()), "", ""});
     }
     IdentifierProblem characters{"vin_invalid", {}, "", "", ""};
     for (std::size_t i = 0; i < vin.size(); ++i) {
         const char c = vin[i];
         if (vin_value(c) >= 0) continue;
         characters.positions.push_back(int(i) + 1);
-        std::string shown = (static_cast<unsigned char>(c) < 0x80) ? std::string(1, c) : std::string("a non-ASCII character");
+        std::string shown =
+            (static_cast<unsigned char>(c) < 0x80) ? std::string(1, c) : std::string("a non-ASCII character");
         if (!characters.detail.empty()) characters.detail += "; ";
         characters.detail += "position " + std::to_string(i + 1) + ": " + shown + " is not used in VINs";
         if (auto s = vin_slip(c); !s.empty()) characters.detail += " (did you mean " + std::string(s) + "?)";
@@ -84,10 +100,12 @@ VinReport check_vin(std::string_view input) {
 
     report.check_digit = vin_check_digit(vin);
     if (report.check_digit && vin[8] != *report.check_digit) {
-        report.problems.push_back({"vin_check_digit", {9},
+        report.problems.push_back({"vin_check_digit",
+                                   {9},
                                    "position 9 is " + std::string(1, vin[8]) + " but the check digit computes to " +
                                        std::string(1, *report.check_digit),
-                                   std::string(1, vin[8]), std::string(1, *report.check_digit)});
+                                   std::string(1, vin[8]),
+                                   std::string(1, *report.check_digit)});
     }
 
     // China and North America require the check digit; elsewhere ISO 3779 leaves it optional, so a

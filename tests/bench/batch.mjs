@@ -1,7 +1,7 @@
 // Batch figures (issue 6): native CLI rows per second on one core, its memory from 10,000 to
 // 1,000,000 rows, and 100,000 rows in the browser worker.
 // Reproduce: ./scripts/build && node tests/bench/batch.mjs
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../js/corpus.mjs';
@@ -11,7 +11,8 @@ const cli = join(root, 'build', 'native', 'evexport');
 const dir = join(root, 'build', 'bench');
 mkdirSync(dir, { recursive: true });
 
-const HEADER = 'id,as_of,vin,make,category,powertrain,condition,registration_date,exporter_role,exporter_listed,authorization_brand,authorization_valid_from,authorization_valid_until,registered_owner,destination,quality_report,notes\n';
+const HEADER =
+  'id,as_of,vin,make,category,powertrain,condition,registration_date,exporter_role,exporter_listed,authorization_brand,authorization_valid_from,authorization_valid_until,registered_owner,destination,quality_report,notes\n';
 const roles = ['manufacturer', 'authorized_exporter', 'trader', 'used_car_exporter'];
 function row(i) {
   const used = i % 3 === 0;
@@ -37,9 +38,13 @@ for (const rows of [10_000, 100_000, 1_000_000]) {
   const file = join(dir, `batch-${rows}.csv`);
   await write(file, rows);
   // taskset pins the run to one core; GNU time reports the peak resident memory.
-  let best = Infinity, peak = 0;
+  let best = Infinity,
+    peak = 0;
   for (let run = 0; run < 3; run++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'taskset', '-c', '0', cli, 'batch', '--format', 'csv', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'taskset', '-c', '0', cli, 'batch', '--format', 'csv', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     const [seconds, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
     best = Math.min(best, seconds);
     peak = Math.max(peak, kb);
@@ -47,7 +52,10 @@ for (const rows of [10_000, 100_000, 1_000_000]) {
   results.push({ rows, seconds: best, rowsPerSecond: Math.round(rows / best), peakMiB: (peak / 1024).toFixed(1) });
   if (rows === 1_000_000) rmSync(file);
 }
-for (const r of results) console.log(`native CLI, ${r.rows} rows: ${r.seconds.toFixed(2)} s, ${r.rowsPerSecond} rows/s on one core, peak RSS ${r.peakMiB} MiB`);
+for (const r of results)
+  console.log(
+    `native CLI, ${r.rows} rows: ${r.seconds.toFixed(2)} s, ${r.rowsPerSecond} rows/s on one core, peak RSS ${r.peakMiB} MiB`,
+  );
 
 // 100,000 rows through the page's worker: from the file handed over to the last answer drawn.
 const site = await openSite();
@@ -56,7 +64,9 @@ await page.goto(`${site.origin}/`);
 await verdictOf(page);
 await page.setInputFiles('#batch-file', join(dir, 'batch-100000.csv'));
 await page.waitForSelector('#batch[data-done="true"]', { timeout: 120_000 });
-const ms = await page.evaluate(() => performance.measure('batch', 'evexport:batch-start', 'evexport:batch-done').duration);
+const ms = await page.evaluate(
+  () => performance.measure('batch', 'evexport:batch-start', 'evexport:batch-done').duration,
+);
 const counted = await page.$$eval('#batch-counts li', (lis) => lis.reduce((n, li) => n + Number(li.dataset.count), 0));
 await site.close();
 console.log(`browser worker, 100000 rows: ${(ms / 1000).toFixed(2)} s (${counted} answers)`);

@@ -12,9 +12,11 @@ function time(label, text) {
   for (let at = 0; at < text.length; at += SLICE) out += run.feed(text.slice(at, at + SLICE));
   out += run.finish();
   const seconds = (performance.now() - start) / 1000;
-  console.log(`${label}: ${(text.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s, ${out.split('\n').length - 2} rows answered`);
+  console.log(
+    `${label}: ${(text.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s, ${out.split('\n').length - 2} rows answered`,
+  );
 }
 let rows = 'id,notes\n';
 for (let i = 0; i < 20; i++) rows += `${i},${'x'.repeat(65_000 + i)}\n`;
 time('20 rows of about 65 KB', rows);
-time('one row of 100 MB', 'id,notes\n1,' + 'x'.repeat(100_000_000) + '\n');
+time('one row of 100 MB', `id,notes\n1,${'x'.repeat(100_000_000)}\n`);

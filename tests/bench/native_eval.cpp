@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < n; ++i) bytes += evexport::evaluate_json(request, rules, today).json.size();
     const auto t1 = std::chrono::steady_clock::now();
-    std::printf("native: evaluate_json %.1f µs per request (%zu bytes out)\n", std::chrono::duration<double, std::micro>(t1 - t0).count() / n,
-                bytes / (n + 2000));
+    std::printf("native: evaluate_json %.1f µs per request (%zu bytes out)\n",
+                std::chrono::duration<double, std::micro>(t1 - t0).count() / n, bytes / (n + 2000));
     return 0;
 }

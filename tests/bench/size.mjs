@@ -29,11 +29,21 @@ for (const f of readdirSync(assets)) {
 // translated language adds its rule texts.
 const embed = join(root, 'build/site/embed/v1');
 const widget = gz(join(embed, 'ev-export-check.js')) + gz(join(embed, 'evexport.wasm'));
-const packs = Object.fromEntries(readdirSync(join(embed, 'translations')).map((f) => [f.replace('.json', ''), gz(join(embed, 'translations', f))]));
+const packs = Object.fromEntries(
+  readdirSync(join(embed, 'translations')).map((f) => [f.replace('.json', ''), gz(join(embed, 'translations', f))]),
+);
 
 console.log(`core (evexport.wasm ${kib(wasm)} + glue ${kib(glue)}): ${kib(core)} gzip, budget ${kib(BUDGET)}`);
-console.log(`calculator page in English (HTML, JS, CSS, wasm): ${kib(site)} gzip; another language adds ${Object.entries(language).map(([l, n]) => `${l} ${kib(n)}`).join(', ')}`);
-console.log(`widget (ev-export-check.js + evexport.wasm): ${kib(widget)} gzip; a translated language adds ${Object.entries(packs).map(([l, n]) => `${l} ${kib(n)}`).join(', ')}`);
+console.log(
+  `calculator page in English (HTML, JS, CSS, wasm): ${kib(site)} gzip; another language adds ${Object.entries(language)
+    .map(([l, n]) => `${l} ${kib(n)}`)
+    .join(', ')}`,
+);
+console.log(
+  `widget (ev-export-check.js + evexport.wasm): ${kib(widget)} gzip; a translated language adds ${Object.entries(packs)
+    .map(([l, n]) => `${l} ${kib(n)}`)
+    .join(', ')}`,
+);
 if (process.argv.includes('--check') && core > BUDGET) {
   console.error(`over budget by ${kib(core - BUDGET)}`);
   process.exit(1);

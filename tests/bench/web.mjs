@@ -38,11 +38,18 @@ const typing = await page.evaluate(() => {
   const t0 = performance.now();
   for (let i = 0; i < 200; i++) history.replaceState(null, '', link.replace('LGX', i % 2 ? 'LGX' : 'LGY'));
   const replaceState = (performance.now() - t0) / 200;
-  return { median: times[times.length >> 1], p95: times[Math.floor(times.length * 0.95)], n: times.length, replaceState };
+  return {
+    median: times[times.length >> 1],
+    p95: times[Math.floor(times.length * 0.95)],
+    n: times.length,
+    replaceState,
+  };
 });
 await site.close();
 
 const fv = median(firstVerdict);
 console.log(`navigation → first verdict: median ${fv.toFixed(0)} ms over ${runs} cold loads (budget 300 ms)`);
-console.log(`re-evaluation while typing: median ${typing.median.toFixed(3)} ms, p95 ${typing.p95.toFixed(3)} ms over ${typing.n} keystrokes (budget 1 ms)`);
+console.log(
+  `re-evaluation while typing: median ${typing.median.toFixed(3)} ms, p95 ${typing.p95.toFixed(3)} ms over ${typing.n} keystrokes (budget 1 ms)`,
+);
 console.log(`permalink update (once per frame): mean ${typing.replaceState.toFixed(3)} ms`);

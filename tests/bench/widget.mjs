@@ -51,7 +51,9 @@ for (let i = 0; i < runs; i++) {
   );
   await page.context().close();
 }
-console.log(`navigation → first widget result (cold, cross-origin): median ${median(first).toFixed(0)} ms over ${runs} loads`);
+console.log(
+  `navigation → first widget result (cold, cross-origin): median ${median(first).toFixed(0)} ms over ${runs} loads`,
+);
 console.log(`50 widgets added to a page → all 50 results: median ${median(fifty).toFixed(0)} ms`);
 demo.close();
 await site.close();

@@ -15,7 +15,8 @@ using evexport::BatchInput;
 using evexport::BatchOutput;
 const evexport::Date kToday = *evexport::parse_date("2026-11-28");
 
-std::string run(std::string_view input, BatchInput in = BatchInput::csv, BatchOutput out = BatchOutput::summary, std::size_t chunk = 1 << 16) {
+std::string run(std::string_view input, BatchInput in = BatchInput::csv, BatchOutput out = BatchOutput::summary,
+                std::size_t chunk = 1 << 16) {
     evexport::BatchRunner runner(in, out, evexport::Ruleset::builtin_shared(), nullptr, kToday);
     std::string output;
     for (std::size_t i = 0; i < input.size(); i += chunk) runner.feed(input.substr(i, chunk), output);
@@ -33,11 +34,10 @@ std::vector<std::string> lines(const std::string& text) {
 const std::string kHeader = "id,as_of,category,powertrain,condition,exporter_role,exporter_listed,make,colour\n";
 
 TEST(BatchCsv, AnswersEachRowInOrderAndPassesUnknownColumnsThrough) {
-    const auto out = lines(run(kHeader +
-                               "a,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,red\n"
-                               "b,2025-12-31,passenger_car,bev,new,trader,,BYD,blue\n"
-                               "c,2026-03-01,passenger_car,bev,new,trader,,BYD,green\n"
-                               "d,2026-03-01,passenger_car,bev,new,manufacturer,,BYD,\n"));
+    const auto out = lines(run(kHeader + "a,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,red\n"
+                                         "b,2025-12-31,passenger_car,bev,new,trader,,BYD,blue\n"
+                                         "c,2026-03-01,passenger_car,bev,new,trader,,BYD,green\n"
+                                         "d,2026-03-01,passenger_car,bev,new,manufacturer,,BYD,\n"));
     ASSERT_EQ(out.size(), 5u);
     EXPECT_EQ(out[0], "id,verdict,licence_required,warnings,missing,error,error_field,colour");
     EXPECT_EQ(out[1], "a,conditional,true,,,,,red");
@@ -47,27 +47,33 @@ TEST(BatchCsv, AnswersEachRowInOrderAndPassesUnknownColumnsThrough) {
 }
 
 TEST(BatchCsv, QuotesCommasNewlinesBomCrlfAndChinese) {
-    const std::string input = "\xEF\xBB\xBF" "id,make,category,powertrain,condition,as_of,exporter_role,exporter_listed,note\r\n"
-                              "\"x,1\",比亚迪,passenger_car,bev,new,2026-03-01,manufacturer,yes,\"He said \"\"fine\"\"\"\r\n"
-                              "\"y\n2\",BYD,passenger_car,bev,new,2026-03-01,manufacturer,1,\"two\r\nlines\"\r\n";
+    const std::string input =
+        "\xEF\xBB\xBF"
+        "id,make,category,powertrain,condition,as_of,exporter_role,exporter_listed,note\r\n"
+        "\"x,1\",比亚迪,passenger_car,bev,new,2026-03-01,manufacturer,yes,\"He said \"\"fine\"\"\"\r\n"
+        "\"y\n2\",BYD,passenger_car,bev,new,2026-03-01,manufacturer,1,\"two\r\nlines\"\r\n";
     const auto out = run(input);
-    EXPECT_EQ(out, "id,verdict,licence_required,warnings,missing,error,error_field,note\n"
-                   "\"x,1\",conditional,true,,,,,\"He said \"\"fine\"\"\"\n"
-                   "\"y\n2\",conditional,true,,,,,\"two\r\nlines\"\n");
+    EXPECT_EQ(out,
+              "id,verdict,licence_required,warnings,missing,error,error_field,note\n"
+              "\"x,1\",conditional,true,,,,,\"He said \"\"fine\"\"\"\n"
+              "\"y\n2\",conditional,true,,,,,\"two\r\nlines\"\n");
 }
 
 TEST(BatchCsv, MalformedRowsOfEveryKindAreMarkedAndTheOthersStillAnswered) {
-    const std::string input = kHeader +
-                              "ok1,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x\n"
-                              "short,2026-03-01,passenger_car\n"                                        // too few fields
-                              "long,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x,extra\n"  // too many
-                              "\"quote\"x,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x\n"  // text after a closing quote
-                              "enum,2026-03-01,passenger_car,steam,new,manufacturer,true,BYD,x\n"       // unknown value
-                              "date,2026-02-30,passenger_car,bev,new,manufacturer,true,BYD,x\n"         // impossible date
-                              "bool,2026-03-01,passenger_car,bev,new,manufacturer,maybe,BYD,x\n"        // not a boolean
-                              "big,2026-03-01,passenger_car,bev,new,manufacturer,true," + std::string(70000, 'B') + ",x\n"
-                              "ok2,2026-03-01,passenger_car,bev,new,trader,,BYD,x\n"
-                              "open,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,\"never closed\n";
+    const std::string input =
+        kHeader +
+        "ok1,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x\n"
+        "short,2026-03-01,passenger_car\n"                                       // too few fields
+        "long,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x,extra\n"  // too many
+        "\"quote\"x,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,x\n"  // text after a closing quote
+        "enum,2026-03-01,passenger_car,steam,new,manufacturer,true,BYD,x\n"      // unknown value
+        "date,2026-02-30,passenger_car,bev,new,manufacturer,true,BYD,x\n"        // impossible date
+        "bool,2026-03-01,passenger_car,bev,new,manufacturer,maybe,BYD,x\n"       // not a boolean
+        "big,2026-03-01,passenger_car,bev,new,manufacturer,true," +
+        std::string(70000, 'B') +
+        ",x\n"
+        "ok2,2026-03-01,passenger_car,bev,new,trader,,BYD,x\n"
+        "open,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,\"never closed\n";
     const auto out = lines(run(input));
     ASSERT_EQ(out.size(), 12u) << run(input);  // the unclosed quote's field ends in a line break, kept
     EXPECT_EQ(out[1], "ok1,conditional,true,,,,,x");
@@ -83,18 +89,21 @@ TEST(BatchCsv, MalformedRowsOfEveryKindAreMarkedAndTheOthersStillAnswered) {
 }
 
 TEST(BatchCsv, TheSameAnswersWhateverTheChunks) {
-    const std::string input = "\xEF\xBB\xBF" + kHeader + "\"a\",2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,\"r,\"\"e\"\"d\"\r\n" +
+    const std::string input = "\xEF\xBB\xBF" + kHeader +
+                              "\"a\",2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,\"r,\"\"e\"\"d\"\r\n" +
                               "b,2026-03-01,passenger_car,bev,used,used_car_exporter,,BYD,\"multi\r\nline\"\r\n\r\n" +
                               "c,2026-03-01,bus,ice,new,trader,,X,z";
     const auto whole = run(input);
-    for (std::size_t chunk : {1u, 2u, 3u, 5u, 7u, 64u}) EXPECT_EQ(run(input, BatchInput::csv, BatchOutput::summary, chunk), whole) << chunk;
+    for (std::size_t chunk : {1u, 2u, 3u, 5u, 7u, 64u})
+        EXPECT_EQ(run(input, BatchInput::csv, BatchOutput::summary, chunk), whole) << chunk;
     // Header and three rows (one answer holds a quoted line break); the blank line is not a row.
     EXPECT_EQ(lines(whole).size(), 5u);
     EXPECT_EQ(whole.find("\n\n"), std::string::npos);
 }
 
 TEST(BatchCsv, WithoutAnIdColumnRowsAreNumbered) {
-    const auto out = lines(run("category,powertrain,condition,as_of\npassenger_car,bev,new,2025-06-01\nbus,ice,new,2006-01-01\n"));
+    const auto out =
+        lines(run("category,powertrain,condition,as_of\npassenger_car,bev,new,2025-06-01\nbus,ice,new,2006-01-01\n"));
     ASSERT_EQ(out.size(), 3u);
     EXPECT_EQ(out[1], "1,permitted,false,,,,");
     EXPECT_EQ(out[2], "2,permitted,false,,,,");
@@ -104,7 +113,8 @@ TEST(BatchCsv, EmptyInputsGiveNoRows) {
     EXPECT_EQ(run(""), "");
     EXPECT_EQ(run("\xEF\xBB\xBF"), "");
     EXPECT_EQ(run("id,make\n"), "id,verdict,licence_required,warnings,missing,error,error_field\n");
-    EXPECT_EQ(run("a"), "id,verdict,licence_required,warnings,missing,error,error_field,a\n");  // a header of one unknown column
+    EXPECT_EQ(run("a"),
+              "id,verdict,licence_required,warnings,missing,error,error_field,a\n");  // a header of one unknown column
 }
 
 TEST(BatchCsv, AVeryLongHeaderMarksEveryRow) {
@@ -118,7 +128,9 @@ TEST(BatchJsonl, EachLineGivesWhatCheckGives) {
     std::string input;
     std::vector<std::string> expected;
     for (const auto& c : corpus::load()) {
-        if (c.request_text.find('\n') != std::string::npos || c.request_text.find_first_not_of(" \t\r") == std::string::npos) continue;
+        if (c.request_text.find('\n') != std::string::npos ||
+            c.request_text.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
         input += c.request_text + "\r\n\n";
         expected.push_back(evexport::evaluate_json(c.request_text, evexport::Ruleset::builtin(), kToday).json);
     }
@@ -128,7 +140,9 @@ TEST(BatchJsonl, EachLineGivesWhatCheckGives) {
 }
 
 TEST(BatchJsonl, OversizeLinesAndALastLineWithoutBreak) {
-    const auto out = lines(run("{\"as_of\":\"2026-03-01\"}\n" + std::string(70000, ' ') + "{}\n{\"as_of\":", BatchInput::jsonl, BatchOutput::results, 1000));
+    const auto out =
+        lines(run("{\"as_of\":\"2026-03-01\"}\n" + std::string(70000, ' ') + "{}\n{\"as_of\":", BatchInput::jsonl,
+                  BatchOutput::results, 1000));
     ASSERT_EQ(out.size(), 3u);
     EXPECT_NE(out[0].find("\"verdict\""), std::string::npos);
     EXPECT_NE(out[1].find("too_large"), std::string::npos);
@@ -136,8 +150,10 @@ TEST(BatchJsonl, OversizeLinesAndALastLineWithoutBreak) {
 }
 
 TEST(BatchJsonl, SummaryOutputTakesTheIdFromTheRequest) {
-    const auto out = lines(run("{\"id\":\"car-7\",\"as_of\":\"2026-03-01\",\"vehicle\":{\"category\":\"bus\",\"powertrain\":\"ice\",\"condition\":\"new\"},\"exporter\":{\"role\":\"trader\"}}\n[1]\n",
-                               BatchInput::jsonl, BatchOutput::summary));
+    const auto out =
+        lines(run("{\"id\":\"car-7\",\"as_of\":\"2026-03-01\",\"vehicle\":{\"category\":\"bus\",\"powertrain\":\"ice\","
+                  "\"condition\":\"new\"},\"exporter\":{\"role\":\"trader\"}}\n[1]\n",
+                  BatchInput::jsonl, BatchOutput::summary));
     ASSERT_EQ(out.size(), 3u);
     EXPECT_EQ(out[1], "car-7,not_permitted,true,,,,");
     EXPECT_EQ(out[2], "2,,,,,invalid_field,");
@@ -145,7 +161,8 @@ TEST(BatchJsonl, SummaryOutputTakesTheIdFromTheRequest) {
 
 // A run sized for CI: 200,000 generated rows streamed through, counted, none lost.
 TEST(BatchCsv, ALargeStreamingRun) {
-    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr, kToday);
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                 kToday);
     std::string out, chunk = "id,as_of,category,powertrain,condition,exporter_role,exporter_listed\n";
     std::size_t rows_out = 0;
     const char* roles[] = {"manufacturer", "trader", "authorized_exporter", "used_car_exporter"};
@@ -194,31 +211,40 @@ TEST(BatchCsv, CellsThatASpreadsheetWouldRunAreWrittenAsText) {
 // An input column named like one of the answer's own columns never stands beside it under the same
 // name: it is passed through renamed, and the rename reported.
 TEST(BatchCsv, InputColumnsCannotShadowTheAnswer) {
-    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr, kToday);
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                 kToday);
     std::string out;
-    runner.feed("id,as_of,category,powertrain,condition,exporter_role,Verdict,error,licence_required,warnings,missing,input_verdict\n"
-                "1,2026-03-01,passenger_car,bev,new,trader,permitted,none,false,,,x\n", out);
+    runner.feed(
+        "id,as_of,category,powertrain,condition,exporter_role,Verdict,error,licence_required,warnings,missing,input_"
+        "verdict\n"
+        "1,2026-03-01,passenger_car,bev,new,trader,permitted,none,false,,,x\n",
+        out);
     runner.finish(out);
     const auto rows = lines(out);
-    EXPECT_EQ(rows[0], "id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,input_licence_required,"
-                       "input_warnings,input_missing,input_input_verdict");
+    EXPECT_EQ(rows[0],
+              "id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,input_licence_"
+              "required,"
+              "input_warnings,input_missing,input_input_verdict");
     EXPECT_EQ(rows[1].rfind("1,not_permitted,true", 0), 0u) << rows[1];
     ASSERT_EQ(runner.renamed_columns().size(), 6u);
     EXPECT_EQ(runner.renamed_columns()[0], (std::pair<std::string, std::string>{"Verdict", "input_verdict"}));
-    EXPECT_EQ(runner.renamed_columns()[5], (std::pair<std::string, std::string>{"input_verdict", "input_input_verdict"}));
+    EXPECT_EQ(runner.renamed_columns()[5],
+              (std::pair<std::string, std::string>{"input_verdict", "input_input_verdict"}));
 }
 
 // Long rows cost one pass however the input is cut: the same answers for every piece size, the
 // 64 KiB bound holding (the time is measured by tests/bench/batch.mjs, not here).
 TEST(BatchCsv, LongRowsGiveTheSameAnswersWhateverThePieces) {
     std::string input = "id,notes\n";
-    for (int i = 0; i < 6; ++i) input += std::to_string(i) + "," + std::string(std::size_t(40000 + i * 30000), 'x') + "\n";
+    for (int i = 0; i < 6; ++i)
+        input += std::to_string(i) + "," + std::string(std::size_t(40000 + i * 30000), 'x') + "\n";
     const auto whole = run(input, BatchInput::csv, BatchOutput::summary, input.size());
     EXPECT_EQ(std::count(whole.begin(), whole.end(), '\n'), 7);
     EXPECT_NE(whole.find("too_large"), std::string::npos);
     for (std::size_t piece : {std::size_t(1) << 20, std::size_t(65536), std::size_t(4099), std::size_t(7)}) {
         const auto cut = run(input, BatchInput::csv, BatchOutput::summary, piece);
-        EXPECT_TRUE(cut == whole) << "pieces of " << piece << ": " << cut.size() << " bytes of answers, " << whole.size() << " whole";
+        EXPECT_TRUE(cut == whole) << "pieces of " << piece << ": " << cut.size() << " bytes of answers, "
+                                  << whole.size() << " whole";
     }
 }
 

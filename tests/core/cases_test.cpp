@@ -13,7 +13,8 @@ using corpus::json;
 
 std::set<std::string> codes(const json& list, const char* key) {
     std::set<std::string> out;
-    for (const auto& item : list) out.insert(item.is_string() ? item.get<std::string>() : item.at(key).get<std::string>());
+    for (const auto& item : list)
+        out.insert(item.is_string() ? item.get<std::string>() : item.at(key).get<std::string>());
     return out;
 }
 
@@ -42,16 +43,20 @@ TEST(Corpus, EveryCaseGivesItsExpectedResult) {
         EXPECT_EQ(codes(result["warnings"], "code"), codes(expect["warnings"], "")) << answer.json;
         EXPECT_EQ(codes(result["missing"], "field"), codes(expect["missing"], "")) << answer.json;
         const auto rules = codes(result["reasons"], "rule");
-        for (const auto& id : expect.value("rules", json::array())) EXPECT_TRUE(rules.count(id)) << "missing reason " << id;
-        for (const auto& id : expect.value("not_rules", json::array())) EXPECT_FALSE(rules.count(id)) << "unexpected reason " << id;
+        for (const auto& id : expect.value("rules", json::array()))
+            EXPECT_TRUE(rules.count(id)) << "missing reason " << id;
+        for (const auto& id : expect.value("not_rules", json::array()))
+            EXPECT_FALSE(rules.count(id)) << "unexpected reason " << id;
         const auto documents = codes(result["documents"], "code");
-        for (const auto& code : expect.value("documents", json::array())) EXPECT_TRUE(documents.count(code)) << "missing document " << code;
+        for (const auto& code : expect.value("documents", json::array()))
+            EXPECT_TRUE(documents.count(code)) << "missing document " << code;
         // Every missing fact comes with a question for the seller, every reason with a source.
         for (const auto& m : result["missing"]) EXPECT_FALSE(m["question"].get<std::string>().empty()) << m;
         for (const auto& r : result["reasons"]) EXPECT_FALSE(r["source"]["url"].get<std::string>().empty()) << r;
         for (const auto& w : result["warnings"]) EXPECT_FALSE(w["text"].get<std::string>().empty()) << w;
         if (result["verdict"] == "undetermined")
-            EXPECT_TRUE(!result["missing"].empty() || result["licence_required"].is_null()) << "undetermined without a reason";
+            EXPECT_TRUE(!result["missing"].empty() || result["licence_required"].is_null())
+                << "undetermined without a reason";
     }
 }
 
@@ -62,9 +67,12 @@ TEST(Corpus, EveryRuleIsExercisedOnBothSidesOfItsDates) {
         for (const auto& id : c.expect.value("rules", json::array())) named.insert(id);
         for (const auto& id : c.expect.value("not_rules", json::array())) named.insert(id);
         const auto request = json::parse(c.request_text, nullptr, false);
-        if (request.is_object() && request.contains("as_of") && request["as_of"].is_string()) dates.insert(request["as_of"].get<std::string>());
+        if (request.is_object() && request.contains("as_of") && request["as_of"].is_string())
+            dates.insert(request["as_of"].get<std::string>());
     }
-    auto shift = [](const evexport::Date& d, int days) { return evexport::format_date({d.days + std::chrono::days{days}}); };
+    auto shift = [](const evexport::Date& d, int days) {
+        return evexport::format_date({d.days + std::chrono::days{days}});
+    };
     for (const auto& rule : evexport::Ruleset::builtin().rules) {
         SCOPED_TRACE(rule.id);
         EXPECT_TRUE(named.count(rule.id)) << "no case names this rule";
@@ -89,8 +97,9 @@ TEST(Corpus, ChineseResultsAreInChinese) {
 }
 
 TEST(Corpus, AbsentAsOfMeansToday) {
-    const auto answer = evexport::evaluate_json(R"({"vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})",
-                                                evexport::Ruleset::builtin(), kToday);
+    const auto answer =
+        evexport::evaluate_json(R"({"vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})",
+                                evexport::Ruleset::builtin(), kToday);
     EXPECT_EQ(json::parse(answer.json)["as_of"], "2026-11-28");
 }
 

@@ -47,7 +47,8 @@ inline std::vector<Case> load() {
         const json base = topic.value("base", json::object());
         for (const auto& c : topic.at("cases")) {
             Case one{file.filename().string(), c.at("name").get<std::string>(), "", c.at("expect")};
-            one.request_text = c.contains("request_text") ? c["request_text"].get<std::string>() : merge(base, c.at("request")).dump();
+            one.request_text =
+                c.contains("request_text") ? c["request_text"].get<std::string>() : merge(base, c.at("request")).dump();
             cases.push_back(std::move(one));
         }
     }

@@ -11,17 +11,20 @@ using corpus::json;
 const evexport::Date kToday = *evexport::parse_date("2026-11-28");
 
 std::shared_ptr<const evexport::Registry> fictional() {
-    auto loaded = evexport::Registry::load(corpus::read(std::string(EVEXPORT_CASES_DIR) + "/../registry/fictional-2026.json"));
+    auto loaded =
+        evexport::Registry::load(corpus::read(std::string(EVEXPORT_CASES_DIR) + "/../registry/fictional-2026.json"));
     EXPECT_TRUE(std::holds_alternative<std::shared_ptr<const evexport::Registry>>(loaded));
     return std::get<std::shared_ptr<const evexport::Registry>>(loaded);
 }
 
 json check(const json& exporter, const std::string& as_of = "2026-03-01", const std::string& make = "BYD") {
-    const json request = {{"as_of", as_of},
-                          {"vehicle", {{"make", make}, {"category", "passenger_car"}, {"powertrain", "bev"}, {"condition", "new"}}},
-                          {"exporter", exporter}};
+    const json request = {
+        {"as_of", as_of},
+        {"vehicle", {{"make", make}, {"category", "passenger_car"}, {"powertrain", "bev"}, {"condition", "new"}}},
+        {"exporter", exporter}};
     static const auto registry = fictional();
-    return json::parse(evexport::evaluate_json(request.dump(), evexport::Ruleset::builtin(), kToday, registry.get()).json);
+    return json::parse(
+        evexport::evaluate_json(request.dump(), evexport::Ruleset::builtin(), kToday, registry.get()).json);
 }
 
 std::vector<std::string> codes(const json& list, const char* key) {
@@ -47,8 +50,10 @@ TEST(Registry, ListedManufacturerFoundByCode) {
 }
 
 TEST(Registry, AuthorisedExporterFoundByNameWithoutCaseOrSpacing) {
-    const auto r = check({{"name", "fictional export trading co.,ltd."}, {"role", "authorized_exporter"},
-                          {"authorization", {{"brand", "BYD"}, {"valid_from", "2026-01-01"}, {"valid_until", "2026-12-31"}}}});
+    const auto r =
+        check({{"name", "fictional export trading co.,ltd."},
+               {"role", "authorized_exporter"},
+               {"authorization", {{"brand", "BYD"}, {"valid_from", "2026-01-01"}, {"valid_until", "2026-12-31"}}}});
     EXPECT_EQ(r["verdict"], "conditional") << r.dump();
 }
 
@@ -68,12 +73,15 @@ TEST(Registry, OnLastYearsListOnly) {
     // 2025's list covers 2025; in 2026 the exporter is not on the 2026 list.
     EXPECT_EQ(check({{"uscc", "91110000MA0TR0043K"}})["verdict"], "not_permitted");
     // In 2025 new BEVs needed no licence at all; a petrol car shows the 2025 listing.
-    const json request = {{"as_of", "2025-06-01"},
-                          {"vehicle", {{"make", "BYD"}, {"category", "passenger_car"}, {"powertrain", "phev"}, {"condition", "new"}}},
-                          {"exporter", {{"uscc", "91110000MA0TR0043K"},
-                                        {"authorization", {{"brand", "BYD"}, {"valid_from", "2025-01-01"}, {"valid_until", "2025-12-31"}}}}}};
+    const json request = {
+        {"as_of", "2025-06-01"},
+        {"vehicle", {{"make", "BYD"}, {"category", "passenger_car"}, {"powertrain", "phev"}, {"condition", "new"}}},
+        {"exporter",
+         {{"uscc", "91110000MA0TR0043K"},
+          {"authorization", {{"brand", "BYD"}, {"valid_from", "2025-01-01"}, {"valid_until", "2025-12-31"}}}}}};
     const auto registry = fictional();
-    const auto r = json::parse(evexport::evaluate_json(request.dump(), evexport::Ruleset::builtin(), kToday, registry.get()).json);
+    const auto r =
+        json::parse(evexport::evaluate_json(request.dump(), evexport::Ruleset::builtin(), kToday, registry.get()).json);
     EXPECT_EQ(r["verdict"], "conditional") << r.dump();
 }
 
@@ -113,20 +121,25 @@ namespace {
 // The company code decides when it is given (docs/SECURITY.md): a valid code that is not on the
 // list, with the name of an enterprise that is, is not listed, and the borrowed name is flagged.
 TEST(Registry, ACodeNotOnTheListIsNotListedWhateverTheNameSays) {
-    const auto r = check({{"uscc", "91350100M000100Y43"}, {"name", "Fictional Motors Manufacturing Co., Ltd. (虚构汽车制造有限公司)"}, {"role", "manufacturer"}});
+    const auto r = check({{"uscc", "91350100M000100Y43"},
+                          {"name", "Fictional Motors Manufacturing Co., Ltd. (虚构汽车制造有限公司)"},
+                          {"role", "manufacturer"}});
     EXPECT_EQ(r["verdict"], "not_permitted") << r.dump();
     EXPECT_EQ(codes(r["warnings"], "code"), std::vector<std::string>{"registry_name_code_conflict"});
     EXPECT_EQ(r["warnings"][0]["field"], "/exporter/name");
 }
 
 TEST(Registry, ANameOfAnotherEntryBesideAListedCodeIsFlagged) {
-    const auto r = check({{"uscc", "91440300MA5FK00171"}, {"name", "Fictional Export Trading Co., Ltd."}, {"role", "manufacturer"}});
+    const auto r = check(
+        {{"uscc", "91440300MA5FK00171"}, {"name", "Fictional Export Trading Co., Ltd."}, {"role", "manufacturer"}});
     EXPECT_EQ(r["verdict"], "conditional");
     EXPECT_EQ(codes(r["warnings"], "code"), std::vector<std::string>{"registry_name_code_conflict"});
 }
 
 TEST(Registry, TheCodeAndItsOwnNameAgree) {
-    const auto r = check({{"uscc", "91440300MA5FK00171"}, {"name", "fictional motors manufacturing co., ltd. (虚构汽车制造有限公司)"}, {"role", "manufacturer"}});
+    const auto r = check({{"uscc", "91440300MA5FK00171"},
+                          {"name", "fictional motors manufacturing co., ltd. (虚构汽车制造有限公司)"},
+                          {"role", "manufacturer"}});
     EXPECT_EQ(r["verdict"], "conditional");
     EXPECT_EQ(codes(r["warnings"], "code"), std::vector<std::string>{});
 }

@@ -53,7 +53,9 @@ TEST(Request, NotJsonNamesTheByte) {
     EXPECT_NE(result["error"]["message"].get<std::string>().find("byte"), std::string::npos);
 }
 
-TEST(Request, InvalidUtf8IsInvalidJson) { EXPECT_EQ(check("{\"vehicle\":{\"make\":\"\xff\xfe\"}}")["error"]["code"], "invalid_json"); }
+TEST(Request, InvalidUtf8IsInvalidJson) {
+    EXPECT_EQ(check("{\"vehicle\":{\"make\":\"\xff\xfe\"}}")["error"]["code"], "invalid_json");
+}
 
 TEST(Request, DuplicateKeysKeepTheLastValue) {
     // Documented behaviour (README, Limits): the last occurrence of a key wins.
@@ -125,7 +127,8 @@ TEST(Request, ResultCarriesTheRulesetThatDecidedIt) {
 }
 
 TEST(Request, UnknownLanguageFallsBackToEnglish) {
-    const auto result = check(R"({"as_of":"2026-03-01","lang":"xx","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})");
+    const auto result = check(
+        R"({"as_of":"2026-03-01","lang":"xx","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})");
     EXPECT_NE(result["reasons"][0]["text"].get<std::string>().find("From 2026-01-01"), std::string::npos);
 }
 
@@ -136,14 +139,18 @@ TEST(Request, UnknownLanguageFallsBackToEnglish) {
 
 TEST(JsonWriter, EscapesAndKeepsUtf8) {
     evexport::detail::JsonWriter w;
-    w.begin_object().member("a", std::string_view("q\"b\\n\n\t\x01 比亚迪 😀")).member("n", std::optional<int>()).member("list", std::vector<int>{9, 17});
+    w.begin_object()
+        .member("a", std::string_view("q\"b\\n\n\t\x01 比亚迪 😀"))
+        .member("n", std::optional<int>())
+        .member("list", std::vector<int>{9, 17});
     const auto text = w.end_object().take();
     EXPECT_EQ(text, "{\"a\":\"q\\\"b\\\\n\\n\\t\\u0001 比亚迪 😀\",\"n\":null,\"list\":[9,17]}");
     EXPECT_EQ(json::parse(text)["a"], "q\"b\\n\n\t\x01 比亚迪 😀");
 }
 
 TEST(JsonWriter, ReplacesInvalidUtf8) {
-    for (std::string bad : {"\xff", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe6\xaf", "ok\x80"}) {
+    for (std::string bad :
+         {"\xff", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe6\xaf", "ok\x80"}) {
         evexport::detail::JsonWriter w;
         w.begin_array().value(bad).end_array();
         const auto text = w.take();

@@ -1,5 +1,5 @@
-#include <algorithm>
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include <set>
 
@@ -17,7 +17,8 @@ const std::string kRulesFile = std::string(EVEXPORT_RULES_DIR) + "/cn-vehicle-ex
 TEST(Sha256, KnownVectors) {
     EXPECT_EQ(evexport::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     EXPECT_EQ(evexport::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    EXPECT_EQ(evexport::sha256_hex(std::string(1000000, 'a')), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    EXPECT_EQ(evexport::sha256_hex(std::string(1000000, 'a')),
+              "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
     EXPECT_EQ(evexport::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
               "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
@@ -58,10 +59,11 @@ TEST(Ruleset, EveryRuleIsDatedCitedAndExplainedInEnglishAndChinese) {
 }
 
 TEST(Ruleset, EveryContractWarningCodeHasItsText) {
-    for (const char* code : {"vin_invalid", "vin_check_digit", "vin_make_mismatch", "vin_unknown_wmi", "vin_model_year_future", "uscc_invalid",
-                             "uscc_check", "authorization_expired", "authorization_not_yet_valid", "authorization_brand_mismatch",
-                             "recently_registered", "hs_code_mismatch", "rule_unconfirmed", "not_covered", "registry_mismatch",
-                             "registry_role_mismatch"})
+    for (const char* code :
+         {"vin_invalid", "vin_check_digit", "vin_make_mismatch", "vin_unknown_wmi", "vin_model_year_future",
+          "uscc_invalid", "uscc_check", "authorization_expired", "authorization_not_yet_valid",
+          "authorization_brand_mismatch", "recently_registered", "hs_code_mismatch", "rule_unconfirmed", "not_covered",
+          "registry_mismatch", "registry_role_mismatch"})
         EXPECT_TRUE(Ruleset::builtin().message(code).has("en")) << code;
 }
 
@@ -84,7 +86,8 @@ TEST(Ruleset, ADateInTheDataMovesTheBoundary) {
     auto loaded = Ruleset::load(doc.dump());
     ASSERT_TRUE(std::holds_alternative<std::shared_ptr<const Ruleset>>(loaded));
     const auto& moved = *std::get<std::shared_ptr<const Ruleset>>(loaded);
-    const std::string request = R"({"as_of":"2026-01-15","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})";
+    const std::string request =
+        R"({"as_of":"2026-01-15","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})";
     EXPECT_EQ(corpus::json::parse(evexport::evaluate_json(request, Ruleset::builtin()).json)["licence_required"], true);
     EXPECT_EQ(corpus::json::parse(evexport::evaluate_json(request, moved).json)["licence_required"], false);
     EXPECT_NE(moved.sha256, Ruleset::builtin().sha256);
@@ -121,7 +124,9 @@ TEST(Ruleset, CustomsCodeTable) {
     EXPECT_EQ(rules.hs_lookup("8703801090")->condition, evexport::Condition::new_vehicle);
     EXPECT_EQ(rules.hs_lookup("8703234190")->hs, "870323");
     EXPECT_EQ(rules.hs_lookup("9999999999"), nullptr);
-    EXPECT_EQ(rules.hs_derive(evexport::Category::low_speed, evexport::Powertrain::bev, evexport::Condition::new_vehicle)->hs, "8703809090");
+    EXPECT_EQ(
+        rules.hs_derive(evexport::Category::low_speed, evexport::Powertrain::bev, evexport::Condition::new_vehicle)->hs,
+        "8703809090");
 }
 
 TEST(Api, RulesetInfoListsRulesAndSources) {
@@ -177,7 +182,11 @@ TEST(RulesetReplacement, RefusalsNameTheirReason) {
     EXPECT_EQ(refusal(with([](auto& d) { set_version(d, "2026.1.1"); })), "ruleset_older");
     EXPECT_EQ(refusal(with([](auto& d) { set_version(d, "2025.12.31"); })), "ruleset_older");
     EXPECT_EQ(refusal(with([](auto& d) { d["rules"][1]["from"] = "2006-04-01"; })), "ruleset_version_reused");
-    EXPECT_EQ(refusal(with([](auto& d) { d["id"] = "someone-else"; set_version(d, "2030.1.1"); })), "ruleset_id_mismatch");
+    EXPECT_EQ(refusal(with([](auto& d) {
+                  d["id"] = "someone-else";
+                  set_version(d, "2030.1.1");
+              })),
+              "ruleset_id_mismatch");
     EXPECT_EQ(refusal("{ not json"), "invalid_ruleset");
     const auto newer = with([](auto& d) { set_version(d, "2026.12.1"); });
     EXPECT_EQ(refusal(newer, evexport::sha256_hex(newer)), "accepted");
@@ -208,7 +217,8 @@ TEST(Ruleset, AStrayOrMissingKeyIsRefusedWithItsPointer) {
     const auto base = corpus::json::parse(corpus::read(kRulesFile));
     auto refused_at = [](const corpus::json& doc) {
         auto loaded = Ruleset::load(doc.dump());
-        return std::holds_alternative<evexport::Error>(loaded) ? std::get<evexport::Error>(loaded).field : std::string("accepted");
+        return std::holds_alternative<evexport::Error>(loaded) ? std::get<evexport::Error>(loaded).field
+                                                               : std::string("accepted");
     };
     for (std::size_t i = 0; i < base["rules"].size(); ++i) {
         const auto at = "/rules/" + std::to_string(i);
@@ -225,7 +235,8 @@ TEST(Ruleset, AStrayOrMissingKeyIsRefusedWithItsPointer) {
     for (std::size_t i = 0; i < base["rules"].size(); ++i) {
         const auto kind = base["rules"][i]["kind"].get<std::string>();
         const auto at = "/rules/" + std::to_string(i);
-        for (const char* key : {"trade_mode", "categories", "roles", "max_days", "regime", "vehicles", "licence", "transferred_before"}) {
+        for (const char* key :
+             {"trade_mode", "categories", "roles", "max_days", "regime", "vehicles", "licence", "transferred_before"}) {
             if (!base["rules"][i].contains(key)) continue;
             auto missing = base;
             missing["rules"][i].erase(key);
@@ -235,7 +246,8 @@ TEST(Ruleset, AStrayOrMissingKeyIsRefusedWithItsPointer) {
         exemptions += kind == "qualification_exemption";
         // A key of another kind is stray here.
         auto other = base;
-        other["rules"][i][kind == "used_recent_registration" ? "roles" : "max_days"] = kind == "used_recent_registration" ? corpus::json::array({"trader"}) : corpus::json(10);
+        other["rules"][i][kind == "used_recent_registration" ? "roles" : "max_days"] =
+            kind == "used_recent_registration" ? corpus::json::array({"trader"}) : corpus::json(10);
         EXPECT_NE(refused_at(other), "accepted") << at;
     }
     EXPECT_GE(exemptions, 2u);
@@ -278,7 +290,9 @@ TEST(Ruleset, EveryRuleNamedInTheChangeLogExists) {
     for (const auto& change : rules.changes)
         for (const auto& item : change.items)
             for (const auto& id : item.rules)
-                EXPECT_TRUE(std::any_of(rules.rules.begin(), rules.rules.end(), [&](const auto& r) { return r.id == id; })) << id;
+                EXPECT_TRUE(std::any_of(rules.rules.begin(), rules.rules.end(), [&](const auto& r) {
+                    return r.id == id;
+                })) << id;
 }
 
 // Versions compare part by part as numbers written in digits, with no integer to overflow: the

@@ -14,7 +14,9 @@ const evexport::Date kToday = *evexport::parse_date("2026-11-28");
 std::string file(const std::string& path) { return corpus::read(path); }
 std::string registry_text() { return file(std::string(EVEXPORT_CASES_DIR) + "/../registry/fictional-2026.json"); }
 std::string ruleset_text() { return file(std::string(EVEXPORT_RULES_DIR) + "/cn-vehicle-export.json"); }
-std::string pack_text(const char* lang) { return file(std::string(EVEXPORT_RULES_DIR) + "/translations/" + lang + ".json"); }
+std::string pack_text(const char* lang) {
+    return file(std::string(EVEXPORT_RULES_DIR) + "/translations/" + lang + ".json");
+}
 
 // A newer version of the built-in ruleset in which every BEV needs no licence: loaded mid-batch, it
 // must not change the batch's answers.
@@ -32,7 +34,8 @@ std::string other_ruleset() {
 std::string inventory(int rows) {
     std::string csv = "id,as_of,category,powertrain,condition,make,exporter_uscc,exporter_role\n";
     for (int i = 0; i < rows; ++i)
-        csv += std::to_string(i) + ",2026-03-01,passenger_car,bev,new,BYD," + (i % 2 ? "91440300MA5FK00171" : "91350100M000100Y43") + ",manufacturer\n";
+        csv += std::to_string(i) + ",2026-03-01,passenger_car,bev,new,BYD," +
+               (i % 2 ? "91440300MA5FK00171" : "91350100M000100Y43") + ",manufacturer\n";
     return csv;
 }
 
@@ -61,7 +64,9 @@ TEST(Session, LoadsDuringABatchChangeNothingForIt) {
         got += busy.batch_feed(b, std::string_view(input).substr(at, step));
         switch (n % 5) {  // every kind of load, between every few pieces
             case 0: busy.clear_registry(); break;
-            case 1: EXPECT_EQ(json::parse(busy.load_ruleset(other_ruleset(), "")).value("version", ""), "2099.1.1"); break;
+            case 1:
+                EXPECT_EQ(json::parse(busy.load_ruleset(other_ruleset(), "")).value("version", ""), "2099.1.1");
+                break;
             case 2: busy.load_registry(registry_text()); break;
             case 3: busy.load_translation(pack_text("es")); break;  // refused once the ruleset is 2099.1.1: also a path
             case 4: busy.load_registry("{ not json"); break;
@@ -70,7 +75,9 @@ TEST(Session, LoadsDuringABatchChangeNothingForIt) {
     got += busy.batch_finish(b);
     EXPECT_EQ(got, expected);
     // The session itself now answers with what was loaded last.
-    const auto now = json::parse(busy.evaluate(R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})", kToday));
+    const auto now = json::parse(busy.evaluate(
+        R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})",
+        kToday));
     EXPECT_EQ(now["verdict"], "permitted");
     EXPECT_EQ(now["ruleset"]["version"], "2099.1.1");
 }
@@ -79,8 +86,10 @@ TEST(Session, BatchesRunSideBySide) {
     evexport::Session s;
     const int a = std::stoi(start(s)), b = std::stoi(start(s, "jsonl"));
     ASSERT_NE(a, b);
-    std::string out_a = s.batch_feed(a, "id,as_of,category,powertrain,condition,exporter_role\n1,2026-03-01,passenger_car,bev,new,trader\n");
-    std::string out_b = s.batch_feed(b, R"({"as_of":"2025-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})");
+    std::string out_a = s.batch_feed(
+        a, "id,as_of,category,powertrain,condition,exporter_role\n1,2026-03-01,passenger_car,bev,new,trader\n");
+    std::string out_b = s.batch_feed(
+        b, R"({"as_of":"2025-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})");
     out_a += s.batch_finish(a);
     out_b += s.batch_finish(b);
     EXPECT_NE(out_a.find("1,not_permitted"), std::string::npos) << out_a;
@@ -102,7 +111,8 @@ TEST(Session, OpenBatchesAreBounded) {
 
 // A replacement accepted without a pinned hash says so in every answer; a pinned one does not.
 TEST(Session, AnUnpinnedRulesetIsMarkedInEveryAnswer) {
-    const std::string request = R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})";
+    const std::string request =
+        R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})";
     auto codes = [](const json& r) {
         std::vector<std::string> out;
         for (const auto& w : r["warnings"]) out.push_back(w["code"]);
@@ -116,7 +126,9 @@ TEST(Session, AnUnpinnedRulesetIsMarkedInEveryAnswer) {
     evexport::Session pinned;
     const auto text = other_ruleset();
     ASSERT_EQ(json::parse(pinned.load_ruleset(text, evexport::Ruleset::load(text).index() == 0
-                                                         ? std::get<0>(evexport::Ruleset::load(text))->sha256 : ""))["version"], "2099.1.1");
+                                                        ? std::get<0>(evexport::Ruleset::load(text))->sha256
+                                                        : ""))["version"],
+              "2099.1.1");
     EXPECT_EQ(codes(json::parse(pinned.evaluate(request, kToday))), std::vector<std::string>{});
 }
 
@@ -132,7 +144,8 @@ TEST(Session, FinishedBatchesMakeRoomBeforeAnOpenOne) {
 }
 
 TEST(Session, ReloadingAnUnpinnedRulesetKeepsItMarked) {
-    const std::string request = R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})";
+    const std::string request =
+        R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})";
     evexport::Session s;
     s.load_ruleset(other_ruleset(), "");
     s.load_ruleset(other_ruleset(), "");  // the same bytes again, still without a pin
@@ -144,9 +157,12 @@ TEST(Session, ReloadingAnUnpinnedRulesetKeepsItMarked) {
 // An enterprise the list gives by name alone is found by its name, whatever code the request gives.
 TEST(Session, AnEntryListedByNameAloneIsFoundByItsName) {
     evexport::Session s;
-    s.load_registry(R"({"schema":1,"source":"test","year":2026,"enterprises":[{"name":"Name Only Motors","role":"manufacturer"}]})");
-    const auto r = json::parse(s.evaluate(R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},
-        "exporter":{"name":"NAME ONLY MOTORS","uscc":"91350100M000100Y43","role":"manufacturer"}})", kToday));
+    s.load_registry(
+        R"({"schema":1,"source":"test","year":2026,"enterprises":[{"name":"Name Only Motors","role":"manufacturer"}]})");
+    const auto r = json::parse(
+        s.evaluate(R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},
+        "exporter":{"name":"NAME ONLY MOTORS","uscc":"91350100M000100Y43","role":"manufacturer"}})",
+                   kToday));
     EXPECT_EQ(r["verdict"], "conditional") << r.dump();
 }
 

@@ -19,7 +19,8 @@ const char* const kLanguages[] = {"ru", "es", "pt-BR", "ar"};
 std::shared_ptr<const Ruleset> with(const std::vector<std::string>& packs) {
     std::vector<std::string_view> views(packs.begin(), packs.end());
     auto loaded = Ruleset::builtin().with_translations(views);
-    if (auto* error = std::get_if<evexport::Error>(&loaded)) ADD_FAILURE() << error->code << " at " << error->field << ": " << error->message;
+    if (auto* error = std::get_if<evexport::Error>(&loaded))
+        ADD_FAILURE() << error->code << " at " << error->field << ": " << error->message;
     return std::holds_alternative<evexport::Error>(loaded) ? nullptr : std::get<std::shared_ptr<const Ruleset>>(loaded);
 }
 
@@ -56,7 +57,8 @@ TEST(Translation, EveryPackTranslatesEveryTextOfTheBuiltInRuleset) {
 TEST(Translation, ResultsCarryTheTranslatedTextsAndTheChineseTitleBesideTheTranslation) {
     const auto rules = with({corpus::read(kDir + "ru.json")});
     ASSERT_TRUE(rules);
-    const std::string request = R"({"as_of":"2026-03-01","lang":"ru","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})";
+    const std::string request =
+        R"({"as_of":"2026-03-01","lang":"ru","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})";
     const auto result = json::parse(evexport::evaluate_json(request, *rules, *evexport::parse_date("2026-03-01")).json);
     const auto& reason = result["reasons"][0];
     EXPECT_EQ(reason["rule"], "cn.licence.bev-2026");
@@ -66,7 +68,8 @@ TEST(Translation, ResultsCarryTheTranslatedTextsAndTheChineseTitleBesideTheTrans
     // Languages without a translation keep falling back to English, with no translated title.
     auto fr = json::parse(request);
     fr["lang"] = "fr";
-    const auto french = json::parse(evexport::evaluate_json(fr.dump(), *rules, *evexport::parse_date("2026-03-01")).json);
+    const auto french =
+        json::parse(evexport::evaluate_json(fr.dump(), *rules, *evexport::parse_date("2026-03-01")).json);
     EXPECT_EQ(french["reasons"][0]["rule"], "cn.licence.bev-2026");
     EXPECT_EQ(french["reasons"][0]["text"], english_text("cn.licence.bev-2026"));
     EXPECT_FALSE(french["reasons"][0]["source"].contains("title_translated"));

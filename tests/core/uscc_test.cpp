@@ -16,7 +16,8 @@ TEST(Uscc, PublishedExampleIsValid) {
 }
 
 TEST(Uscc, OtherValidCodes) {
-    for (const char* code : {"91512081MA62K0260E", "91310110666007217T", "91310115591693856A"}) EXPECT_TRUE(check_uscc(code).valid) << code;
+    for (const char* code : {"91512081MA62K0260E", "91310110666007217T", "91310115591693856A"})
+        EXPECT_TRUE(check_uscc(code).valid) << code;
     EXPECT_EQ(check_uscc("91512081MA62K0260E").province, "四川省");
 }
 

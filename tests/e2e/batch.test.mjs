@@ -16,7 +16,8 @@ after(async () => site?.close());
 function inventory(rows) {
   const roles = ['manufacturer', 'trader', 'authorized_exporter', 'used_car_exporter'];
   let csv = '\uFEFFid,as_of,make,category,powertrain,condition,exporter_role,exporter_listed,colour\r\n';
-  for (let i = 0; i < rows; i++) csv += `car-${i},2026-03-01,比亚迪,passenger_car,${i % 7 ? 'bev' : 'steam'},new,${roles[i % 4]},true,"red, ${i}"\r\n`;
+  for (let i = 0; i < rows; i++)
+    csv += `car-${i},2026-03-01,比亚迪,passenger_car,${i % 7 ? 'bev' : 'steam'},new,${roles[i % 4]},true,"red, ${i}"\r\n`;
   return csv;
 }
 
@@ -34,20 +35,41 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
 
   const count = async (v) => Number(await page.getAttribute(`#batch-counts [data-verdict="${v}"]`, 'data-count'));
   assert.equal(await count('error'), 715); // every 7th row has an unknown powertrain
-  assert.equal((await count('conditional')) + (await count('not_permitted')) + (await count('undetermined')) + (await count('error')), 5000);
+  assert.equal(
+    (await count('conditional')) +
+      (await count('not_permitted')) +
+      (await count('undetermined')) +
+      (await count('error')),
+    5000,
+  );
 
   await page.selectOption('#batch-filter', 'error');
   const shown = await page.$$eval('#batch-table tbody tr', (rows) => rows.map((r) => r.dataset.verdict));
   assert.ok(shown.length > 0 && shown.every((v) => v === 'error'));
   assert.match(await page.textContent('#batch-table tbody tr'), /invalid_field \/vehicle\/powertrain/);
 
-  const native = execFileSync(cli, ['batch', '--format', 'csv', '-'], { input: csv, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+  const native = execFileSync(cli, ['batch', '--format', 'csv', '-'], {
+    input: csv,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
   assert.equal(readFileSync(await csvDownload.path(), 'utf8'), native);
   const [jsonlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-jsonl')]);
-  const lines = readFileSync(await jsonlDownload.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const lines = readFileSync(await jsonlDownload.path(), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 5000);
-  assert.deepEqual(lines[0], { id: 'car-0', verdict: null, licence_required: null, warnings: [], missing: [], error: { code: 'invalid_field', field: '/vehicle/powertrain' }, input: { colour: 'red, 0' } });
+  assert.deepEqual(lines[0], {
+    id: 'car-0',
+    verdict: null,
+    licence_required: null,
+    warnings: [],
+    missing: [],
+    error: { code: 'invalid_field', field: '/vehicle/powertrain' },
+    input: { colour: 'red, 0' },
+  });
   assert.equal(lines[1].verdict, 'not_permitted');
 
   assert.deepEqual(page.foreign, []);
@@ -60,19 +82,26 @@ test('input columns named like the answer are renamed and reported; formula cell
   const page = await site.page({ acceptDownloads: true });
   await page.goto(`${site.origin}/`);
   await verdictOf(page);
-  const csv = 'id,as_of,category,powertrain,condition,exporter_role,verdict,error,note\n' +
+  const csv =
+    'id,as_of,category,powertrain,condition,exporter_role,verdict,error,note\n' +
     'a1,2026-03-01,passenger_car,bev,new,trader,permitted,,"=HYPERLINK(""http://evil"",""x"")"\n' +
     '@a2,2026-03-01,passenger_car,bev,new,trader,permitted,,+1\n';
   await upload(page, 'hostile.csv', csv);
   assert.match(await page.textContent('#batch-status'), /verdict → input_verdict.*error → input_error/);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
   const written = readFileSync(await csvDownload.path(), 'utf8');
-  assert.equal(written.split('\n')[0], 'id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,note');
+  assert.equal(
+    written.split('\n')[0],
+    'id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,note',
+  );
   assert.match(written, /^a1,not_permitted,true,,,,,permitted,,"'=HYPERLINK/m);
   assert.match(written, /^"'@a2",not_permitted,/m);
   assert.doesNotMatch(written, /(^|,)[=+@-]/m, 'no cell starts a formula');
   const [jsonlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-jsonl')]);
-  const lines = readFileSync(await jsonlDownload.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const lines = readFileSync(await jsonlDownload.path(), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines[0].verdict, 'not_permitted');
   assert.deepEqual(lines[0].input, { verdict: 'permitted', error: '', note: '=HYPERLINK("http://evil","x")' });
   assert.equal(lines[1].id, '@a2');
@@ -83,7 +112,11 @@ test('a long run shows progress and can be cancelled', async () => {
   const page = await site.page();
   await page.goto(`${site.origin}/`);
   await verdictOf(page);
-  await page.setInputFiles('#batch-file', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(inventory(300_000)) });
+  await page.setInputFiles('#batch-file', {
+    name: 'big.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(inventory(300_000)),
+  });
   await page.waitForSelector('#batch-progress:not([hidden])');
   await page.click('#batch-cancel');
   assert.equal(await page.isHidden('#batch-progress'), true);
@@ -95,13 +128,32 @@ test('JSON Lines files and the template work too', async () => {
   const page = await site.page();
   await page.goto(`${site.origin}/`);
   await verdictOf(page);
-  const jsonl = ['{"id":"j1","as_of":"2026-03-01","vehicle":{"category":"bus","powertrain":"ice","condition":"new"},"exporter":{"role":"trader"}}', 'not json', ''].join('\n');
-  await page.setInputFiles('#batch-file', { name: 'requests.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
+  const jsonl = [
+    '{"id":"j1","as_of":"2026-03-01","vehicle":{"category":"bus","powertrain":"ice","condition":"new"},"exporter":{"role":"trader"}}',
+    'not json',
+    '',
+  ].join('\n');
+  await page.setInputFiles('#batch-file', {
+    name: 'requests.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(jsonl),
+  });
   await page.waitForSelector('#batch[data-done="true"]');
   assert.equal(await page.getAttribute('#batch-counts [data-verdict="not_permitted"]', 'data-count'), '1');
   assert.equal(await page.getAttribute('#batch-counts [data-verdict="error"]', 'data-count'), '1');
 
   const template = await (await page.request.get(`${site.origin}/template.csv`)).text();
-  const answers = execFileSync(cli, ['batch', '--format', 'csv', '-'], { input: template, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
-  assert.deepEqual(answers.trim().split('\n').slice(1).map((l) => l.split(',')[1]), ['conditional', 'undetermined', 'not_permitted']);
+  const answers = execFileSync(cli, ['batch', '--format', 'csv', '-'], {
+    input: template,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  assert.deepEqual(
+    answers
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1]),
+    ['conditional', 'undetermined', 'not_permitted'],
+  );
 });

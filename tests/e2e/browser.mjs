@@ -5,8 +5,17 @@ import { startServer } from '../../scripts/server.mjs';
 import { root } from '../js/corpus.mjs';
 
 // Without the background-networking flags Chromium tries to reach Google's hosts (env notes).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
 
 export async function openSite() {
   const server = await startServer({ root: join(root, 'build', 'site'), port: 0 });

@@ -74,7 +74,12 @@ test('the verdict updates as the user types, and the permalink keeps in step', a
 test('a link made with older rules says when the rules changed and what changed since', async () => {
   const ruleset = JSON.parse(readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8'));
   const older = ruleset.changes[1].version;
-  const request = { as_of: '2026-03-01', lang: 'ru', vehicle: { category: 'motorcycle', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  const request = {
+    as_of: '2026-03-01',
+    lang: 'ru',
+    vehicle: { category: 'motorcycle', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'trader' },
+  };
   const page = await site.page();
   await page.goto(`${permalink(site.origin, JSON.stringify(request))}&rules=${older}`);
   assert.equal(await verdictOf(page), 'permitted');
@@ -83,14 +88,18 @@ test('a link made with older rules says when the rules changed and what changed 
   assert.match(text, new RegExp(ruleset.changes[0].date));
   assert.match(text, new RegExp(older.replace(/\./g, '\\.')));
   assert.equal(await page.locator('#rules-updated li').count(), ruleset.changes[0].items.length);
-  assert.doesNotMatch(text, /Electric motorcycles need no/, 'in the page\'s language (Russian), not English');
+  assert.doesNotMatch(text, /Electric motorcycles need no/, "in the page's language (Russian), not English");
   assert.deepEqual(page.errors, []);
 });
 
 // docs/SECURITY.md: a shared link whose as_of is another day says so beside the verdict.
 test('a check for another day than today says so beside the verdict', async () => {
   const page = await site.page();
-  const request = { as_of: '2025-12-31', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  const request = {
+    as_of: '2025-12-31',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'trader' },
+  };
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   assert.equal(await verdictOf(page), 'permitted');
   const note = await page.textContent('#verdict .verdict-date');
@@ -114,7 +123,11 @@ test('a bad value in a shared link is reported with its field, not dropped', asy
 
 test('reasons show their source, clause and date; questions come for missing facts', async () => {
   const page = await site.page();
-  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'manufacturer' } };
+  const request = {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'manufacturer' },
+  };
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   assert.equal(await verdictOf(page), 'undetermined');
   const reason = page.locator('li[data-rule="cn.licence.bev-2026"]');
@@ -141,7 +154,11 @@ test('VIN and company-code slips show beside the fields as the user types', asyn
 
 test('switching to Chinese changes the interface and the rule texts', async () => {
   const page = await site.page();
-  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  const request = {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'trader' },
+  };
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   assert.equal(await verdictOf(page), 'not_permitted');
   await page.click('button[data-lang="zh"]');
@@ -157,7 +174,11 @@ test('switching to Chinese changes the interface and the rule texts', async () =
 
 test('each translated language: its interface, its rule texts, the Chinese document name beside its translation', async () => {
   const page = await site.page();
-  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  const request = {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'trader' },
+  };
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   await verdictOf(page);
   for (const lang of ['ru', 'es', 'pt-BR', 'ar']) {
@@ -167,9 +188,17 @@ test('each translated language: its interface, its rule texts, the Chinese docum
     await page.waitForSelector(`html[lang="${lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`);
     assert.equal(await page.textContent('#verdict .verdict-title'), strings['verdict.not_permitted'], lang);
     const reason = 'li[data-rule="cn.licence.bev-2026"]';
-    assert.equal(await page.textContent(`${reason} > p:first-child`), pack.texts['rules/cn.licence.bev-2026/text'], lang);
+    assert.equal(
+      await page.textContent(`${reason} > p:first-child`),
+      pack.texts['rules/cn.licence.bev-2026/text'],
+      lang,
+    );
     assert.equal(await page.textContent(`${reason} .source-translated`), `${pack.texts['sources/D1/title']} — `, lang);
-    assert.match(await page.textContent(`${reason} .source-original`), /^《公布对纯电动乘用车实施出口许可证管理》/, lang);
+    assert.match(
+      await page.textContent(`${reason} .source-original`),
+      /^《公布对纯电动乘用车实施出口许可证管理》/,
+      lang,
+    );
     assert.equal(await page.getAttribute(`${reason} .source-original`, 'lang'), 'zh-Hans');
   }
   assert.deepEqual(page.errors, []);
@@ -189,7 +218,9 @@ test('the verdict is announced, the page works by keyboard, and axe finds nothin
   await verdictOf(page);
   assert.equal(await page.getAttribute('#verdict', 'role'), 'status');
   // Every control has a label.
-  const unlabelled = await page.$$eval('#request-form [name]', (els) => els.filter((e) => !e.labels || e.labels.length === 0).map((e) => e.name));
+  const unlabelled = await page.$$eval('#request-form [name]', (els) =>
+    els.filter((e) => !e.labels || e.labels.length === 0).map((e) => e.name),
+  );
   assert.deepEqual(unlabelled, []);
   // Tab reaches the form and a keyboard change updates the verdict.
   await page.focus('[name="vehicle.condition"]');
@@ -199,11 +230,17 @@ test('the verdict is announced, the page works by keyboard, and axe finds nothin
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const lang of ['en', 'zh', 'ru', 'es', 'pt-BR', 'ar']) {
     await page.click(`button[data-lang="${lang}"]`);
-    await page.waitForSelector(`html[lang="${lang === 'zh' ? 'zh-Hans' : lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`);
+    await page.waitForSelector(
+      `html[lang="${lang === 'zh' ? 'zh-Hans' : lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`,
+    );
     await page.evaluate(axeSource); // evaluated by the test, not loaded by the page: the CSP stays strict
     const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), [], lang);
+    assert.deepEqual(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+      [],
+      lang,
+    );
   }
 });
 

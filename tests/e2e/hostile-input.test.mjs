@@ -10,7 +10,7 @@ import { openSite, permalink, verdictOf } from './browser.mjs';
 const PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
   '"><script>window.__pwned=2</script>',
-  "javascript:window.__pwned=3",
+  'javascript:window.__pwned=3',
   '<svg onload=window.__pwned=4>',
   '{{constructor.constructor("window.__pwned=5")()}}',
 ];
@@ -53,9 +53,16 @@ test('markup and script typed into every text field is shown as text, never run'
 
 test('a shared link carrying script runs nothing', async () => {
   const page = await site.page();
-  const request = { as_of: '2026-03-01', lang: '<script>window.__pwned=9</script>',
+  const request = {
+    as_of: '2026-03-01',
+    lang: '<script>window.__pwned=9</script>',
     vehicle: { vin: PAYLOADS[0], make: PAYLOADS[1], category: 'passenger_car', powertrain: 'bev', condition: 'new' },
-    exporter: { role: 'authorized_exporter', name: PAYLOADS[3], authorization: { brand: PAYLOADS[1], valid_from: '2026-01-01', valid_until: '2026-12-31' } } };
+    exporter: {
+      role: 'authorized_exporter',
+      name: PAYLOADS[3],
+      authorization: { brand: PAYLOADS[1], valid_from: '2026-01-01', valid_until: '2026-12-31' },
+    },
+  };
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   await verdictOf(page);
   await assertNothingRan(page);
@@ -76,10 +83,15 @@ test('the site is served with a strict Content-Security-Policy and works under i
 
 test('the page, widget, frame and JS API code never hands user data to an HTML parser', () => {
   const files = ['web/src', 'web/embed', 'web/demo'].flatMap((dir) =>
-    readdirSync(join(root, dir), { recursive: true }).filter((f) => /\.(ts|js|mjs)$/.test(f)).map((f) => join(root, dir, f)),
+    readdirSync(join(root, dir), { recursive: true })
+      .filter((f) => /\.(ts|js|mjs)$/.test(f))
+      .map((f) => join(root, dir, f)),
   );
   files.push(join(root, 'wasm', 'index.mjs'), join(root, 'wasm', 'compact.mjs'));
-  assert.ok(files.some((f) => f.endsWith('ev-export-check.ts')) && files.some((f) => f.endsWith('frame.js')), 'the widget and the frame are read');
+  assert.ok(
+    files.some((f) => f.endsWith('ev-export-check.ts')) && files.some((f) => f.endsWith('frame.js')),
+    'the widget and the frame are read',
+  );
   for (const file of files) {
     const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // code, not comments
     assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/, file);

@@ -12,10 +12,15 @@ import { root } from '../js/corpus.mjs';
 import { openSite } from './browser.mjs';
 
 const LANGS = ['en', 'zh', 'ru', 'es', 'pt-BR', 'ar'];
-const strings = Object.fromEntries(LANGS.map((l) => [l, JSON.parse(readFileSync(join(root, 'web', 'locales', `${l}.json`), 'utf8'))]));
+const strings = Object.fromEntries(
+  LANGS.map((l) => [l, JSON.parse(readFileSync(join(root, 'web', 'locales', `${l}.json`), 'utf8'))]),
+);
 const pack = (lang) => JSON.parse(readFileSync(join(root, 'core', 'rules', 'translations', `${lang}.json`), 'utf8'));
 const ruleset = JSON.parse(readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8'));
-const ruleText = (lang, id) => (['en', 'zh'].includes(lang) ? ruleset.rules.find((r) => r.id === id).text[lang] : pack(lang).texts[`rules/${id}/text`]);
+const ruleText = (lang, id) =>
+  ['en', 'zh'].includes(lang)
+    ? ruleset.rules.find((r) => r.id === id).text[lang]
+    : pack(lang).texts[`rules/${id}/text`];
 
 let site;
 let demo;
@@ -42,26 +47,41 @@ async function hostPage(path, options) {
   page.on('request', (r) => {
     const url = r.url();
     page.requested.push(url);
-    if (!url.startsWith(`${host}/`) && !url.startsWith(`${site.origin}/`) && !url.startsWith('data:')) page.elsewhere.push(url);
+    if (!url.startsWith(`${host}/`) && !url.startsWith(`${site.origin}/`) && !url.startsWith('data:'))
+      page.elsewhere.push(url);
   });
   await page.addInitScript(() => {
     window.seen = [];
     window.violations = [];
     for (const type of ['evexport-ready', 'evexport-change', 'evexport-result', 'evexport-error'])
       document.addEventListener(type, (e) => window.seen.push({ type, id: e.target.id, detail: e.detail }));
-    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
     window.addEventListener('message', (e) => window.seen.push({ type: 'message', origin: e.origin, data: e.data }));
   });
   await page.goto(`${host}/${path}`);
   return page;
 }
 
-const events = (page, type, id) => page.evaluate(([t, i]) => window.seen.filter((e) => e.type === t && (!i || e.id === i)).map((e) => e.detail), [type, id]);
+const events = (page, type, id) =>
+  page.evaluate(
+    ([t, i]) => window.seen.filter((e) => e.type === t && (!i || e.id === i)).map((e) => e.detail),
+    [type, id],
+  );
 async function nextResult(page, id, action) {
   const before = (await events(page, 'evexport-result', id)).length + (await events(page, 'evexport-error', id)).length;
   await action();
-  await page.waitForFunction(([i, n]) => window.seen.filter((e) => (e.type === 'evexport-result' || e.type === 'evexport-error') && e.id === i).length > n, [id, before]);
-  return page.evaluate((i) => window.seen.filter((e) => (e.type === 'evexport-result' || e.type === 'evexport-error') && e.id === i).at(-1), id);
+  await page.waitForFunction(
+    ([i, n]) =>
+      window.seen.filter((e) => (e.type === 'evexport-result' || e.type === 'evexport-error') && e.id === i).length > n,
+    [id, before],
+  );
+  return page.evaluate(
+    (i) =>
+      window.seen.filter((e) => (e.type === 'evexport-result' || e.type === 'evexport-error') && e.id === i).at(-1),
+    id,
+  );
 }
 
 test('cross-origin under the host policy: ready, then the result of the prefilled request, and nothing else loaded', async () => {
@@ -83,29 +103,47 @@ test('cross-origin under the host policy: ready, then the result of the prefille
   const [result] = await events(page, 'evexport-result', 'compact');
   assert.deepEqual(result, checker.evaluate({ ...request, lang: 'en' }));
   assert.equal(result.verdict, 'not_permitted');
-  assert.equal(await page.evaluate(() => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict), 'not_permitted');
+  assert.equal(
+    await page.evaluate(
+      () => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict,
+    ),
+    'not_permitted',
+  );
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.elsewhere, []);
   // It did load from the widget's origin: the module, the core, and nothing it was not asked for.
-  assert.deepEqual(page.requested.filter((url) => url.startsWith(site.origin)).map((url) => url.slice(site.origin.length)).sort(), [
-    '/embed/v1.0.0/ev-export-check.js',
-    '/embed/v1.0.0/evexport.wasm',
-  ]);
+  assert.deepEqual(
+    page.requested
+      .filter((url) => url.startsWith(site.origin))
+      .map((url) => url.slice(site.origin.length))
+      .sort(),
+    ['/embed/v1.0.0/ev-export-check.js', '/embed/v1.0.0/evexport.wasm'],
+  );
 });
 
 test('setting request evaluates it: evexport-change, then evexport-result with the result; a bad one gives evexport-error', async () => {
   const page = await hostPage('index.html');
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
-  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new', make: 'BYD' }, exporter: { role: 'manufacturer', listed: true } };
-  const last = await nextResult(page, 'compact', () => page.evaluate((r) => (document.getElementById('compact').request = r), request));
+  const request = {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new', make: 'BYD' },
+    exporter: { role: 'manufacturer', listed: true },
+  };
+  const last = await nextResult(page, 'compact', () =>
+    page.evaluate((r) => (document.getElementById('compact').request = r), request),
+  );
   assert.equal(last.type, 'evexport-result');
   const merged = await page.evaluate(() => document.getElementById('compact').request);
   assert.deepEqual((await events(page, 'evexport-change', 'compact')).at(-1), merged);
   assert.deepEqual(last.detail, checker.evaluate({ ...merged, lang: 'en' }));
   assert.equal(last.detail.verdict, 'conditional');
 
-  const bad = await nextResult(page, 'compact', () => page.evaluate(() => (document.getElementById('compact').request = { vehicle: { registration_date: '2026-02-30' } })));
+  const bad = await nextResult(page, 'compact', () =>
+    page.evaluate(
+      () => (document.getElementById('compact').request = { vehicle: { registration_date: '2026-02-30' } }),
+    ),
+  );
   assert.equal(bad.type, 'evexport-error');
   assert.equal(bad.detail.field, '/vehicle/registration_date');
   assert.deepEqual(page.errors, []);
@@ -122,9 +160,13 @@ test('each language: its strings, its rule texts, the Chinese document name kept
       const box = root.querySelector('.box');
       const status = root.querySelector('[role=status]');
       return {
-        lang: box.lang, dir: box.dir, title: root.querySelector('.title').textContent,
-        verdict: status.querySelector('.verdict-title').textContent, summary: root.querySelector('summary').textContent,
-        right: getComputedStyle(status).borderRightWidth, left: getComputedStyle(status).borderLeftWidth,
+        lang: box.lang,
+        dir: box.dir,
+        title: root.querySelector('.title').textContent,
+        verdict: status.querySelector('.verdict-title').textContent,
+        summary: root.querySelector('summary').textContent,
+        right: getComputedStyle(status).borderRightWidth,
+        left: getComputedStyle(status).borderLeftWidth,
         original: root.querySelector('[data-rule="cn.licence.bev-2026"] .source-original').textContent,
         translated: root.querySelector('[data-rule="cn.licence.bev-2026"] .source-translated')?.textContent ?? null,
         note: root.querySelector('.translation-note').textContent,
@@ -148,7 +190,9 @@ test('each language: its strings, its rule texts, the Chinese document name kept
 test('without a lang attribute the reader’s languages choose: pt-PT gets Portuguese (Brazil)', async () => {
   const page = await hostPage('index.html', { locale: 'pt-PT' });
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'full'));
-  const title = await page.evaluate(() => document.getElementById('full').shadowRoot.querySelector('.title').textContent);
+  const title = await page.evaluate(
+    () => document.getElementById('full').shadowRoot.querySelector('.title').textContent,
+  );
   assert.equal(title, strings['pt-BR']['widget.check']);
   const [result] = await events(page, 'evexport-result', 'full');
   assert.equal(result.missing[0].question, pack('pt-BR').texts[`questions${result.missing[0].field}`]);
@@ -158,20 +202,40 @@ test('the full layout: a labelled form in the shadow root, evaluated as the read
   const page = await hostPage('index.html', { locale: 'en-GB' });
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'full'));
   const unlabelled = await page.evaluate(() =>
-    [...document.getElementById('full').shadowRoot.querySelectorAll('form [name]')].filter((e) => !e.labels?.length).map((e) => e.name),
+    [...document.getElementById('full').shadowRoot.querySelectorAll('form [name]')]
+      .filter((e) => !e.labels?.length)
+      .map((e) => e.name),
   );
   assert.deepEqual(unlabelled, []);
-  for (const [name, value] of [['vehicle.category', 'passenger_car'], ['vehicle.powertrain', 'bev'], ['vehicle.condition', 'new'], ['exporter.role', 'trader']])
+  for (const [name, value] of [
+    ['vehicle.category', 'passenger_car'],
+    ['vehicle.powertrain', 'bev'],
+    ['vehicle.condition', 'new'],
+    ['exporter.role', 'trader'],
+  ])
     await page.selectOption(`#full >> [name="${name}"]`, value);
-  await page.waitForFunction(() => window.seen.filter((e) => e.type === 'evexport-result' && e.id === 'full').at(-1).detail.verdict === 'not_permitted');
+  await page.waitForFunction(
+    () =>
+      window.seen.filter((e) => e.type === 'evexport-result' && e.id === 'full').at(-1).detail.verdict ===
+      'not_permitted',
+  );
   const change = (await events(page, 'evexport-change', 'full')).at(-1);
-  assert.deepEqual(change, { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } });
+  assert.deepEqual(change, {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'trader' },
+  });
 
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource); // evaluated by the test: the host's policy stays strict
-  const { violations } = await page.evaluate(() => window.axe.run(document.querySelector('main'), { resultTypes: ['violations'] }));
+  const { violations } = await page.evaluate(() =>
+    window.axe.run(document.querySelector('main'), { resultTypes: ['violations'] }),
+  );
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+  assert.deepEqual(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+    [],
+  );
 });
 
 // docs/SECURITY.md: a request that cannot be read is answered with an error, and the element
@@ -181,17 +245,39 @@ test('a request that throws or cycles is answered with an error, never with the 
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
   // Built in the page (its policy allows no eval): a getter that throws, a cycle, a nested __proto__.
   const hostile = [
-    () => ({ get vehicle() { throw new Error('boom'); } }),
-    () => { const r = { vehicle: {} }; r.vehicle.self = r; return r; },
+    () => ({
+      get vehicle() {
+        throw new Error('boom');
+      },
+    }),
+    () => {
+      const r = { vehicle: {} };
+      r.vehicle.self = r;
+      return r;
+    },
     () => JSON.parse('{"__proto__":{"__proto__":{"a":1}}}'),
   ];
   for (let i = 0; i < hostile.length; i++) {
-    const good = await nextResult(page, 'compact', () => page.evaluate((day) => (document.getElementById('compact').request = { as_of: `2026-04-1${day}`, vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } }), i));
+    const good = await nextResult(page, 'compact', () =>
+      page.evaluate(
+        (day) =>
+          (document.getElementById('compact').request = {
+            as_of: `2026-04-1${day}`,
+            vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+            exporter: { role: 'trader' },
+          }),
+        i,
+      ),
+    );
     assert.equal(good.type, 'evexport-result');
-    const answer = await nextResult(page, 'compact', () => page.evaluate(`document.getElementById('compact').request = (${hostile[i].toString()})()`));
+    const answer = await nextResult(page, 'compact', () =>
+      page.evaluate(`document.getElementById('compact').request = (${hostile[i].toString()})()`),
+    );
     if (i < 2) assert.equal(answer.type, 'evexport-error', `request ${i}`);
     assert.notDeepEqual(answer.detail, good.detail, `request ${i}: not the previous answer`);
-    const shown = await page.evaluate(() => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict);
+    const shown = await page.evaluate(
+      () => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict,
+    );
     assert.equal(shown, answer.type === 'evexport-error' ? 'error' : answer.detail.verdict);
   }
   assert.deepEqual(page.errors, []);
@@ -200,11 +286,23 @@ test('a request that throws or cycles is answered with an error, never with the 
 test('the iframe mode answers a bad language message with an error and applies a good one', async () => {
   const page = await hostPage('iframe.html');
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'result'));
-  const post = (message) => page.evaluate(([m, origin]) => document.getElementById('check').contentWindow.postMessage(m, origin), [message, site.origin]);
-  for (const lang of [{ toString: null }, 'xx-evil', 42, null]) await post({ protocol: 'evexport', version: 1, type: 'lang', lang });
-  await page.waitForFunction(() => window.seen.filter((e) => e.type === 'message' && e.data.type === 'error').length >= 4);
-  const errors = await page.evaluate(() => window.seen.filter((e) => e.type === 'message' && e.data.type === 'error').map((e) => e.data.error));
-  assert.ok(errors.every((e) => e.code === 'invalid_field' && e.field === '/lang'), JSON.stringify(errors));
+  const post = (message) =>
+    page.evaluate(
+      ([m, origin]) => document.getElementById('check').contentWindow.postMessage(m, origin),
+      [message, site.origin],
+    );
+  for (const lang of [{ toString: null }, 'xx-evil', 42, null])
+    await post({ protocol: 'evexport', version: 1, type: 'lang', lang });
+  await page.waitForFunction(
+    () => window.seen.filter((e) => e.type === 'message' && e.data.type === 'error').length >= 4,
+  );
+  const errors = await page.evaluate(() =>
+    window.seen.filter((e) => e.type === 'message' && e.data.type === 'error').map((e) => e.data.error),
+  );
+  assert.ok(
+    errors.every((e) => e.code === 'invalid_field' && e.field === '/lang'),
+    JSON.stringify(errors),
+  );
   await post({ protocol: 'evexport', version: 1, type: 'lang', lang: 'ru' });
   const frame = await (await page.waitForSelector('#check')).contentFrame();
   await frame.waitForFunction(() => document.getElementById('check').getAttribute('lang') === 'ru');
@@ -213,7 +311,8 @@ test('the iframe mode answers a bad language message with an error and applies a
 
 test('the iframe mode, on a host that allows no wasm: ready, result and height messages from the widget origin only', async () => {
   const page = await hostPage('iframe.html');
-  const messages = () => page.evaluate(() => window.seen.filter((e) => e.type === 'message').map((e) => ({ origin: e.origin, ...e.data })));
+  const messages = () =>
+    page.evaluate(() => window.seen.filter((e) => e.type === 'message').map((e) => ({ origin: e.origin, ...e.data })));
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'result'));
   const first = await messages();
   assert.ok(first.every((m) => m.origin === site.origin && m.protocol === 'evexport' && m.version === 1));
@@ -227,13 +326,24 @@ test('the iframe mode, on a host that allows no wasm: ready, result and height m
 
   // A request from the host gets its result.
   await page.click('#ask-used');
-  await page.waitForFunction(() => window.seen.filter((e) => e.type === 'message' && e.data.type === 'result').length >= 2);
+  await page.waitForFunction(
+    () => window.seen.filter((e) => e.type === 'message' && e.data.type === 'result').length >= 2,
+  );
   const used = (await messages()).filter((m) => m.type === 'result').at(-1).result;
   assert.equal(used.vehicle.condition, 'used');
-  assert.ok(used.missing.some((m) => m.field === '/evidence/aftersales_confirmation'), 'registered 60 days ago: the manufacturer’s confirmation is asked for');
+  assert.ok(
+    used.missing.some((m) => m.field === '/evidence/aftersales_confirmation'),
+    'registered 60 days ago: the manufacturer’s confirmation is asked for',
+  );
 
   // Another protocol version is answered with an error, not obeyed.
-  await page.evaluate((origin) => document.getElementById('check').contentWindow.postMessage({ protocol: 'evexport', version: 2, type: 'request', request: {} }, origin), site.origin);
+  await page.evaluate(
+    (origin) =>
+      document
+        .getElementById('check')
+        .contentWindow.postMessage({ protocol: 'evexport', version: 2, type: 'request', request: {} }, origin),
+    site.origin,
+  );
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'error'));
   assert.equal((await messages()).find((m) => m.type === 'error').error.code, 'unsupported_version');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
@@ -245,16 +355,39 @@ test('the iframe mode obeys only the host it was given', async () => {
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'result'));
   // A second frame told that its host is another origin: this page's messages are not that host's.
   await page.evaluate((origin) => {
-    const frame = Object.assign(document.createElement('iframe'), { id: 'stranger', src: `${origin}/embed/v1/frame.html?host=${encodeURIComponent('https://portal.example')}&as-of=2026-03-01` });
+    const frame = Object.assign(document.createElement('iframe'), {
+      id: 'stranger',
+      src: `${origin}/embed/v1/frame.html?host=${encodeURIComponent('https://portal.example')}&as-of=2026-03-01`,
+    });
     document.body.append(frame);
   }, site.origin);
   const stranger = await (await page.waitForSelector('#stranger')).contentFrame();
   await stranger.waitForFunction(() => document.getElementById('check')?.result !== undefined);
   const before = await stranger.evaluate(() => JSON.stringify(document.getElementById('check').request));
-  await page.evaluate((origin) => document.getElementById('stranger').contentWindow.postMessage({ protocol: 'evexport', version: 1, type: 'request', request: { vehicle: { condition: 'used' } } }, origin), site.origin);
+  await page.evaluate(
+    (origin) =>
+      document
+        .getElementById('stranger')
+        .contentWindow.postMessage(
+          { protocol: 'evexport', version: 1, type: 'request', request: { vehicle: { condition: 'used' } } },
+          origin,
+        ),
+    site.origin,
+  );
   // Positive control: the same message to the frame that trusts this page is obeyed.
-  await page.evaluate((origin) => document.getElementById('check').contentWindow.postMessage({ protocol: 'evexport', version: 1, type: 'request', request: { vehicle: { condition: 'used' } } }, origin), site.origin);
-  await page.waitForFunction(() => window.seen.filter((e) => e.type === 'message' && e.data.type === 'result').length >= 2);
+  await page.evaluate(
+    (origin) =>
+      document
+        .getElementById('check')
+        .contentWindow.postMessage(
+          { protocol: 'evexport', version: 1, type: 'request', request: { vehicle: { condition: 'used' } } },
+          origin,
+        ),
+    site.origin,
+  );
+  await page.waitForFunction(
+    () => window.seen.filter((e) => e.type === 'message' && e.data.type === 'result').length >= 2,
+  );
   assert.equal(await stranger.evaluate(() => JSON.stringify(document.getElementById('check').request)), before);
   // And the stranger's own messages went to the origin it was given, not here.
   const origins = await page.evaluate(() => window.seen.filter((e) => e.type === 'message').map((e) => e.data.type));
@@ -271,13 +404,19 @@ test('integrity: a tampered core is refused and reported, never run', async () =
   });
   await page.addInitScript(() => {
     window.seen = [];
-    for (const type of ['evexport-result', 'evexport-error']) document.addEventListener(type, (e) => window.seen.push({ type, detail: e.detail }));
+    for (const type of ['evexport-result', 'evexport-error'])
+      document.addEventListener(type, (e) => window.seen.push({ type, detail: e.detail }));
   });
   await page.goto(`${host}/index.html`);
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-error'));
   const seen = await page.evaluate(() => window.seen);
   assert.ok(seen.every((e) => e.type === 'evexport-error' && e.detail.code === 'load_failed'));
-  assert.equal(await page.evaluate(() => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict), 'error');
+  assert.equal(
+    await page.evaluate(
+      () => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict,
+    ),
+    'error',
+  );
 });
 
 test('integrity: a host pinning the widget by its hash does not run a changed widget', async () => {
@@ -289,7 +428,10 @@ test('integrity: a host pinning the widget by its hash does not run a changed wi
   await page.goto(`${host}/index.html`);
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => customElements.get('ev-export-check')), undefined);
-  assert.ok(page.errors.some((e) => /integrity/i.test(e)), page.errors.join('\n'));
+  assert.ok(
+    page.errors.some((e) => /integrity/i.test(e)),
+    page.errors.join('\n'),
+  );
 });
 
 test('markup in the attributes or the request is shown as text, never run', async () => {

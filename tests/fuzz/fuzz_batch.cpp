@@ -10,7 +10,8 @@
 namespace {
 std::string run(evexport::BatchInput input, std::string_view text, std::size_t chunk) {
     static const auto today = *evexport::parse_date("2026-11-28");
-    evexport::BatchRunner runner(input, evexport::BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr, today);
+    evexport::BatchRunner runner(input, evexport::BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                 today);
     std::string out;
     for (std::size_t i = 0; i < text.size(); i += chunk) runner.feed(text.substr(i, chunk), out);
     runner.finish(out);

@@ -12,8 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const auto answer = evexport::evaluate_json(text, evexport::Ruleset::builtin(), today);
     const auto out = evexport::detail::parse_json(answer.json);
-    if (!out || !out->is_object()) std::abort();                    // always JSON
-    if (answer.ok != !out->contains("error")) std::abort();         // ok ⇔ a result
+    if (!out || !out->is_object()) std::abort();                                  // always JSON
+    if (answer.ok != !out->contains("error")) std::abort();                       // ok ⇔ a result
     if (!answer.ok && (*out)["error"]["code"] == "internal_error") std::abort();  // a defect, not bad input
     return 0;
 }

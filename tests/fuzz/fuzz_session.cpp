@@ -23,7 +23,8 @@ std::string newer_ruleset(int n) {
     std::string text(evexport::embedded::ruleset());
     const std::string version = "\"" + evexport::Ruleset::builtin().version + "\"";
     const std::string bumped = "\"2099.1." + std::to_string(n) + "\"";
-    for (std::size_t at = 0; (at = text.find(version, at)) != std::string::npos; at += bumped.size()) text.replace(at, version.size(), bumped);
+    for (std::size_t at = 0; (at = text.find(version, at)) != std::string::npos; at += bumped.size())
+        text.replace(at, version.size(), bumped);
     return text;
 }
 
@@ -58,7 +59,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             case 6: session.load_registry(next() % 4 ? kRegistry : std::string_view("{ broken")); break;
             case 7: session.clear_registry(); break;
             case 8: session.load_ruleset(newer_ruleset(++loads), ""); break;
-            case 9: session.evaluate(R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"uscc":"91440300MA5FK00171"}})", kToday); break;
+            case 9:
+                session.evaluate(
+                    R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"uscc":"91440300MA5FK00171"}})",
+                    kToday);
+                break;
         }
     }
     for (int id : ids) session.batch_finish(id);

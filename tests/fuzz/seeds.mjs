@@ -10,7 +10,13 @@ const put = (dir, name, text) => {
   writeFileSync(join(out, dir, name), text);
 };
 
-const ids = new Set(['LGXCE4CB6T0123456', '1M8GDM9AXKP042788', '91350100M000100Y43', '91350211M00013FA1N', 'LVVDC2IB1PD196O21']);
+const ids = new Set([
+  'LGXCE4CB6T0123456',
+  '1M8GDM9AXKP042788',
+  '91350100M000100Y43',
+  '91350211M00013FA1N',
+  'LVVDC2IB1PD196O21',
+]);
 loadCases().forEach((c, i) => {
   put('request', `case-${i}.json`, c.requestText);
   let request;
@@ -23,10 +29,18 @@ loadCases().forEach((c, i) => {
   if (request?.exporter?.uscc) ids.add(request.exporter.uscc);
 });
 put('ruleset', 'builtin.json', readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json')));
-[...ids].forEach((id, i) => put('identifiers', `id-${i}.txt`, String(id)));
+for (const [i, id] of [...ids].entries()) put('identifiers', `id-${i}.txt`, String(id));
 put('identifiers', 'registry.json', readFileSync(join(root, 'tests', 'registry', 'fictional-2026.json')));
 // Batch seeds: the first byte picks the chunk size the harness cuts the rest into.
-put('batch', 'template.csv', '\x05' + readFileSync(join(root, 'public', 'template.csv'), 'utf8'));
+put('batch', 'template.csv', `\x05${readFileSync(join(root, 'public', 'template.csv'), 'utf8')}`);
 put('batch', 'quoted.csv', '\x02\uFEFFid,make,note\r\n"a,1",BYD,"x ""y"" z"\r\n"b\nc",,\r\n"open');
-put('batch', 'lines.jsonl', '\x03' + loadCases().slice(0, 20).map((c) => c.requestText.replace(/\n/g, ' ')).join('\n'));
+put(
+  'batch',
+  'lines.jsonl',
+  '\x03' +
+    loadCases()
+      .slice(0, 20)
+      .map((c) => c.requestText.replace(/\n/g, ' '))
+      .join('\n'),
+);
 console.log(`seeds in ${out}`);

@@ -21,7 +21,19 @@ test('evaluate takes an object and returns the v1 result', () => {
 test('bad input of every JS kind returns a structured error, never throws', () => {
   const circular = {};
   circular.self = circular;
-  for (const input of [undefined, null, 42, true, [], 'not json', '{', circular, { as_of: 7 }, { vehicle: { powertrain: 'steam' } }, 10n]) {
+  for (const input of [
+    undefined,
+    null,
+    42,
+    true,
+    [],
+    'not json',
+    '{',
+    circular,
+    { as_of: 7 },
+    { vehicle: { powertrain: 'steam' } },
+    10n,
+  ]) {
     const result = checker.evaluate(input);
     assert.ok(result.error, `no error for ${String(input)}`);
     assert.ok(['invalid_json', 'invalid_field', 'too_large'].includes(result.error.code), result.error.code);
@@ -59,7 +71,11 @@ test('rulesetInfo names the ruleset and its sources', () => {
 });
 
 test('texts follow lang, with English as the fallback', () => {
-  const request = { as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } };
+  const request = {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'trader' },
+  };
   assert.match(checker.evaluate({ ...request, lang: 'zh' }).reasons[0].text, /自2026年1月1日起/);
   assert.match(checker.evaluate({ ...request, lang: 'ru' }).reasons[0].text, /^From 2026-01-01/);
 });
@@ -95,38 +111,85 @@ test('batch through the JS API: the same answers as the native CLI, however the 
   const { execFileSync } = await import('node:child_process');
   const { join } = await import('node:path');
   const { root } = await import('./corpus.mjs');
-  const csv = '\uFEFFid,as_of,category,powertrain,condition,exporter_role,exporter_listed,make,note\r\n' +
+  const csv =
+    '\uFEFFid,as_of,category,powertrain,condition,exporter_role,exporter_listed,make,note\r\n' +
     '1,2026-03-01,passenger_car,bev,new,manufacturer,true,比亚迪,"a, b"\r\n2,2026-03-01,passenger_car,steam,new,,,BYD,x\r\n3,2025-12-31,passenger_car,bev,new,trader,,BYD,"line\nbreak"';
-  const native = execFileSync(join(root, 'build', 'native', 'evexport'), ['batch', '--format', 'csv', '-'], { input: csv, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+  const native = execFileSync(join(root, 'build', 'native', 'evexport'), ['batch', '--format', 'csv', '-'], {
+    input: csv,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   for (const size of [1, 3, 1000]) {
     const run = checker.batch('csv');
     let out = '';
     for (let i = 0; i < csv.length; i += size) out += run.feed(csv.slice(i, i + size));
     out += run.finish();
     assert.equal(out, native, `chunks of ${size}`);
-    assert.deepEqual(run.counts(), { rows: 3, errors: 1, permitted: 1, conditional: 1, not_permitted: 0, undetermined: 0, renamed: [] });
+    assert.deepEqual(run.counts(), {
+      rows: 3,
+      errors: 1,
+      permitted: 1,
+      conditional: 1,
+      not_permitted: 0,
+      undetermined: 0,
+      renamed: [],
+    });
   }
   assert.throws(() => checker.batch('xml'), TypeError);
 });
 
 test('the object fast path gives exactly what the JSON path gives, for every corpus case and its variants', async () => {
   const { loadCases } = await import('./corpus.mjs');
-  const requests = loadCases().map((c) => { try { return JSON.parse(c.requestText); } catch { return undefined; } }).filter((r) => r !== undefined);
+  const requests = loadCases()
+    .map((c) => {
+      try {
+        return JSON.parse(c.requestText);
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((r) => r !== undefined);
   const variants = [];
   for (const r of requests) {
     variants.push(r);
     if (r && typeof r === 'object' && !Array.isArray(r)) {
       variants.push({ ...r, lang: 'zh' }, { ...r, lang: 'pt-BR' }, { ...r, extra: 1 }, { ...r, as_of: 20260301 });
-      if (r.vehicle) variants.push({ ...r, vehicle: { ...r.vehicle, make: 'B"Y\\D\n\t</x>' }, exporter: { ...r.exporter, authorization: { brand: '"quoted" \\ brand', valid_from: '2026-01-01', valid_until: '2026-12-31' } } });
-      if (r.vehicle) variants.push({ ...r, vehicle: { ...r.vehicle, vin: '\u00e9\u{1F600}' } }, { ...r, vehicle: { ...r.vehicle, modified: 'no' } }, { ...r, vehicle: [r.vehicle] });
-      if (r.exporter) variants.push({ ...r, exporter: { ...r.exporter, listed: undefined, name: '\ud800' } }, { ...r, exporter: null });
+      if (r.vehicle)
+        variants.push({
+          ...r,
+          vehicle: { ...r.vehicle, make: 'B"Y\\D\n\t</x>' },
+          exporter: {
+            ...r.exporter,
+            authorization: { brand: '"quoted" \\ brand', valid_from: '2026-01-01', valid_until: '2026-12-31' },
+          },
+        });
+      if (r.vehicle)
+        variants.push(
+          { ...r, vehicle: { ...r.vehicle, vin: '\u00e9\u{1F600}' } },
+          { ...r, vehicle: { ...r.vehicle, modified: 'no' } },
+          { ...r, vehicle: [r.vehicle] },
+        );
+      if (r.exporter)
+        variants.push(
+          { ...r, exporter: { ...r.exporter, listed: undefined, name: '\ud800' } },
+          { ...r, exporter: null },
+        );
     }
   }
-  variants.push(Object.create({ as_of: '2026-03-01' }), new Date(0), { vehicle: { vin: 'a\u0000b' } }, { lang: 'x'.repeat(20) });
+  variants.push(
+    Object.create({ as_of: '2026-03-01' }),
+    new Date(0),
+    { vehicle: { vin: 'a\u0000b' } },
+    { lang: 'x'.repeat(20) },
+  );
   for (const v of variants) {
     if (typeof v === 'string') continue; // evaluate(string) reads the string as JSON text, by design
     let text;
-    try { text = JSON.stringify(v); } catch { continue; }
+    try {
+      text = JSON.stringify(v);
+    } catch {
+      continue;
+    }
     if (typeof text !== 'string') continue;
     assert.deepEqual(checker.evaluate(v), JSON.parse(checker.evaluateJson(text)), text);
   }

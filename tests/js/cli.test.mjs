@@ -14,11 +14,16 @@ const run = (args, input) => spawnSync(cli, args, { input, encoding: 'buffer', m
 
 test('bad request bodies exit 2 with a structured error', () => {
   const inputs = [
-    Buffer.from(''), Buffer.from('null'), Buffer.from('[]'), Buffer.from('{"as_of":"2026-02-30"}'),
-    Buffer.from('{"vehicle":{"vin":' + '['.repeat(100000)), Buffer.from('{"a":"' + 'x'.repeat(200000) + '"}'),
-    Buffer.from([0xff, 0xfe, 0x00, 0x7b]), Buffer.from('{"vehicle":{"make":"\u0000"}}'),
+    Buffer.from(''),
+    Buffer.from('null'),
+    Buffer.from('[]'),
+    Buffer.from('{"as_of":"2026-02-30"}'),
+    Buffer.from(`{"vehicle":{"vin":${'['.repeat(100000)}`),
+    Buffer.from(`{"a":"${'x'.repeat(200000)}"}`),
+    Buffer.from([0xff, 0xfe, 0x00, 0x7b]),
+    Buffer.from('{"vehicle":{"make":"\u0000"}}'),
   ];
-  for (let i = 0; i < 200; i++) inputs.push(randomBytes(1 + (i * 37) % 3000));
+  for (let i = 0; i < 200; i++) inputs.push(randomBytes(1 + ((i * 37) % 3000)));
   for (const input of inputs) {
     const r = run(['check', '-'], input);
     assert.equal(r.signal, null);
@@ -29,7 +34,15 @@ test('bad request bodies exit 2 with a structured error', () => {
 });
 
 test('bad arguments exit 2 with a usage message', () => {
-  for (const args of [[], ['nonsense'], ['check', '/no/such/file'], ['vin'], ['uscc', 'a', 'b'], ['vin', 'X', '--as-of', '2026-02-30'], ['rules', '--ruleset', '/no/such/file']]) {
+  for (const args of [
+    [],
+    ['nonsense'],
+    ['check', '/no/such/file'],
+    ['vin'],
+    ['uscc', 'a', 'b'],
+    ['vin', 'X', '--as-of', '2026-02-30'],
+    ['rules', '--ruleset', '/no/such/file'],
+  ]) {
     const r = run(args);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr.toString(), /usage: evexport/);
@@ -57,7 +70,9 @@ test('--translation adds a language; a pack that does not fit exits 2 with inval
   const dir = mkdtempSync(join(tmpdir(), 'evexport-translation-'));
   try {
     const pack = JSON.parse(readFileSync(join(root, 'core', 'rules', 'translations', 'es.json'), 'utf8'));
-    const request = Buffer.from('{"as_of":"2026-03-01","lang":"fr","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}}');
+    const request = Buffer.from(
+      '{"as_of":"2026-03-01","lang":"fr","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}}',
+    );
     // An invented French pack (the Spanish texts under another tag): the CLI takes it as given.
     writeFileSync(join(dir, 'fr.json'), JSON.stringify({ ...pack, lang: 'fr' }));
     const ok = run(['check', '-', '--translation', join(dir, 'fr.json')], request);
@@ -73,7 +88,11 @@ test('--translation adds a language; a pack that does not fit exits 2 with inval
 });
 
 test('a directory is refused, never read as an empty input', () => {
-  for (const args of [['check', root], ['batch', '--format', 'csv', root], ['check', '-', '--registry', root]]) {
+  for (const args of [
+    ['check', root],
+    ['batch', '--format', 'csv', root],
+    ['check', '-', '--registry', root],
+  ]) {
     const r = run(args, Buffer.from('{}'));
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr.toString(), /cannot read/);

@@ -28,7 +28,11 @@ const module = await createModule({ wasmBinary: readFileSync(join(wasmDir, 'evex
 test('docs/request.schema.json is what the core writes from its field table', () => {
   const run = spawnSync(cli, ['schema'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(requestSchema, JSON.parse(run.stdout), 'regenerate with: build/native/evexport schema > docs/request.schema.json');
+  assert.deepEqual(
+    requestSchema,
+    JSON.parse(run.stdout),
+    'regenerate with: build/native/evexport schema > docs/request.schema.json',
+  );
 });
 
 test('the schema has every field the fast path encodes, in the same types', () => {
@@ -90,7 +94,10 @@ test('the CLI answers under the result schema', () => {
 });
 
 test('the raw module keeps contract v1: evaluate(requestJson) → resultJson, and vin, uscc, rulesetInfo', () => {
-  const request = JSON.stringify({ as_of: '2026-03-01', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' } });
+  const request = JSON.stringify({
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+  });
   const text = module.evaluate(request);
   assert.equal(typeof text, 'string');
   assert.deepEqual(JSON.parse(text), JSON.parse(checker.evaluateJson(request)));

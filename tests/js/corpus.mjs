@@ -17,7 +17,9 @@ export function merge(base, over) {
 
 export function loadCases() {
   const cases = [];
-  for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(casesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const topic = JSON.parse(readFileSync(join(casesDir, file), 'utf8'));
     for (const c of topic.cases) {
       const requestText = 'request_text' in c ? c.request_text : JSON.stringify(merge(topic.base ?? {}, c.request));
@@ -31,7 +33,8 @@ export function loadCases() {
 export function compare(result, expect) {
   const failures = [];
   const eq = (what, got, want) => {
-    if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      failures.push(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
   };
   if (expect.error) {
     if (!result.error) return [`expected error ${expect.error.code}, got verdict ${result.verdict}`];

@@ -11,7 +11,9 @@ import { loadCases, root } from './corpus.mjs';
 
 const LANGS = ['en', 'zh', 'ru', 'es', 'pt-BR', 'ar'];
 const TRANSLATED = ['ru', 'es', 'pt-BR', 'ar'];
-const locales = Object.fromEntries(LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(root, 'web', 'locales', `${lang}.json`), 'utf8'))]));
+const locales = Object.fromEntries(
+  LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(root, 'web', 'locales', `${lang}.json`), 'utf8'))]),
+);
 const packDir = join(root, 'core', 'rules', 'translations');
 const ruleset = JSON.parse(readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8'));
 
@@ -22,8 +24,16 @@ test('the interface has a locale file for each language and no other', () => {
 for (const lang of LANGS.slice(1)) {
   test(`${lang}: every interface string, none missing, none extra, none empty`, () => {
     const keys = Object.keys(locales.en);
-    assert.deepEqual(keys.filter((k) => !(k in locales[lang])), [], 'missing keys');
-    assert.deepEqual(Object.keys(locales[lang]).filter((k) => !(k in locales.en)), [], 'keys English does not have');
+    assert.deepEqual(
+      keys.filter((k) => !(k in locales[lang])),
+      [],
+      'missing keys',
+    );
+    assert.deepEqual(
+      Object.keys(locales[lang]).filter((k) => !(k in locales.en)),
+      [],
+      'keys English does not have',
+    );
     // translationNote speaks of translated texts: English and Chinese are the ruleset's own.
     const empty = keys.filter((k) => locales[lang][k].trim() === '' && !(k === 'translationNote' && lang === 'zh'));
     assert.deepEqual(empty, [], 'empty strings');
@@ -33,8 +43,13 @@ for (const lang of LANGS.slice(1)) {
 test('every value the core accepts for an enumerated field has a label in every language', async () => {
   // The core names the values it accepts when it refuses one: the labels must cover them all.
   const core = await loadChecker();
-  for (const [name, pointer] of [['category', '/vehicle/category'], ['powertrain', '/vehicle/powertrain'], ['condition', '/vehicle/condition'],
-    ['role', '/exporter/role'], ['trade_mode', '/shipment/trade_mode']]) {
+  for (const [name, pointer] of [
+    ['category', '/vehicle/category'],
+    ['powertrain', '/vehicle/powertrain'],
+    ['condition', '/vehicle/condition'],
+    ['role', '/exporter/role'],
+    ['trade_mode', '/shipment/trade_mode'],
+  ]) {
     const request = {};
     const keys = pointer.slice(1).split('/');
     keys.slice(0, -1).reduce((node, key) => (node[key] = {}), request)[keys.at(-1)] = '?';
@@ -42,7 +57,8 @@ test('every value the core accepts for an enumerated field has a label in every 
     assert.equal(error.field, pointer);
     const values = error.message.split('expected one of: ')[1].split(', ');
     assert.ok(values.length >= 2, `${name}: ${error.message}`);
-    for (const value of values) for (const lang of LANGS) assert.ok(locales[lang][`enum.${name}.${value}`], `${lang}: enum.${name}.${value}`);
+    for (const value of values)
+      for (const lang of LANGS) assert.ok(locales[lang][`enum.${name}.${value}`], `${lang}: enum.${name}.${value}`);
   }
 });
 
@@ -60,14 +76,20 @@ test('each ruleset translation names its language in its file name and the rules
 // The same answer on every surface in every language: the native CLI (translations built in),
 // the wasm through the JSON path (translations fetched), and the JS fast path.
 const checker = await loadChecker();
-const cases = loadCases().filter((c) => c.requestText.includes('"as_of"') && !('request_text' in c) && c.requestText.startsWith('{'));
+const cases = loadCases().filter(
+  (c) => c.requestText.includes('"as_of"') && !('request_text' in c) && c.requestText.startsWith('{'),
+);
 for (const lang of TRANSLATED) {
   test(`${lang}: native, wasm and the fast path agree on every case`, async () => {
     assert.equal(await checker.loadLanguage(lang), true);
     const requests = cases.map((c) => JSON.stringify({ ...JSON.parse(c.requestText), lang }));
     const native = execFileSync(join(root, 'build', 'native', 'evexport'), ['batch', '--format', 'jsonl', '-'], {
-      input: requests.join('\n') + '\n', encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'],
-    }).trim().split('\n');
+      input: `${requests.join('\n')}\n`,
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'ignore'],
+    })
+      .trim()
+      .split('\n');
     assert.equal(native.length, requests.length);
     let translated = 0;
     requests.forEach((text, i) => {
@@ -85,9 +107,53 @@ for (const lang of TRANSLATED) {
 // obligations, warnings with their details, questions) is in the request's language. What may stay
 // in Latin letters: what the request itself said (a make, a name, a VIN), makers' names from the
 // WMI table, and abbreviations in capitals (VIN, CCC, MIIT, WM/T, PHEV …).
-const ENGLISH_ONLY = ['the', 'and', 'of', 'is', 'are', 'with', 'for', 'this', 'that', 'from', 'which', 'not', 'has', 'have', 'was', 'by',
-  'on', 'to', 'or', 'vehicle', 'vehicles', 'licence', 'license', 'export', 'exporter', 'days', 'code', 'needs', 'used', 'new', 'car', 'cars',
-  'position', 'check', 'digit', 'passenger', 'truck', 'bus', 'motorcycle', 'role', 'trader', 'manufacturer', 'powertrain', 'should', 'but'];
+const ENGLISH_ONLY = [
+  'the',
+  'and',
+  'of',
+  'is',
+  'are',
+  'with',
+  'for',
+  'this',
+  'that',
+  'from',
+  'which',
+  'not',
+  'has',
+  'have',
+  'was',
+  'by',
+  'on',
+  'to',
+  'or',
+  'vehicle',
+  'vehicles',
+  'licence',
+  'license',
+  'export',
+  'exporter',
+  'days',
+  'code',
+  'needs',
+  'used',
+  'new',
+  'car',
+  'cars',
+  'position',
+  'check',
+  'digit',
+  'passenger',
+  'truck',
+  'bus',
+  'motorcycle',
+  'role',
+  'trader',
+  'manufacturer',
+  'powertrain',
+  'should',
+  'but',
+];
 const identifiers = JSON.parse(readFileSync(join(root, 'core', 'rules', 'identifiers.json'), 'utf8'));
 const makerNames = JSON.stringify(identifiers);
 function texts(result) {

@@ -11,21 +11,37 @@ import { root } from './corpus.mjs';
 
 const manifest = JSON.parse(readFileSync(join(root, 'wasm', 'package.json'), 'utf8'));
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const files = (dir) =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
 
 test('the package has a semantic version and says what it exports', () => {
   assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
   const built = JSON.parse(readFileSync(join(root, 'build', 'package', 'package.json'), 'utf8'));
   assert.deepEqual(built, manifest);
-  for (const file of ['index.mjs', 'compact.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'README.md', 'translations/ru.json'])
+  for (const file of [
+    'index.mjs',
+    'compact.mjs',
+    'index.d.ts',
+    'evexport.mjs',
+    'evexport.wasm',
+    'README.md',
+    'translations/ru.json',
+  ])
     assert.ok(statSync(join(root, 'build', 'package', file)).size > 0, file);
 });
 
 test('the package installs from its tarball and checks a vehicle in another language, offline', () => {
   const dir = mkdtempSync(join(tmpdir(), 'evexport-package-'));
   try {
-    const npm = (...args) => execFileSync('npm', [...args, '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
-    const tarball = npm('pack', join(root, 'build', 'package'), '--pack-destination', dir).trim().split('\n').pop();
+    const npm = (...args) =>
+      execFileSync('npm', [...args, '--offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+    const tarball = npm('pack', join(root, 'build', 'package'), '--pack-destination', dir)
+      .trim()
+      .split('\n')
+      .pop();
     writeFileSync(join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
     npm('install', join(dir, tarball));
     writeFileSync(
@@ -54,7 +70,10 @@ test('embed/v1/ and its release directory hold the same files, each with its pub
   const release = join(root, 'build', 'site', 'embed', `v${manifest.version}`);
   const published = JSON.parse(readFileSync(join(release, 'integrity.json'), 'utf8'));
   assert.equal(published.version, manifest.version);
-  const listed = files(release).map((f) => relative(release, f)).filter((f) => f !== 'integrity.json').sort();
+  const listed = files(release)
+    .map((f) => relative(release, f))
+    .filter((f) => f !== 'integrity.json')
+    .sort();
   assert.deepEqual(Object.keys(published.files).sort(), listed);
   for (const file of listed) {
     assert.equal(sri(readFileSync(join(release, file))), published.files[file], file);
@@ -62,6 +81,12 @@ test('embed/v1/ and its release directory hold the same files, each with its pub
   }
   // The widget pins what it loads: the hashes it carries are those of the files beside it.
   const widget = readFileSync(join(release, 'ev-export-check.js'), 'utf8');
-  for (const file of ['evexport.wasm', 'translations/ru.json', 'translations/es.json', 'translations/pt-BR.json', 'translations/ar.json'])
+  for (const file of [
+    'evexport.wasm',
+    'translations/ru.json',
+    'translations/es.json',
+    'translations/pt-BR.json',
+    'translations/ar.json',
+  ])
     assert.ok(widget.includes(published.files[file]), `ev-export-check.js pins ${file}`);
 });

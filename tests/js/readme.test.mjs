@@ -27,7 +27,7 @@ function contains(actual, shown, path = '') {
   if (Array.isArray(shown)) {
     assert.ok(Array.isArray(actual), `${path}: not an array`);
     assert.equal(actual.length, shown.length, `${path}: ${actual.length} elements, README shows ${shown.length}`);
-    shown.forEach((s, i) => contains(actual[i], s, `${path}/${i}`));
+    for (const [i, s] of shown.entries()) contains(actual[i], s, `${path}/${i}`);
   } else if (shown && typeof shown === 'object') {
     assert.ok(actual && typeof actual === 'object', `${path}: not an object`);
     for (const [key, value] of Object.entries(shown)) contains(actual[key], value, `${path}/${key}`);
@@ -48,7 +48,11 @@ for (const { command, shown, request } of list) {
       stdout = e.stdout; // exit 2 with a structured error is an answer too
     }
     // A JSON string shown stands for the command's text output, which must begin with it.
-    if (typeof shown === 'string') assert.ok(stdout.startsWith(shown), `${JSON.stringify(stdout.slice(0, 200))} does not begin with the README's text`);
+    if (typeof shown === 'string')
+      assert.ok(
+        stdout.startsWith(shown),
+        `${JSON.stringify(stdout.slice(0, 200))} does not begin with the README's text`,
+      );
     else contains(JSON.parse(stdout), shown);
     if (request) {
       const file = command.split(/\s+/).at(-1);

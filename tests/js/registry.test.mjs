@@ -17,7 +17,10 @@ const request = (exporter) => ({
 test('without a registry the list status is asked for', () => {
   checker.clearRegistry();
   const r = checker.evaluate(request({ uscc: '91440300MA5FK00171', role: 'manufacturer' }));
-  assert.deepEqual(r.missing.map((m) => m.field), ['/exporter/listed']);
+  assert.deepEqual(
+    r.missing.map((m) => m.field),
+    ['/exporter/listed'],
+  );
 });
 
 test('with the registry it is looked up, and a false claim is caught', () => {
@@ -25,11 +28,17 @@ test('with the registry it is looked up, and a false claim is caught', () => {
   assert.equal(checker.evaluate(request({ uscc: '91440300MA5FK00171' })).verdict, 'conditional');
   const claim = checker.evaluate(request({ uscc: '91350100M000100Y43', role: 'manufacturer', listed: true }));
   assert.equal(claim.verdict, 'not_permitted');
-  assert.deepEqual(claim.warnings.map((w) => w.code), ['registry_mismatch']);
+  assert.deepEqual(
+    claim.warnings.map((w) => w.code),
+    ['registry_mismatch'],
+  );
 });
 
 test('a malformed registry is refused and the loaded one stays', () => {
-  assert.equal(checker.loadRegistry('{"schema":1,"enterprises":[{"role":"trader","year":2026,"name":"x"}]}').error.code, 'invalid_registry');
+  assert.equal(
+    checker.loadRegistry('{"schema":1,"enterprises":[{"role":"trader","year":2026,"name":"x"}]}').error.code,
+    'invalid_registry',
+  );
   assert.equal(checker.loadRegistry('not json').error.code, 'invalid_registry');
   assert.equal(checker.evaluate(request({ uscc: '91440300MA5FK00171' })).verdict, 'conditional');
   checker.clearRegistry();

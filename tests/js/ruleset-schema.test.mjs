@@ -20,8 +20,10 @@ const builtin = JSON.parse(rulesetText);
 
 // A loader failure from a binary built before the loader's last change says so.
 const loaderSource = join(root, 'core', 'src', 'ruleset_load.cpp');
-const stale = statSync(cli, { throwIfNoEntry: false })?.mtimeMs < statSync(loaderSource).mtimeMs
-  ? ' (build/native/evexport is older than core/src/ruleset_load.cpp: rebuild before reading this failure)' : '';
+const stale =
+  statSync(cli, { throwIfNoEntry: false })?.mtimeMs < statSync(loaderSource).mtimeMs
+    ? ' (build/native/evexport is older than core/src/ruleset_load.cpp: rebuild before reading this failure)'
+    : '';
 
 const NEWER = '2099.1.1';
 // The built-in ruleset as a newer version of itself, which --ruleset takes in place of the built-in one.
@@ -77,13 +79,18 @@ function acceptedByBoth(doc, what) {
 // ($defs/rule) and those of its kind ($defs/rule.<kind>).
 const ruleDef = schema.$defs.rule;
 const kindNames = ruleDef.properties.kind.enum;
-const kinds = Object.fromEntries(kindNames.map((kind) => {
-  const own = schema.$defs[`rule.${kind}`] ?? {};
-  return [kind, {
-    required: [...ruleDef.required, ...(own.required ?? [])],
-    allowed: [...Object.keys(ruleDef.properties), ...Object.keys(own.properties ?? {})],
-  }];
-}));
+const kinds = Object.fromEntries(
+  kindNames.map((kind) => {
+    const own = schema.$defs[`rule.${kind}`] ?? {};
+    return [
+      kind,
+      {
+        required: [...ruleDef.required, ...(own.required ?? [])],
+        allowed: [...Object.keys(ruleDef.properties), ...Object.keys(own.properties ?? {})],
+      },
+    ];
+  }),
+);
 const kindKeys = [...new Set(kindNames.flatMap((kind) => Object.keys(schema.$defs[`rule.${kind}`]?.properties ?? {})))];
 // A value each kind-specific key takes somewhere in the built-in ruleset.
 const sample = Object.fromEntries(kindKeys.map((key) => [key, builtin.rules.find((r) => key in r)?.[key] ?? true]));
@@ -91,7 +98,10 @@ const firstOfKind = kindNames.map((kind) => builtin.rules.findIndex((r) => r.kin
 
 test('the schema has a subschema for each kind of rule, chosen by the kind', () => {
   const chosen = ruleDef.allOf.map((branch) => [branch.if.properties.kind.const, branch.then.$ref]);
-  assert.deepEqual(chosen, kindNames.map((kind) => [kind, `#/$defs/rule.${kind}`]));
+  assert.deepEqual(
+    chosen,
+    kindNames.map((kind) => [kind, `#/$defs/rule.${kind}`]),
+  );
   assert.equal(ruleDef.unevaluatedProperties, false);
   for (const kind of kindNames) assert.ok(schema.$defs[`rule.${kind}`], kind);
 });

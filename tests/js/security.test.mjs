@@ -24,19 +24,50 @@ test('no call throws, whatever it is given', async () => {
   const checker = await loadChecker();
   const cyclic = { vehicle: {} };
   cyclic.vehicle.self = cyclic;
-  const getter = { get vehicle() { throw new Error('boom'); } };
+  const getter = {
+    get vehicle() {
+      throw new Error('boom');
+    },
+  };
   const odd = [
-    JSON.parse('{"__proto__":{"__proto__":{"a":1}}}'), JSON.parse('{"vehicle":{"__proto__":{"make":"BYD"}}}'), { toString: 1 },
-    cyclic, getter, Object.create(null), [], 1n, Symbol('x'), () => 1, new Proxy({}, { ownKeys() { throw new Error('proxy'); } }),
+    JSON.parse('{"__proto__":{"__proto__":{"a":1}}}'),
+    JSON.parse('{"vehicle":{"__proto__":{"make":"BYD"}}}'),
+    { toString: 1 },
+    cyclic,
+    getter,
+    Object.create(null),
+    [],
+    1n,
+    Symbol('x'),
+    () => 1,
+    new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('proxy');
+        },
+      },
+    ),
   ];
   for (const request of odd) {
     const result = checker.evaluate(request);
-    assert.ok(result && typeof result === 'object' && ('verdict' in result || 'error' in result), String(typeof request));
+    assert.ok(
+      result && typeof result === 'object' && ('verdict' in result || 'error' in result),
+      String(typeof request),
+    );
   }
   assert.equal(checker.evaluate(JSON.parse('{"__proto__":{"__proto__":{"a":1}}}')).verdict, 'undetermined');
-  for (const list of [null, undefined, 1, cyclic, getter, [getter, bev]]) assert.ok(Array.isArray(checker.verdicts(list)));
+  for (const list of [null, undefined, 1, cyclic, getter, [getter, bev]])
+    assert.ok(Array.isArray(checker.verdicts(list)));
   assert.deepEqual(checker.verdicts([getter, bev]), [null, 'undetermined']);
-  for (const [value, options] of [[undefined, undefined], [null, null], [cyclic, {}], [ruleset, null], [ruleset, { sha256: getter }], [1n, 1]]) {
+  for (const [value, options] of [
+    [undefined, undefined],
+    [null, null],
+    [cyclic, {}],
+    [ruleset, null],
+    [ruleset, { sha256: getter }],
+    [1n, 1],
+  ]) {
     const out = checker.loadRuleset(value, options);
     assert.ok(out && typeof out === 'object');
   }
@@ -44,15 +75,24 @@ test('no call throws, whatever it is given', async () => {
     assert.ok(checker.loadRegistry(value).error);
     assert.ok(checker.loadTranslation(value).error);
   }
-  assert.ok(checker.vin({ toString() { throw new Error('x'); } }).error);
+  assert.ok(
+    checker.vin({
+      toString() {
+        throw new Error('x');
+      },
+    }).error,
+  );
   assert.equal(await checker.loadLanguage({}), false);
   assert.equal(checker.rulesetInfo(cyclic).id, ruleset.id);
 });
 
 test('a batch keeps the ruleset and registry it started with, whatever is loaded meanwhile', async () => {
   const rows = ['id,as_of,category,powertrain,condition,make,exporter_uscc,exporter_role'];
-  for (let i = 0; i < 300; i++) rows.push(`${i},2026-03-01,passenger_car,bev,new,BYD,${i % 2 ? '91440300MA5FK00171' : '91350100M000100Y43'},manufacturer`);
-  const csv = rows.join('\n') + '\n';
+  for (let i = 0; i < 300; i++)
+    rows.push(
+      `${i},2026-03-01,passenger_car,bev,new,BYD,${i % 2 ? '91440300MA5FK00171' : '91350100M000100Y43'},manufacturer`,
+    );
+  const csv = `${rows.join('\n')}\n`;
   const quiet = await loadChecker();
   quiet.loadRegistry(registry);
   const q = quiet.batch('csv');
@@ -67,7 +107,8 @@ test('a batch keeps the ruleset and registry it started with, whatever is loaded
   let out = '';
   let n = 0;
   const noLicence = structuredClone(ruleset);
-  for (const rule of noLicence.rules) if (rule.id === 'cn.licence.bev-2026') Object.assign(rule, { licence: false, regime: 'none' });
+  for (const rule of noLicence.rules)
+    if (rule.id === 'cn.licence.bev-2026') Object.assign(rule, { licence: false, regime: 'none' });
   for (let at = 0; at < csv.length; at += 701, n++) {
     out += run.feed(csv.slice(at, at + 701));
     if (n % 4 === 0) busy.clearRegistry();
@@ -85,12 +126,18 @@ test('a replacement ruleset loaded without a pin is marked in every answer; a pi
   const unpinned = await loadChecker();
   assert.equal(unpinned.loadRuleset(versioned(ruleset, '2031.1.1')).version, '2031.1.1');
   const marked = unpinned.evaluate(bev);
-  assert.ok(marked.warnings.some((w) => w.code === 'ruleset_unpinned'), JSON.stringify(marked.warnings));
+  assert.ok(
+    marked.warnings.some((w) => w.code === 'ruleset_unpinned'),
+    JSON.stringify(marked.warnings),
+  );
   assert.equal(JSON.parse(unpinned.evaluateJson(JSON.stringify(bev))).warnings.at(-1).code, 'ruleset_unpinned');
   const pinned = await loadChecker();
   const text = JSON.stringify(versioned(ruleset, '2031.1.1'));
   const { createHash } = await import('node:crypto');
-  assert.equal(pinned.loadRuleset(text, { sha256: createHash('sha256').update(text).digest('hex') }).version, '2031.1.1');
+  assert.equal(
+    pinned.loadRuleset(text, { sha256: createHash('sha256').update(text).digest('hex') }).version,
+    '2031.1.1',
+  );
   assert.ok(!pinned.evaluate(bev).warnings.some((w) => w.code === 'ruleset_unpinned'));
   // Versions compare the same as natively, however long their numbers.
   assert.equal(pinned.loadRuleset(versioned(ruleset, '4294967297.1')).version, '4294967297.1');
@@ -98,7 +145,10 @@ test('a replacement ruleset loaded without a pin is marked in every answer; a pi
   // Source links are web addresses only.
   const js = versioned(structuredClone(ruleset), '4294967298');
   js.sources[0].url = 'javascript:alert(1)';
-  assert.deepEqual([pinned.loadRuleset(js).error.code, pinned.loadRuleset(js).error.field], ['invalid_ruleset', '/sources/0/url']);
+  assert.deepEqual(
+    [pinned.loadRuleset(js).error.code, pinned.loadRuleset(js).error.field],
+    ['invalid_ruleset', '/sources/0/url'],
+  );
 });
 
 test('no input grows the core memory or the caches without bound', async () => {
@@ -109,7 +159,7 @@ test('no input grows the core memory or the caches without bound', async () => {
   assert.equal(checker.vin('A'.repeat(50_000_000)).error.code, 'too_large');
   assert.equal(checker.uscc('9'.repeat(50_000_000)).error.code, 'too_large');
   assert.equal(checker.evaluate(JSON.stringify({ vehicle: { vin: 'A'.repeat(50_000_000) } })).error.code, 'too_large');
-  assert.equal(JSON.parse(checker.evaluateJson('{"a":"' + 'x'.repeat(50_000_000) + '"}')).error.code, 'too_large');
+  assert.equal(JSON.parse(checker.evaluateJson(`{"a":"${'x'.repeat(50_000_000)}"}`)).error.code, 'too_large');
   assert.ok(memory() - start < 16 * 1024 * 1024, `memory grew by ${memory() - start} bytes`);
   // One text table per language the texts are in, not per `lang` string asked for.
   const heap = process.memoryUsage().heapUsed;
@@ -123,8 +173,8 @@ test('no input grows the core memory or the caches without bound', async () => {
   assert.deepEqual(checker.evaluate(many).error.code, 'too_large');
   // A batch chunk of any size goes to the core in bounded pieces, never between the halves of a
   // character: the answers are those of the same text fed whole.
-  const emoji = 'id,notes\n1,' + 'x'.repeat((1 << 20) - 12) + '\u{1F600},y\n2,\u{1F600}\n';
-  assert.equal((emoji.charCodeAt((1 << 20) - 1) & 0xfc00), 0xd800, 'the pair straddles the first piece boundary');
+  const emoji = `id,notes\n1,${'x'.repeat((1 << 20) - 12)}\u{1F600},y\n2,\u{1F600}\n`;
+  assert.equal(emoji.charCodeAt((1 << 20) - 1) & 0xfc00, 0xd800, 'the pair straddles the first piece boundary');
   const small = checker.batch('csv');
   let expected = '';
   for (let at = 0; at < emoji.length; at += 4096) {
@@ -139,7 +189,7 @@ test('no input grows the core memory or the caches without bound', async () => {
   assert.match(expected, /\n2,.*,\u{1F600}\n$/u);
   // A batch chunk of any size goes to the core in bounded pieces.
   const run = checker.batch('csv');
-  const big = 'id,notes\n' + ('1,' + 'x'.repeat(100) + '\n').repeat(30_000);
+  const big = `id,notes\n${(`1,${'x'.repeat(100)}\n`).repeat(30_000)}`;
   const out = run.feed(big) + run.finish();
   assert.equal(out.split('\n').length, 30_002);
 });

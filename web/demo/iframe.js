@@ -4,14 +4,17 @@ const WIDGET_ORIGIN = '%WIDGET_ORIGIN%';
 const frame = document.getElementById('check');
 const log = document.getElementById('log');
 const note = (text) => log.append(Object.assign(document.createElement('li'), { textContent: text }));
-const send = (message) => frame.contentWindow.postMessage({ protocol: 'evexport', version: 1, ...message }, WIDGET_ORIGIN);
+const send = (message) =>
+  frame.contentWindow.postMessage({ protocol: 'evexport', version: 1, ...message }, WIDGET_ORIGIN);
 
 addEventListener('message', (event) => {
   if (event.origin !== WIDGET_ORIGIN || event.source !== frame.contentWindow) return;
   const m = event.data;
-  if (!m || m.protocol !== 'evexport' || m.version !== 1) return;
+  if (m?.protocol !== 'evexport' || m.version !== 1) return;
   if (m.type === 'height') frame.style.height = `${m.height}px`;
-  note(`${m.type}${m.type === 'result' ? ` → ${m.result.verdict}` : m.type === 'error' ? ` → ${m.error.code}` : m.type === 'height' ? ` → ${m.height}px` : ''}`);
+  note(
+    `${m.type}${m.type === 'result' ? ` → ${m.result.verdict}` : m.type === 'error' ? ` → ${m.error.code}` : m.type === 'height' ? ` → ${m.height}px` : ''}`,
+  );
 });
 
 document.getElementById('ask-used').addEventListener('click', () => {

@@ -33,15 +33,27 @@ addEventListener('message', (event) => {
   if (event.origin !== host || event.source !== parent) return;
   const message = event.data;
   if (!message || message.protocol !== PROTOCOL) return;
-  if (message.version !== VERSION) return post('error', { error: { code: 'unsupported_version', field: '/version', message: `this frame speaks version ${VERSION}` } });
+  if (message.version !== VERSION)
+    return post('error', {
+      error: { code: 'unsupported_version', field: '/version', message: `this frame speaks version ${VERSION}` },
+    });
   try {
     if (message.type === 'request') check.request = message.request;
     else if (message.type === 'lang') {
       // Only a language the element offers: anything else is answered, never applied or thrown on.
       if (typeof message.lang !== 'string' || !LANGS.includes(message.lang))
-        post('error', { error: { code: 'invalid_field', field: '/lang', message: `a language of ${LANGS.join(', ')}` } });
+        post('error', {
+          error: { code: 'invalid_field', field: '/lang', message: `a language of ${LANGS.join(', ')}` },
+        });
       else check.setAttribute('lang', message.lang);
-    } else post('error', { error: { code: 'unknown_message', field: '/type', message: `unknown message type ${typeof message.type === 'string' ? message.type.slice(0, 64) : typeof message.type}` } });
+    } else
+      post('error', {
+        error: {
+          code: 'unknown_message',
+          field: '/type',
+          message: `unknown message type ${typeof message.type === 'string' ? message.type.slice(0, 64) : typeof message.type}`,
+        },
+      });
   } catch {
     post('error', { error: { code: 'invalid_message', field: '', message: 'the message could not be read' } });
   }
@@ -56,5 +68,8 @@ check.addEventListener('evexport-error', (e) => post('error', { error: e.detail 
 let last = 0;
 new ResizeObserver(() => {
   const height = Math.ceil(document.documentElement.scrollHeight);
-  if (height !== last) post('height', { height: (last = height) });
+  if (height !== last) {
+    last = height;
+    post('height', { height });
+  }
 }).observe(document.body);

@@ -17,7 +17,11 @@ export class BatchView {
   private filter = '';
   private lang: Lang = 'en';
   private readonly el = {
-    input: h('input', { type: 'file', id: 'batch-file', accept: '.csv,.jsonl,.ndjson,.txt,text/csv,application/x-ndjson' }),
+    input: h('input', {
+      type: 'file',
+      id: 'batch-file',
+      accept: '.csv,.jsonl,.ndjson,.txt,text/csv,application/x-ndjson',
+    }),
     progress: h('progress', { id: 'batch-progress', max: '1', value: '0', hidden: true }),
     status: h('p', { id: 'batch-status', role: 'status', 'aria-live': 'polite' }),
     cancel: h('button', { type: 'button', id: 'batch-cancel', hidden: true }),
@@ -30,12 +34,24 @@ export class BatchView {
   };
 
   constructor(readonly root: HTMLElement) {
-    const label = (tag: HTMLElement, key: Parameters<typeof t>[1]) => (this.el.labels.push([tag, key]), tag);
+    const label = (tag: HTMLElement, key: Parameters<typeof t>[1]) => {
+      this.el.labels.push([tag, key]);
+      return tag;
+    };
     const drop = h('label', { class: 'drop', for: 'batch-file' }, label(h('span'), 'batchDrop'), this.el.input);
-    const template = label(h('a', { href: './template.csv', download: 'ev-export-check-template.csv' }), 'batchTemplate');
-    this.el.filter.addEventListener('change', () => ((this.filter = this.el.filter.value), this.draw()));
+    const template = label(
+      h('a', { href: './template.csv', download: 'ev-export-check-template.csv' }),
+      'batchTemplate',
+    );
+    this.el.filter.addEventListener('change', () => {
+      this.filter = this.el.filter.value;
+      this.draw();
+    });
     this.el.input.addEventListener('change', () => this.el.input.files?.[0] && this.start(this.el.input.files[0]));
-    drop.addEventListener('dragover', (e) => (e.preventDefault(), drop.classList.add('over')));
+    drop.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.classList.add('over');
+    });
     drop.addEventListener('dragleave', () => drop.classList.remove('over'));
     drop.addEventListener('drop', (e) => {
       e.preventDefault();
@@ -53,7 +69,14 @@ export class BatchView {
       h('p', { class: 'hint' }, template),
       h('div', { class: 'batch-run' }, this.el.progress, this.el.cancel, this.el.status),
       this.el.counts,
-      h('div', { class: 'batch-tools' }, h('label', { for: 'batch-filter' }, label(h('span'), 'batchFilter')), this.el.filter, this.el.csv, this.el.jsonl),
+      h(
+        'div',
+        { class: 'batch-tools' },
+        h('label', { for: 'batch-filter' }, label(h('span'), 'batchFilter')),
+        this.el.filter,
+        this.el.csv,
+        this.el.jsonl,
+      ),
       h('div', { class: 'table-wrap' }, this.el.table),
     );
   }
@@ -113,7 +136,8 @@ export class BatchView {
     // and the reader is told, so that no one takes it for the answer.
     const renames = this.renamed.map(([from, to]) => `${from} → ${to}`).join(', ');
     this.el.status.textContent =
-      `${t(this.lang, 'batchDone')}: ${counts.rows} ${t(this.lang, 'batchRowsChecked')}` + (renames ? `. ${t(this.lang, 'batchRenamed')}: ${renames}` : '');
+      `${t(this.lang, 'batchDone')}: ${counts.rows} ${t(this.lang, 'batchRowsChecked')}` +
+      (renames ? `. ${t(this.lang, 'batchRenamed')}: ${renames}` : '');
     this.root.dataset.done = 'true';
     this.el.csv.disabled = this.el.jsonl.disabled = false;
     this.draw();
@@ -137,7 +161,13 @@ export class BatchView {
     const counts = new Map<string, number>(VERDICTS.map((v) => [v, 0]));
     for (const row of this.rows) counts.set(this.verdictOf(row), (counts.get(this.verdictOf(row)) ?? 0) + 1);
     this.el.counts.replaceChildren(
-      ...VERDICTS.map((v) => h('li', { 'data-verdict': v, 'data-count': String(counts.get(v)) }, `${t(lang, `batch.${v}`)}: ${counts.get(v)}`)),
+      ...VERDICTS.map((v) =>
+        h(
+          'li',
+          { 'data-verdict': v, 'data-count': String(counts.get(v)) },
+          `${t(lang, `batch.${v}`)}: ${counts.get(v)}`,
+        ),
+      ),
     );
     const options = [h('option', { value: '' }, `${t(lang, 'batchAll')} (${this.rows.length})`)];
     for (const v of VERDICTS) options.push(h('option', { value: v }, `${t(lang, `batch.${v}`)} (${counts.get(v)})`));
@@ -148,8 +178,16 @@ export class BatchView {
     const heads = ['id', 'verdict', 'licence_required', 'warnings', 'missing', 'error'];
     // The verdict in words for people; the codes stay as they are in the downloads.
     const cell = (row: AnswerRow, i: number) =>
-      i === 1 && row.cells[1] ? t(lang, `batch.${row.cells[1] as (typeof VERDICTS)[number]}`) : i === 5 && row.cells[6] ? `${row.cells[5]} ${row.cells[6]}` : row.cells[i] ?? '';
-    const body = matching.slice(0, SHOWN).map((row) => h('tr', { 'data-verdict': this.verdictOf(row) }, ...heads.map((_, i) => h('td', {}, cell(row, i)))));
+      i === 1 && row.cells[1]
+        ? t(lang, `batch.${row.cells[1] as (typeof VERDICTS)[number]}`)
+        : i === 5 && row.cells[6]
+          ? `${row.cells[5]} ${row.cells[6]}`
+          : (row.cells[i] ?? '');
+    const body = matching
+      .slice(0, SHOWN)
+      .map((row) =>
+        h('tr', { 'data-verdict': this.verdictOf(row) }, ...heads.map((_, i) => h('td', {}, cell(row, i)))),
+      );
     this.el.table.replaceChildren(
       h('caption', {}, `${t(lang, 'batchShowing')} ${Math.min(SHOWN, matching.length)} / ${matching.length}`),
       h('thead', {}, h('tr', {}, ...heads.map((name) => h('th', { scope: 'col' }, name)))),

@@ -15,12 +15,18 @@ self.onmessage = async (event: MessageEvent<{ file: File; format: 'csv' | 'jsonl
   const post = (message: BatchMessage) => (self as unknown as Worker).postMessage(message);
   try {
     const { file, format } = event.data;
-    const core = await (checker ??= loadChecker());
+    checker ??= loadChecker();
+    const core = await checker;
     const run = core.batch(format);
     const decoder = new TextDecoder('utf-8');
     for (let offset = 0; offset < file.size; offset += SLICE) {
       const bytes = await file.slice(offset, offset + SLICE).arrayBuffer();
-      post({ type: 'progress', done: Math.min(offset + SLICE, file.size), total: file.size, output: run.feed(decoder.decode(bytes, { stream: true })) });
+      post({
+        type: 'progress',
+        done: Math.min(offset + SLICE, file.size),
+        total: file.size,
+        output: run.feed(decoder.decode(bytes, { stream: true })),
+      });
     }
     const output = run.feed(decoder.decode()) + run.finish();
     post({ type: 'done', output, counts: run.counts() });

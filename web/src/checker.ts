@@ -5,8 +5,13 @@ import wasmUrl from '@core/evexport.wasm?url';
 export type { Checker, Request, Result, ErrorResult, Verdict } from '@core/index.mjs';
 
 // Each translation is an asset of its own, fetched only when its language is chosen.
-const translations = import.meta.glob<string>('../../build/wasm/translations/*.json', { query: '?url', import: 'default', eager: true });
-const translationUrl = (lang: string) => translations[`../../build/wasm/translations/${lang}.json`] ?? `translations/${lang}.json`;
+const translations = import.meta.glob<string>('../../build/wasm/translations/*.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
+const translationUrl = (lang: string) =>
+  translations[`../../build/wasm/translations/${lang}.json`] ?? `translations/${lang}.json`;
 
 declare const __EVEXPORT_INTEGRITY__: { wasm: string; translations: Record<string, string> };
 

@@ -24,7 +24,13 @@ function leaves(node: Node, prefix: string): RequestField[] {
     const path = prefix ? `${prefix}.${name}` : name;
     if (sub.properties) return leaves(sub, path);
     const values = (sub.enum ?? []).filter((v): v is string => v !== null);
-    const kind: Kind = sub.enum ? 'enum' : sub.type?.includes('boolean') ? 'bool' : sub.format === 'date' ? 'date' : 'text';
+    const kind: Kind = sub.enum
+      ? 'enum'
+      : sub.type?.includes('boolean')
+        ? 'bool'
+        : sub.format === 'date'
+          ? 'date'
+          : 'text';
     return [{ path, column: sub['x-csv-column'] ?? name, kind, values }];
   });
 }

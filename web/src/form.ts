@@ -76,7 +76,10 @@ const FIELDS = GROUPS.flatMap((g) => g.fields);
 export function setPath(request: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');
   let node = request;
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
   node[keys[keys.length - 1]] = value;
 }
 const idOf = (path: string) => `f-${path.replace(/\./g, '-')}`;
@@ -121,12 +124,19 @@ export class RequestForm {
         unknown.textContent = t(lang, 'unknown');
         options.forEach((o, i) => {
           const v = values[i];
-          o.textContent = field.kind === 'bool' ? t(lang, v === 'true' ? 'yes' : 'no') : enumLabel(lang, field.enumName, v);
+          o.textContent =
+            field.kind === 'bool' ? t(lang, v === 'true' ? 'yes' : 'no') : enumLabel(lang, field.enumName, v);
         });
       });
       control = select;
     } else {
-      control = h('input', { id, name: field.path, type: field.kind === 'date' ? 'date' : 'text', 'aria-describedby': describedBy, ...field.attrs });
+      control = h('input', {
+        id,
+        name: field.path,
+        type: field.kind === 'date' ? 'date' : 'text',
+        'aria-describedby': describedBy,
+        ...field.attrs,
+      });
     }
     this.relabel.push((lang) => {
       label.textContent = t(lang, field.path as Key);
@@ -134,7 +144,14 @@ export class RequestForm {
     });
     this.controls.set(field.path, control);
     this.notes.set(pointerOf(field.path), note);
-    return h('div', { class: `field field-${field.kind}`, 'data-field': pointerOf(field.path) }, label, control, hint, note);
+    return h(
+      'div',
+      { class: `field field-${field.kind}`, 'data-field': pointerOf(field.path) },
+      label,
+      control,
+      hint,
+      note,
+    );
   }
 
   setLang(lang: Lang) {
@@ -154,7 +171,8 @@ export class RequestForm {
   write(request: Request) {
     for (const field of FIELDS) {
       let value: unknown = request;
-      for (const key of field.path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+      for (const key of field.path.split('.'))
+        value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
       const control = this.controls.get(field.path)!;
       control.value = value === undefined || value === null ? '' : String(value);
     }

@@ -14,7 +14,9 @@ export const LANGS: { code: Lang; label: string }[] = [
   { code: 'ar', label: 'العربية' },
 ];
 
-const loaders = import.meta.glob<Record<Key, string>>(['../locales/*.json', '!../locales/en.json'], { import: 'default' });
+const loaders = import.meta.glob<Record<Key, string>>(['../locales/*.json', '!../locales/en.json'], {
+  import: 'default',
+});
 const tables: Partial<Record<Lang, Record<Key, string>>> = { en };
 
 /** Loads a language's strings once; t() falls back to English until then. */
@@ -23,7 +25,8 @@ export async function loadStrings(lang: Lang): Promise<void> {
 }
 
 export const t = (lang: Lang, key: Key): string => tables[lang]?.[key] ?? en[key];
-export const enumLabel = (lang: Lang, kind: string, value: string): string => t(lang, `enum.${kind}.${value}` as Key) ?? value;
+export const enumLabel = (lang: Lang, kind: string, value: string): string =>
+  t(lang, `enum.${kind}.${value}` as Key) ?? value;
 export const isLang = (value: unknown): value is Lang => (LANG_CODES as readonly unknown[]).includes(value);
 /** The tag for the lang attribute (Simplified Chinese is said so), and the writing direction. */
 export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-Hans' : lang);

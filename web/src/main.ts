@@ -47,7 +47,8 @@ function applyLang() {
   document.documentElement.lang = htmlLang(lang);
   document.documentElement.dir = dirOf(lang);
   document.title = t(lang, 'title');
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n as never);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    el.textContent = t(lang, el.dataset.i18n as never);
   for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   form.setLang(lang);
   batch.setLang(lang);
@@ -68,7 +69,8 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
       ...r.warnings.filter((w) => w.field).map((w) => ({ field: w.field, text: w.text, kind: 'warning' as const })),
       ...r.missing.map((m) => ({ field: m.field, text: m.question, kind: 'missing' as const })),
     ]);
-    $('report-ruleset').textContent = `${t(lang, 'ruleset')}: ${r.ruleset.id} ${r.ruleset.version} (sha256 ${r.ruleset.sha256.slice(0, 16)}…)`;
+    $('report-ruleset').textContent =
+      `${t(lang, 'ruleset')}: ${r.ruleset.id} ${r.ruleset.version} (sha256 ${r.ruleset.sha256.slice(0, 16)}…)`;
     if (rulesVersion !== r.ruleset.version) {
       rulesVersion = r.ruleset.version;
       showRuleChanges();
@@ -85,10 +87,11 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
 // costs more than evaluating the request (docs/BENCHMARKS.md).
 let pendingLink: Request | undefined;
 function schedulePermalink(request: Request) {
-  if (pendingLink === undefined) requestAnimationFrame(() => {
-    writePermalink(pendingLink!, rulesVersion);
-    pendingLink = undefined;
-  });
+  if (pendingLink === undefined)
+    requestAnimationFrame(() => {
+      writePermalink(pendingLink!, rulesVersion);
+      pendingLink = undefined;
+    });
   pendingLink = request;
 }
 
@@ -105,12 +108,17 @@ function update() {
 // A shared check made with older rules says so, and what changed since (the ruleset's change log).
 function showRuleChanges() {
   const box = $('rules-updated');
-  if (!checker || !fromLink.rules || !rulesVersion || compareVersions(fromLink.rules, rulesVersion) >= 0) return void (box.hidden = true);
-  const changes = checker.rulesetInfo(lang).changes.filter((c) => compareVersions(c.version, fromLink.rules!) > 0);
-  if (changes.length === 0) return void (box.hidden = true);
-  const fill = (key: 'rulesUpdated', params: Record<string, string>) => t(lang, key).replace(/\{(\w+)\}/g, (m, k) => params[k] ?? m);
+  const since = fromLink.rules;
+  const changes =
+    checker && since && rulesVersion && compareVersions(since, rulesVersion) < 0
+      ? checker.rulesetInfo(lang).changes.filter((c) => compareVersions(c.version, since) > 0)
+      : [];
+  box.hidden = changes.length === 0;
+  if (!since || box.hidden) return;
+  const fill = (key: 'rulesUpdated', params: Record<string, string>) =>
+    t(lang, key).replace(/\{(\w+)\}/g, (m, k) => params[k] ?? m);
   box.replaceChildren(
-    h('p', {}, fill('rulesUpdated', { date: changes[0].date, version: fromLink.rules })),
+    h('p', {}, fill('rulesUpdated', { date: changes[0].date, version: since })),
     h('ul', {}, ...changes.flatMap((c) => c.items.map((item) => h('li', {}, `${c.date}: ${item.text}`)))),
   );
   box.hidden = false;

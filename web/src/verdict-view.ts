@@ -4,7 +4,11 @@ import { h } from './dom';
 import { t, type Lang } from './i18n';
 import type { ErrorResult, Result } from './checker';
 
-type Item = { code: string; text: string; source: { title: string; title_translated?: string; number: string; clause: string; url: string } };
+type Item = {
+  code: string;
+  text: string;
+  source: { title: string; title_translated?: string; number: string; clause: string; url: string };
+};
 
 // The document's Chinese name and number as they are, with its translation before them when the
 // result is in a translated language.
@@ -23,13 +27,24 @@ function sourceLine(lang: Lang, s: Item['source'], from?: string | null, until?:
     ' ',
     // Opened only when the reader chooses to; nothing is fetched from it. Only web addresses (the core
     // refuses others); a source without one has no link.
-    /^https?:\/\//.test(s.url) ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer external', hreflang: 'zh' }, t(lang, 'readText')) : null,
+    /^https?:\/\//.test(s.url)
+      ? h(
+          'a',
+          { href: s.url, target: '_blank', rel: 'noopener noreferrer external', hreflang: 'zh' },
+          t(lang, 'readText'),
+        )
+      : null,
   );
 }
 
 function section(id: string, title: string, items: HTMLElement[]) {
   if (!items.length) return null;
-  return h('section', { class: `block block-${id}`, 'aria-labelledby': `h-${id}` }, h('h2', { id: `h-${id}` }, title), h('ul', {}, ...items));
+  return h(
+    'section',
+    { class: `block block-${id}`, 'aria-labelledby': `h-${id}` },
+    h('h2', { id: `h-${id}` }, title),
+    h('ul', {}, ...items),
+  );
 }
 
 export class VerdictView {
@@ -44,7 +59,10 @@ export class VerdictView {
 
   failed(lang: Lang, why: string) {
     this.status.dataset.verdict = 'error';
-    this.status.replaceChildren(h('p', { class: 'verdict-title' }, t(lang, 'loadFailed')), h('p', { class: 'verdict-lead' }, why));
+    this.status.replaceChildren(
+      h('p', { class: 'verdict-title' }, t(lang, 'loadFailed')),
+      h('p', { class: 'verdict-lead' }, why),
+    );
   }
 
   render(lang: Lang, outcome: Result | ErrorResult) {
@@ -59,19 +77,32 @@ export class VerdictView {
     }
     const r = outcome;
     this.status.dataset.verdict = r.verdict;
-    const licence = r.licence_required === null ? t(lang, 'licenceUnknown') : t(lang, r.licence_required ? 'yes' : 'no');
+    const licence =
+      r.licence_required === null ? t(lang, 'licenceUnknown') : t(lang, r.licence_required ? 'yes' : 'no');
     // A check for another day than today says so beside the verdict, in words: a shared link made
     // last month must not pass for today's answer (the core's today is the UTC date).
     const today = new Date().toISOString().slice(0, 10);
     const otherDay =
       r.as_of === today
         ? null
-        : h('p', { class: 'verdict-date', 'data-as-of': r.as_of }, t(lang, r.as_of < today ? 'checkPast' : 'checkFuture').replace('{date}', r.as_of).replace('{today}', today));
+        : h(
+            'p',
+            { class: 'verdict-date', 'data-as-of': r.as_of },
+            t(lang, r.as_of < today ? 'checkPast' : 'checkFuture')
+              .replace('{date}', r.as_of)
+              .replace('{today}', today),
+          );
     this.status.replaceChildren(
       h('p', { class: 'verdict-title' }, t(lang, `verdict.${r.verdict}`)),
       ...(otherDay ? [otherDay] : []),
       h('p', { class: 'verdict-lead' }, t(lang, `verdict.${r.verdict}.lead`)),
-      h('p', { class: 'verdict-facts' }, `${t(lang, 'licence')}: `, h('strong', {}, licence), ` · ${t(lang, 'asOf')} ${r.as_of}`),
+      h(
+        'p',
+        { class: 'verdict-facts' },
+        `${t(lang, 'licence')}: `,
+        h('strong', {}, licence),
+        ` · ${t(lang, 'asOf')} ${r.as_of}`,
+      ),
     );
 
     const reasons = r.reasons.map((reason) =>
@@ -84,8 +115,12 @@ export class VerdictView {
       ),
     );
     const questions = r.missing.map((m) => h('li', { 'data-field': m.field }, m.question));
-    const documents = r.documents.map((d: Item) => h('li', { 'data-code': d.code }, h('p', {}, d.text), sourceLine(lang, d.source)));
-    const obligations = r.obligations.map((o: Item) => h('li', { 'data-code': o.code }, h('p', {}, o.text), sourceLine(lang, o.source)));
+    const documents = r.documents.map((d: Item) =>
+      h('li', { 'data-code': d.code }, h('p', {}, d.text), sourceLine(lang, d.source)),
+    );
+    const obligations = r.obligations.map((o: Item) =>
+      h('li', { 'data-code': o.code }, h('p', {}, o.text), sourceLine(lang, o.source)),
+    );
     const warnings = r.warnings.map((w) => h('li', { 'data-code': w.code }, w.text));
 
     this.details.replaceChildren(

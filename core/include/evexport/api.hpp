@@ -22,16 +22,19 @@ std::string error_to_json(const Error& error);
 std::string result_to_json(const Result& result);
 
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset = Ruleset::builtin());
-Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
+Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today,
+                     const Registry* registry = nullptr);
 // The JS API's fast path (core/src/compact.cpp): the request's fields in the order of the field table,
 // separated by NUL, each empty (absent), "t"/"f" (a boolean) or "s" + text; the answer is the
 // rendered answer in compact form, which the JS API joins to the tables of tables_json
 // (wasm/compact.mjs), or the contract's error.
-Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
+Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today,
+                       const Registry* registry = nullptr);
 std::string tables_json(const Ruleset& ruleset, std::string_view lang);
 // Verdicts only, for many requests encoded as above and separated by U+001E: one character each,
 // the verdict's index ('0' permitted … '3' undetermined) or 'e' for a request that cannot be read.
-std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry = nullptr);
+std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Date today,
+                            const Registry* registry = nullptr);
 
 Answer vin_json(std::string_view vin, std::optional<Date> as_of = std::nullopt);
 Answer uscc_json(std::string_view code);

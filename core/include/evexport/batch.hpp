@@ -35,8 +35,8 @@ class BatchRunner {
 public:
     // The batch holds the ruleset and registry it started with for as long as it runs: loading
     // others meanwhile (Session) changes nothing for its rows and frees nothing it uses.
-    BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset, std::shared_ptr<const Registry> registry,
-                Date today);
+    BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset,
+                std::shared_ptr<const Registry> registry, Date today);
     ~BatchRunner();
     BatchRunner(const BatchRunner&) = delete;
     BatchRunner& operator=(const BatchRunner&) = delete;

@@ -20,13 +20,15 @@ enum class Confidence { confirmed, unconfirmed };
 template <typename E> struct EnumNames;
 template <> struct EnumNames<Category> {
     static constexpr std::string_view key = "category";  // of its labels in a ruleset
-    static constexpr std::array names{std::string_view{"passenger_car"}, std::string_view{"bus"}, std::string_view{"truck"},
-                                      std::string_view{"tractor"}, std::string_view{"motorcycle"}, std::string_view{"low_speed"}};
+    static constexpr std::array names{std::string_view{"passenger_car"}, std::string_view{"bus"},
+                                      std::string_view{"truck"},         std::string_view{"tractor"},
+                                      std::string_view{"motorcycle"},    std::string_view{"low_speed"}};
 };
 template <> struct EnumNames<Powertrain> {
     static constexpr std::string_view key = "powertrain";  // of its labels in a ruleset
-    static constexpr std::array names{std::string_view{"bev"}, std::string_view{"phev"}, std::string_view{"erev"}, std::string_view{"hev"},
-                                      std::string_view{"ice"}, std::string_view{"fcev"}, std::string_view{"other"}};
+    static constexpr std::array names{std::string_view{"bev"},  std::string_view{"phev"}, std::string_view{"erev"},
+                                      std::string_view{"hev"},  std::string_view{"ice"},  std::string_view{"fcev"},
+                                      std::string_view{"other"}};
 };
 template <> struct EnumNames<Condition> {
     static constexpr std::string_view key = "condition";  // of its labels in a ruleset
@@ -39,17 +41,19 @@ template <> struct EnumNames<Role> {
 };
 template <> struct EnumNames<TradeMode> {
     static constexpr std::string_view key = "trade_mode";  // of its labels in a ruleset
-    static constexpr std::array names{std::string_view{"general"}, std::string_view{"processing"}, std::string_view{"border"},
-                                      std::string_view{"donation"}, std::string_view{"project_contracting"}, std::string_view{"reexport"}};
+    static constexpr std::array names{
+        std::string_view{"general"},  std::string_view{"processing"},          std::string_view{"border"},
+        std::string_view{"donation"}, std::string_view{"project_contracting"}, std::string_view{"reexport"}};
 };
 template <> struct EnumNames<Verdict> {
     static constexpr std::string_view key = "verdict";  // of its labels in a ruleset
-    static constexpr std::array names{std::string_view{"permitted"}, std::string_view{"conditional"}, std::string_view{"not_permitted"},
-                                      std::string_view{"undetermined"}};
+    static constexpr std::array names{std::string_view{"permitted"}, std::string_view{"conditional"},
+                                      std::string_view{"not_permitted"}, std::string_view{"undetermined"}};
 };
 template <> struct EnumNames<Regime> {
     static constexpr std::string_view key = "regime";  // of its labels in a ruleset
-    static constexpr std::array names{std::string_view{"new_vehicle"}, std::string_view{"used_vehicle"}, std::string_view{"none"}};
+    static constexpr std::array names{std::string_view{"new_vehicle"}, std::string_view{"used_vehicle"},
+                                      std::string_view{"none"}};
 };
 template <> struct EnumNames<Confidence> {
     static constexpr std::string_view key = "confidence";  // of its labels in a ruleset

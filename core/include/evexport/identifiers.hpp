@@ -15,7 +15,7 @@ struct WmiEntry {
     std::string wmi, manufacturer;
     std::vector<std::string> brands;  // canonical brand names this WMI is used for
     std::string source;
-    std::string confidence;  // high | medium, as the identifiers dossier grades the evidence
+    std::string confidence;   // high | medium, as the identifiers dossier grades the evidence
     std::string example_vin;  // a worked example whose check digit the tests recompute
 };
 

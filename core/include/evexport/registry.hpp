@@ -36,7 +36,7 @@ public:
     bool covers(int year) const;
 
     struct Match {
-        const RegistryEntry* entry = nullptr;       // the exporter's entry, if it has one
+        const RegistryEntry* entry = nullptr;          // the exporter's entry, if it has one
         const RegistryEntry* name_conflict = nullptr;  // another entry whose name the exporter gave
     };
     // The company code decides when it is given: a code not on the list is not listed, whatever the

@@ -35,10 +35,10 @@ struct VehiclePattern {
 };
 
 enum class RuleKind {
-    licence_scope,           // whether a licence is needed, by vehicle and date
-    exporter_qualification,  // who may export under licence (商产发〔2012〕318号 and before)
-    qualification_exemption, // trade modes that need a licence but not a qualified exporter
-    used_exporter,           // who may export used vehicles
+    licence_scope,            // whether a licence is needed, by vehicle and date
+    exporter_qualification,   // who may export under licence (商产发〔2012〕318号 and before)
+    qualification_exemption,  // trade modes that need a licence but not a qualified exporter
+    used_exporter,            // who may export used vehicles
     used_registered_owner,
     used_quality_report,
     used_prohibited,           // situations in which a used vehicle may not be exported
@@ -127,8 +127,9 @@ public:
     // when it is another ruleset (ruleset_id_mismatch), when it is older than the one in force
     // (ruleset_older), or when it reuses the version of the one in force with other contents
     // (ruleset_version_reused). Accepted without a pin, it is marked `unpinned`.
-    static std::variant<std::shared_ptr<const Ruleset>, Error> load_replacement(std::string_view json_text, const Ruleset& in_force,
-                                                                               std::string_view pinned_sha256 = {});
+    static std::variant<std::shared_ptr<const Ruleset>, Error> load_replacement(std::string_view json_text,
+                                                                                const Ruleset& in_force,
+                                                                                std::string_view pinned_sha256 = {});
     // The ruleset compiled into the library, in English and Chinese.
     static const Ruleset& builtin();
     static const std::shared_ptr<const Ruleset>& builtin_shared();
@@ -136,7 +137,8 @@ public:
     // docs/TRANSLATIONS.md). Refused (invalid_translation, pointing into the pack) when a pack is for
     // another ruleset or version, lacks a text or has one the ruleset does not, or changes a text's
     // {placeholders}, or is for a language the ruleset has already; this ruleset is unchanged.
-    std::variant<std::shared_ptr<const Ruleset>, Error> with_translations(const std::vector<std::string_view>& packs) const;
+    std::variant<std::shared_ptr<const Ruleset>, Error> with_translations(
+        const std::vector<std::string_view>& packs) const;
 
     std::string id, version, sha256, compiled;
     bool unpinned = false;  // a replacement accepted without a pinned hash: every answer says so
@@ -147,14 +149,16 @@ public:
     std::vector<Entry> documents, obligations;
     std::map<std::string, Text, std::less<>> questions;  // by JSON Pointer
     std::map<std::string, Text, std::less<>> messages;
-    std::map<std::string, Text, std::less<>> labels;  // enum values and nouns used inside messages
-    std::vector<Change> changes;                      // newest first
-    std::vector<std::string> languages;  // of the texts: "en", "zh", then each translation's
+    std::map<std::string, Text, std::less<>> labels;          // enum values and nouns used inside messages
+    std::vector<Change> changes;                              // newest first
+    std::vector<std::string> languages;                       // of the texts: "en", "zh", then each translation's
     std::shared_ptr<const detail::RenderCache> render_cache;  // built with it, for its answers
 
     const std::vector<const Rule*>& of_kind(RuleKind kind) const { return by_kind_[static_cast<std::size_t>(kind)]; }
     // The licence-scope rules that can speak of a category (theirs, or any).
-    const std::vector<const Rule*>& scope_rules(Category category) const { return scope_by_category_[static_cast<std::size_t>(category)]; }
+    const std::vector<const Rule*>& scope_rules(Category category) const {
+        return scope_by_category_[static_cast<std::size_t>(category)];
+    }
     const Entry* document(std::string_view code) const;
     const Entry* obligation(std::string_view code) const;
     const Text& message(std::string_view key) const;
@@ -165,12 +169,16 @@ public:
     const HsCode* hs_derive(Category, Powertrain, Condition) const;
 
 private:
-    static std::variant<std::shared_ptr<const Ruleset>, Error> load_translated(std::string_view json_text, std::string sha256,
-                                                                               std::vector<std::string> packs, bool unpinned = false);
+    static std::variant<std::shared_ptr<const Ruleset>, Error> load_translated(std::string_view json_text,
+                                                                               std::string sha256,
+                                                                               std::vector<std::string> packs,
+                                                                               bool unpinned = false);
     std::string text_;                // the JSON it was loaded from, for with_translations
     std::vector<std::string> packs_;  // the translations applied to it
     void index();
-    static constexpr int derive_key(Category c, Powertrain p, Condition d) { return (int(c) * 8 + int(p)) * 2 + int(d); }
+    static constexpr int derive_key(Category c, Powertrain p, Condition d) {
+        return (int(c) * 8 + int(p)) * 2 + int(d);
+    }
     // Indexes built at load, so that an evaluation's lookups do not grow with the tables.
     std::vector<std::vector<const Rule*>> by_kind_, scope_by_category_;
     std::unordered_map<std::string, const HsCode*> hs_index_;

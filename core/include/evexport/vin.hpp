@@ -12,10 +12,10 @@
 namespace evexport {
 
 struct IdentifierProblem {
-    std::string code;            // vin_invalid | vin_check_digit | uscc_invalid | uscc_check
-    std::vector<int> positions;  // 1-based
-    std::string detail;          // for people, in English (answers rebuild it in their language)
-    std::string found, expected; // for check characters
+    std::string code;             // vin_invalid | vin_check_digit | uscc_invalid | uscc_check
+    std::vector<int> positions;   // 1-based
+    std::string detail;           // for people, in English (answers rebuild it in their language)
+    std::string found, expected;  // for check characters
 };
 
 struct VinReport {

@@ -5,18 +5,70 @@ import { Engine } from 'json-rules-engine';
 import { D2026 } from './requests.mjs';
 
 const is = (fact, value) => ({ fact, operator: 'equal', value });
-const licensedNew = { all: [is('condition', 'new'), { any: [{ fact: 'powertrain', operator: 'notEqual', value: 'bev' }, { fact: 'as_of', operator: 'greaterThanInclusive', value: D2026 }] }] };
+const licensedNew = {
+  all: [
+    is('condition', 'new'),
+    {
+      any: [
+        { fact: 'powertrain', operator: 'notEqual', value: 'bev' },
+        { fact: 'as_of', operator: 'greaterThanInclusive', value: D2026 },
+      ],
+    },
+  ],
+};
 
 export const rules = [
-  { name: 'bev-before-2026', conditions: { all: [is('condition', 'new'), is('powertrain', 'bev'), { fact: 'as_of', operator: 'lessThan', value: D2026 }] }, event: { type: 'permitted' } },
-  { name: 'qualified-exporter', conditions: { all: [licensedNew, { fact: 'role', operator: 'notEqual', value: 'manufacturer' }] }, event: { type: 'not_permitted' } },
-  { name: 'listed', conditions: { all: [licensedNew, is('role', 'manufacturer'), is('listed', false)] }, event: { type: 'not_permitted' } },
-  { name: 'used-exporter', conditions: { all: [is('condition', 'used'), { fact: 'role', operator: 'notIn', value: ['used_car_exporter', 'manufacturer'] }] }, event: { type: 'not_permitted' } },
-  { name: 'own-make', conditions: { all: [is('condition', 'used'), is('role', 'manufacturer'), is('own_make', false)] }, event: { type: 'not_permitted' } },
-  { name: 'registered-owner', conditions: { all: [is('condition', 'used'), is('registered_owner', false)] }, event: { type: 'not_permitted' } },
-  { name: 'quality-report', conditions: { all: [is('condition', 'used'), is('quality_report', false)] }, event: { type: 'not_permitted' } },
-  { name: '180-day', conditions: { all: [is('condition', 'used'), { fact: 'as_of', operator: 'greaterThanInclusive', value: D2026 },
-      { fact: 'days_registered', operator: 'lessThanInclusive', value: 180 }, is('aftersales_confirmation', false)] }, event: { type: 'not_permitted' } },
+  {
+    name: 'bev-before-2026',
+    conditions: {
+      all: [is('condition', 'new'), is('powertrain', 'bev'), { fact: 'as_of', operator: 'lessThan', value: D2026 }],
+    },
+    event: { type: 'permitted' },
+  },
+  {
+    name: 'qualified-exporter',
+    conditions: { all: [licensedNew, { fact: 'role', operator: 'notEqual', value: 'manufacturer' }] },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: 'listed',
+    conditions: { all: [licensedNew, is('role', 'manufacturer'), is('listed', false)] },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: 'used-exporter',
+    conditions: {
+      all: [is('condition', 'used'), { fact: 'role', operator: 'notIn', value: ['used_car_exporter', 'manufacturer'] }],
+    },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: 'own-make',
+    conditions: { all: [is('condition', 'used'), is('role', 'manufacturer'), is('own_make', false)] },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: 'registered-owner',
+    conditions: { all: [is('condition', 'used'), is('registered_owner', false)] },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: 'quality-report',
+    conditions: { all: [is('condition', 'used'), is('quality_report', false)] },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: '180-day',
+    conditions: {
+      all: [
+        is('condition', 'used'),
+        { fact: 'as_of', operator: 'greaterThanInclusive', value: D2026 },
+        { fact: 'days_registered', operator: 'lessThanInclusive', value: 180 },
+        is('aftersales_confirmation', false),
+      ],
+    },
+    event: { type: 'not_permitted' },
+  },
 ];
 
 export function createEngine() {

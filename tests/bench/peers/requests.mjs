@@ -6,7 +6,10 @@ const iso = (days) => new Date(days * 86400000).toISOString().slice(0, 10);
 
 export function generate(n, seed = 42) {
   let s = seed >>> 0;
-  const rand = (k) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % k);
+  const rand = (k) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % k;
+  };
   const pick = (list) => list[rand(list.length)];
   const out = [];
   for (let i = 0; i < n; i++) {
@@ -14,7 +17,12 @@ export function generate(n, seed = 42) {
     const used = rand(2) === 1;
     const request = {
       as_of: iso(asOf),
-      vehicle: { category: 'passenger_car', powertrain: pick(['bev', 'phev', 'ice']), condition: used ? 'used' : 'new', make: 'BYD' },
+      vehicle: {
+        category: 'passenger_car',
+        powertrain: pick(['bev', 'phev', 'ice']),
+        condition: used ? 'used' : 'new',
+        make: 'BYD',
+      },
       exporter: { role: pick(['manufacturer', 'trader', 'used_car_exporter']), listed: rand(4) !== 0 },
       shipment: { trade_mode: 'general' },
     };
@@ -45,6 +53,8 @@ export function facts(r) {
     quality_report: r.evidence?.quality_report ?? null,
     aftersales_confirmation: r.evidence?.aftersales_confirmation ?? null,
     own_make: r.exporter.own_make ?? null,
-    days_registered: r.vehicle.registration_date ? day(r.shipment.licence_application_date) - day(r.vehicle.registration_date) : null,
+    days_registered: r.vehicle.registration_date
+      ? day(r.shipment.licence_application_date) - day(r.vehicle.registration_date)
+      : null,
   };
 }

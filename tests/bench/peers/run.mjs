@@ -13,17 +13,20 @@ const engine = createEngine();
 
 // 1. They agree, and the project's two ways of asking agree with each other.
 const ours = requests.map((r) => checker.evaluate(r).verdict);
-if (JSON.stringify(checker.verdicts(requests)) !== JSON.stringify(ours)) throw new Error('verdicts() and evaluate() disagree');
+if (JSON.stringify(checker.verdicts(requests)) !== JSON.stringify(ours))
+  throw new Error('verdicts() and evaluate() disagree');
 let disagree = 0;
 for (let i = 0; i < n; i++) {
   const f = facts(requests[i]);
   const a = (await rulesEngineVerdict(engine, f)).verdict;
   const b = jsonLogicVerdict(f);
   if (a !== ours[i] || b !== ours[i]) {
-    if (disagree++ < 5) console.error('disagree', JSON.stringify(requests[i]), { ours: ours[i], rulesEngine: a, jsonLogic: b });
+    if (disagree++ < 5)
+      console.error('disagree', JSON.stringify(requests[i]), { ours: ours[i], rulesEngine: a, jsonLogic: b });
   }
 }
-const spread = ours.reduce((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
+const spread = {};
+for (const v of ours) spread[v] = (spread[v] ?? 0) + 1;
 console.log(`${n} requests, verdicts ${JSON.stringify(spread)}; disagreements: ${disagree}`);
 if (disagree) process.exit(1);
 

@@ -17,7 +17,9 @@ export const VERSION = version;
 const PREFILLED = REQUEST_FIELDS.filter((f) => f.column !== 'lang');
 const ATTRIBUTES: Record<string, string> = Object.fromEntries(PREFILLED.map((f) => [f.column, f.path]));
 const BOOLEAN = new Set(PREFILLED.filter((f) => f.kind === 'bool').map((f) => f.column));
-const PREFILL = Object.keys(ATTRIBUTES).flatMap((name) => (name.includes('_') ? [name, name.replace(/_/g, '-')] : [name]));
+const PREFILL = Object.keys(ATTRIBUTES).flatMap((name) =>
+  name.includes('_') ? [name, name.replace(/_/g, '-')] : [name],
+);
 
 // One core per page, however many widgets: loaded from beside this module, translations too, each
 // checked against the hash this build recorded (web/widget.vite.config.ts).
@@ -41,7 +43,10 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const b = out[key];
-    out[key] = value && typeof value === 'object' && !Array.isArray(value) && b && typeof b === 'object' ? merge(b as Record<string, unknown>, value as Record<string, unknown>) : value;
+    out[key] =
+      value && typeof value === 'object' && !Array.isArray(value) && b && typeof b === 'object'
+        ? merge(b as Record<string, unknown>, value as Record<string, unknown>)
+        : value;
   }
   return out;
 }
@@ -60,8 +65,18 @@ export class EvExportCheck extends HTMLElement {
   #shown = '';
   #pending = false;
   #els: {
-    box: HTMLElement; title: HTMLElement; status: HTMLElement; details: HTMLElement; more: HTMLDetailsElement; summary: HTMLElement;
-    questions: HTMLElement; footer: HTMLElement; note: HTMLElement; link: HTMLAnchorElement; privacy: HTMLElement; disclaimer: HTMLElement;
+    box: HTMLElement;
+    title: HTMLElement;
+    status: HTMLElement;
+    details: HTMLElement;
+    more: HTMLDetailsElement;
+    summary: HTMLElement;
+    questions: HTMLElement;
+    footer: HTMLElement;
+    note: HTMLElement;
+    link: HTMLAnchorElement;
+    privacy: HTMLElement;
+    disclaimer: HTMLElement;
   };
   #view: VerdictView;
   #form?: RequestForm;
@@ -78,7 +93,13 @@ export class EvExportCheck extends HTMLElement {
     const els = {
       box: h('article', { part: 'box', class: 'box' }),
       title: h('h2', { part: 'title', class: 'title' }),
-      status: h('div', { part: 'verdict', class: 'verdict', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+      status: h('div', {
+        part: 'verdict',
+        class: 'verdict',
+        role: 'status',
+        'aria-live': 'polite',
+        'aria-atomic': 'true',
+      }),
       questions: h('div', { part: 'questions', class: 'questions' }),
       more: h('details', { part: 'details', class: 'more' }),
       summary: h('summary'),
@@ -132,7 +153,11 @@ export class EvExportCheck extends HTMLElement {
         this.#checker = checker;
         this.#label();
         const info = checker.rulesetInfo();
-        this.#emit('evexport-ready', { version: VERSION, ruleset: { id: info.id, version: info.version, sha256: info.sha256 }, languages: [...LANG_CODES] });
+        this.#emit('evexport-ready', {
+          version: VERSION,
+          ruleset: { id: info.id, version: info.version, sha256: info.sha256 },
+          languages: [...LANG_CODES],
+        });
         this.#evaluate();
       },
       (e: unknown) => {
@@ -240,7 +265,13 @@ export class EvExportCheck extends HTMLElement {
       request = { ...readable, lang: this.#lang } as Request;
       outcome = this.#checker.evaluate(request);
     } else {
-      outcome = { error: { code: 'invalid_json', field: '', message: 'the request cannot be read (a getter that throws, a cycle…)' } } as Outcome;
+      outcome = {
+        error: {
+          code: 'invalid_json',
+          field: '',
+          message: 'the request cannot be read (a getter that throws, a cycle…)',
+        },
+      } as Outcome;
     }
     const text = JSON.stringify(outcome);
     // The full check on the site, for this request (a fragment: it never reaches a server).
