@@ -5,6 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const [input, output] = process.argv.slice(2);
 const ruleset = JSON.parse(readFileSync(input, 'utf8'));
+// Other data (core/rules/identifiers.json) only loses its whitespace.
+if (!Array.isArray(ruleset.rules)) {
+  writeFileSync(output, JSON.stringify(ruleset));
+  process.exit(0);
+}
 delete ruleset.dossier;
 for (const [list, member] of [
   ['rules', 'dossier'],

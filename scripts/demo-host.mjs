@@ -10,9 +10,11 @@ const root = new URL('..', import.meta.url).pathname;
 // The policies a host sends: the element needs the widget's origin for scripts and fetches, and
 // 'wasm-unsafe-eval'; the iframe mode needs only frame-src.
 export const elementPolicy = (widget) =>
-  `default-src 'none'; script-src 'self' ${widget} 'wasm-unsafe-eval'; connect-src ${widget}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'`;
+  `default-src 'none'; script-src 'self' ${widget} 'wasm-unsafe-eval'; connect-src ${widget}; ` +
+  `style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'`;
 export const framePolicy = (widget) =>
-  `default-src 'none'; script-src 'self'; frame-src ${widget}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'`;
+  `default-src 'none'; script-src 'self'; frame-src ${widget}; ` +
+  `style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'`;
 
 export async function startDemoHost({ widgetOrigin, port = 8081, host = '127.0.0.1' }) {
   const { version, files } = JSON.parse(readFileSync(`${root}build/site/embed/v1/integrity.json`, 'utf8'));

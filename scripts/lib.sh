@@ -24,6 +24,7 @@ declare -A NEEDS=(
   [chromium]=/usr/bin/chromium
   [clang]=/usr/bin/clang++
   [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
+  [clang-format-14]=/usr/bin/clang-format-14
 )
 
 ensure_packages() {

@@ -54,7 +54,8 @@ const pinnedFrame = readFileSync(frame, 'utf8')
   )
   .replace(
     '<script type="module" src="./frame.js"></script>',
-    `<script type="module" src="./ev-export-check.js" integrity="${sri(readFileSync(join(moving, 'ev-export-check.js')))}"></script>\n` +
+    `<script type="module" src="./ev-export-check.js" ` +
+      `integrity="${sri(readFileSync(join(moving, 'ev-export-check.js')))}"></script>\n` +
       `  <script type="module" src="./frame.js" integrity="${sri(readFileSync(join(moving, 'frame.js')))}"></script>`,
   );
 if ((pinnedFrame.match(/integrity=/g) ?? []).length !== 3)

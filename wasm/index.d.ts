@@ -23,7 +23,8 @@ export interface Request {
     hs_code?: string | null;
     condition?: Condition | null;
     registration_date?: IsoDate | null;
-    /** Used vehicles: at the scrappage standard or within a year of its scrappage age (2024年第6号). Used when given, never asked. */
+    /** Used vehicles: at the scrappage standard or within a year of its scrappage age (2024年第6号).
+     * Used when given, never asked. */
     scrappage_due?: boolean | null;
     /** Used vehicles: seized or detained (查封、扣押). Used when given, never asked. */
     seized?: boolean | null;
@@ -208,8 +209,9 @@ export interface BatchCounts {
 }
 
 export interface BatchRun {
-  /** Feeds text cut anywhere; returns the CSV answers of the rows it completes (the header first). */
-  feed(text: string): string;
+  /** Feeds text, or its UTF-8 bytes (a file read in slices: no decoding), cut anywhere; returns the CSV
+   * answers of the rows it completes (the header first). */
+  feed(text: string | Uint8Array): string;
   /** Ends the input; returns the answer of a last row without a line break. feed() after it returns ''.
    * Both throw a TypeError if the core closed the batch to make room (more than 16 kept at once). */
   finish(): string;
@@ -231,9 +233,11 @@ export interface Checker {
     | { loaded: number; years: number[]; source: string }
     | { error: ErrorResult['error'] | { code: 'invalid_registry'; field: string; message: string } };
   clearRegistry(): void;
-  /** Streams a CSV or JSON Lines inventory through; answers come back as CSV rows (README, batch). Throws only for an unknown format. */
+  /** Streams a CSV or JSON Lines inventory through; answers come back as CSV rows (README, batch).
+   * Throws only for an unknown format. */
   batch(format: 'csv' | 'jsonl'): BatchRun;
-  /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one in force stays. */
+  /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one
+   * in force stays. */
   loadRuleset(
     ruleset: object | string,
     options?: { sha256?: string },
@@ -253,11 +257,13 @@ export interface Checker {
           message: string;
         };
       };
-  /** Adds the ruleset's texts in one more language (docs/TRANSLATIONS.md); refused ({ error }) when the pack does not fit the ruleset. */
+  /** Adds the ruleset's texts in one more language (docs/TRANSLATIONS.md); refused ({ error }) when the pack
+   * does not fit the ruleset. */
   loadTranslation(
     pack: object | string,
   ): RulesetInfo | { error: { code: 'invalid_translation' | 'too_large'; field: string; message: string } };
-  /** Fetches and loads the translation for `lang` unless the texts are in it already: true when they are now, false when there is none (English texts then). */
+  /** Fetches and loads the translation for `lang` unless the texts are in it already: true when they are now,
+   * false when there is none (English texts then). */
   loadLanguage(lang: string): Promise<boolean>;
 }
 

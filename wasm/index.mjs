@@ -285,6 +285,13 @@ export async function createChecker(options = {}) {
         // makes the core's memory grow by its size.
         feed: (chunk) => {
           if (ended) return '';
+          // Bytes (UTF-8, cut anywhere) go to the core as they are, in pieces of at most 1 MiB.
+          if (chunk instanceof Uint8Array) {
+            let out = '';
+            for (let at = 0; at < chunk.length; at += BATCH_PIECE)
+              out += answered(core.batchFeedBytes(id, chunk.subarray(at, at + BATCH_PIECE)));
+            return out;
+          }
           const text = String(chunk);
           let out = '';
           for (let at = 0; at < text.length; ) {

@@ -45,6 +45,12 @@
   Module['loadTranslation'] = one('_evexport_load_translation');
   Module['batchStart'] = one('_evexport_batch_start');
   Module['batchFeed'] = (id, chunk) => text(Module['_evexport_batch_feed'](id, send(String(chunk))));
+  // UTF-8 bytes as they are (a file read in slices): copied, never decoded and encoded again.
+  Module['batchFeedBytes'] = (id, bytes) => {
+    room(bytes.length);
+    input.set(bytes);
+    return text(Module['_evexport_batch_feed'](id, bytes.length));
+  };
   Module['batchFinish'] = (id) => text(Module['_evexport_batch_finish'](id));
   Module['batchCounts'] = (id) => text(Module['_evexport_batch_counts'](id));
 })();

@@ -12,6 +12,24 @@ export default defineConfig({
   base: './',
   publicDir: here('../public'),
   resolve: { alias: { '@core': here('../build/wasm') } },
+  // The core's .wasm is fetched from the HTML's first bytes (a preload the JS API's fetch then
+  // takes), not only once the page's script has run.
+  plugins: [
+    {
+      name: 'preload-core',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (_html, ctx) =>
+          Object.keys(ctx.bundle ?? {})
+            .filter((name) => name.endsWith('.wasm'))
+            .map((name) => ({
+              tag: 'link',
+              attrs: { rel: 'preload', href: `./${name}`, as: 'fetch', type: 'application/wasm', crossorigin: '' },
+              injectTo: 'head-prepend' as const,
+            })),
+      },
+    },
+  ],
   build: {
     outDir: here('../build/site'),
     emptyOutDir: true,

@@ -340,7 +340,10 @@ struct Loader {
 
     Rule rule(const json& r, const std::string& at) {
         Rule rule;
-        if (!r.is_object()) return in.fail(at, "a rule is an object"), rule;
+        if (!r.is_object()) {
+            in.fail(at, "a rule is an object");
+            return rule;
+        }
         const auto kind = required(r, at, "kind");
         const auto& kinds = rule_kinds();
         const auto k = std::find_if(kinds.begin(), kinds.end(), [&](const KindKeys& kk) { return kk.name == kind; });

@@ -97,6 +97,7 @@ std::string Session::batch_feed(int id, std::string_view chunk) {
         auto it = batches_.find(id);
         if (it == batches_.end() || it->second.finished) return unknown_batch(id);
         std::string out;
+        out.reserve(chunk.size() + 1024);  // answers are shorter than rows: grown once, not by doubling
         it->second.runner->feed(chunk, out);
         return out;
     });

@@ -32,9 +32,17 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     for (int i = 0; i < 64; ++i) {
         const auto t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
         const auto t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+        hh = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = c;
+        c = b;
+        b = a;
+        a = t1 + t2;
     }
-    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+    const std::array<std::uint32_t, 8> out{a, b, c, d, e, f, g, hh};
+    for (std::size_t i = 0; i < 8; ++i) h[i] += out[i];
 }
 }  // namespace
 

@@ -11,12 +11,18 @@ const cli = join(root, 'build', 'native', 'evexport');
 const dir = join(root, 'build', 'bench');
 mkdirSync(dir, { recursive: true });
 
-const HEADER =
-  'id,as_of,vin,make,category,powertrain,condition,registration_date,exporter_role,exporter_listed,authorization_brand,authorization_valid_from,authorization_valid_until,registered_owner,destination,quality_report,notes\n';
+const HEADER = [
+  'id,as_of,vin,make,category,powertrain,condition,registration_date,exporter_role,exporter_listed',
+  'authorization_brand,authorization_valid_from,authorization_valid_until,registered_owner,destination',
+  'quality_report,notes\n',
+].join(',');
 const roles = ['manufacturer', 'authorized_exporter', 'trader', 'used_car_exporter'];
 function row(i) {
   const used = i % 3 === 0;
-  return `R${i},2026-03-01,LGXCE4CB6T0123456,BYD,passenger_car,${['bev', 'phev', 'ice'][i % 3]},${used ? 'used' : 'new'},${used ? '2025-12-01' : ''},${roles[i % 4]},true,BYD,2026-01-01,2026-12-31,true,KZ,true,"note, ${i}"\n`;
+  const powertrain = ['bev', 'phev', 'ice'][i % 3];
+  const condition = used ? 'used,2025-12-01' : 'new,';
+  const vehicle = `LGXCE4CB6T0123456,BYD,passenger_car,${powertrain},${condition}`;
+  return `R${i},2026-03-01,${vehicle},${roles[i % 4]},true,BYD,2026-01-01,2026-12-31,true,KZ,true,"note, ${i}"\n`;
 }
 async function write(path, rows) {
   const out = createWriteStream(path);
@@ -54,19 +60,47 @@ for (const rows of [10_000, 100_000, 1_000_000]) {
 }
 for (const r of results)
   console.log(
-    `native CLI, ${r.rows} rows: ${r.seconds.toFixed(2)} s, ${r.rowsPerSecond} rows/s on one core, peak RSS ${r.peakMiB} MiB`,
+    `native CLI, ${r.rows} rows: ${r.seconds.toFixed(2)} s, ${r.rowsPerSecond} rows/s on one core, ` +
+      `peak RSS ${r.peakMiB} MiB`,
   );
 
-// 100,000 rows through the page's worker: from the file handed over to the last answer drawn.
+// 100,000 rows through the page's worker: from the file handed over to the last answer drawn. Two
+// ways: cold (the file is handed over first thing: the worker and its core start with it), and as a
+// reader meets it (the batch section scrolled into view first, which readies the worker's core).
+// Target (issue 15): >= 350,000 rows/s as a reader meets it.
 const site = await openSite();
-const page = await site.page();
-await page.goto(`${site.origin}/`);
-await verdictOf(page);
-await page.setInputFiles('#batch-file', join(dir, 'batch-100000.csv'));
-await page.waitForSelector('#batch[data-done="true"]', { timeout: 120_000 });
-const ms = await page.evaluate(
-  () => performance.measure('batch', 'evexport:batch-start', 'evexport:batch-done').duration,
-);
-const counted = await page.$$eval('#batch-counts li', (lis) => lis.reduce((n, li) => n + Number(li.dataset.count), 0));
+async function inBrowser(ready) {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  if (ready) {
+    await page.locator('#batch').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#batch[data-ready="true"]');
+  }
+  await page.setInputFiles('#batch-file', join(dir, 'batch-100000.csv'));
+  await page.waitForSelector('#batch[data-done="true"]', { timeout: 120_000 });
+  const ms = await page.evaluate(
+    () => performance.measure('batch', 'evexport:batch-start', 'evexport:batch-done').duration,
+  );
+  const worker = Number(await page.getAttribute('#batch', 'data-worker-ms'));
+  const counted = await page.$$eval('#batch-counts li', (lis) =>
+    lis.reduce((n, li) => n + Number(li.dataset.count), 0),
+  );
+  await page.context().close();
+  return { ms, counted, worker };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const ready of [false, true]) {
+  const runs = [];
+  for (let run = 0; run < 5; run++) runs.push(await inBrowser(ready));
+  const ms = median(runs.map((r) => r.ms));
+  const rate = Math.round(100000 / (ms / 1000));
+  const target = ready ? ` (target >= 350,000 rows/s: ${rate >= 350000 ? 'met' : 'NOT MET'})` : '';
+  console.log(
+    `browser worker, 100000 rows, ${ready ? 'batch section in view first' : 'cold'}: ` +
+      `median ${(ms / 1000).toFixed(2)} s ` +
+      `of 5, ${rate.toLocaleString('en')} rows/s (${runs[0].counted} answers; in the worker ` +
+      `${median(runs.map((r) => r.worker))} ms)${target}`,
+  );
+}
 await site.close();
-console.log(`browser worker, 100000 rows: ${(ms / 1000).toFixed(2)} s (${counted} answers)`);

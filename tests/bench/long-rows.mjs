@@ -13,7 +13,8 @@ function time(label, text) {
   out += run.finish();
   const seconds = (performance.now() - start) / 1000;
   console.log(
-    `${label}: ${(text.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s, ${out.split('\n').length - 2} rows answered`,
+    `${label}: ${(text.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s, ` +
+      `${out.split('\n').length - 2} rows answered`,
   );
 }
 let rows = 'id,notes\n';

@@ -7,9 +7,11 @@
 
 namespace {
 
-const char* const kRequest = R"({"as_of":"2026-03-01","lang":"en",
+const char* const kRequest =
+    R"({"as_of":"2026-03-01","lang":"en",
   "vehicle":{"vin":"LGXCE4CB6T0123456","make":"BYD","category":"passenger_car","powertrain":"bev","condition":"new"},
-  "exporter":{"role":"authorized_exporter","listed":true,"authorization":{"brand":"BYD","valid_from":"2026-01-01","valid_until":"2026-12-31"}}})";
+  "exporter":{"role":"authorized_exporter","listed":true,)"
+    R"("authorization":{"brand":"BYD","valid_from":"2026-01-01","valid_until":"2026-12-31"}}})";
 const evexport::Date kToday = *evexport::parse_date("2026-11-28");
 
 evexport::Request request() { return std::get<evexport::Request>(evexport::parse_request(kRequest, kToday)); }

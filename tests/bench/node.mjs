@@ -26,7 +26,8 @@ const time = (n, f) => {
 };
 console.log(`wasm: evaluateJson ${time(20000, () => checker.evaluateJson(request)).toFixed(1)} µs per request`);
 console.log(
-  `wasm: evaluate (object in, object out) ${time(20000, () => checker.evaluate(JSON.parse(request))).toFixed(1)} µs per request`,
+  `wasm: evaluate (object in, object out) ${time(20000, () => checker.evaluate(JSON.parse(request))).toFixed(1)} ` +
+    'µs per request',
 );
 
 // Native: the bench binary built by CMake (tests/bench/native_eval.cpp).

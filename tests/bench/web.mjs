@@ -50,6 +50,7 @@ await site.close();
 const fv = median(firstVerdict);
 console.log(`navigation → first verdict: median ${fv.toFixed(0)} ms over ${runs} cold loads (budget 300 ms)`);
 console.log(
-  `re-evaluation while typing: median ${typing.median.toFixed(3)} ms, p95 ${typing.p95.toFixed(3)} ms over ${typing.n} keystrokes (budget 1 ms)`,
+  `re-evaluation while typing: median ${typing.median.toFixed(3)} ms, p95 ${typing.p95.toFixed(3)} ms ` +
+    `over ${typing.n} keystrokes (budget 1 ms)`,
 );
 console.log(`permalink update (once per frame): mean ${typing.replaceState.toFixed(3)} ms`);

@@ -89,7 +89,8 @@ TEST(Corpus, EveryRuleIsExercisedOnBothSidesOfItsDates) {
 
 TEST(Corpus, ChineseResultsAreInChinese) {
     const auto answer = evexport::evaluate_json(
-        R"({"as_of":"2026-03-01","lang":"zh","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})",
+        R"({"as_of":"2026-03-01","lang":"zh",)"
+        R"("vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})",
         evexport::Ruleset::builtin(), kToday);
     const auto result = json::parse(answer.json);
     EXPECT_EQ(result["verdict"], "not_permitted");

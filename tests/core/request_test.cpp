@@ -94,15 +94,19 @@ TEST(Request, EveryFieldOfTheWrongTypeNamesItsPointer) {
 }
 
 TEST(Request, ParsesEveryFieldOfTheContractExample) {
-    const auto parsed = evexport::parse_request(R"({
+    const auto parsed = evexport::parse_request(
+        R"({
       "as_of": "2026-03-01", "lang": "en",
-      "vehicle": { "vin": "LGXCE4CB6T0123456", "make": "BYD", "model": "Seal", "category": "passenger_car", "powertrain": "bev",
+      "vehicle": { "vin": "LGXCE4CB6T0123456", "make": "BYD", "model": "Seal", )"
+        R"("category": "passenger_car", "powertrain": "bev",
                    "hs_code": "8703801090", "condition": "new", "registration_date": "2026-01-10", "modified": false },
-      "exporter": { "name": "Example Auto Co., Ltd.", "uscc": "91350100M000100Y43", "role": "manufacturer", "listed": true,
-                    "authorization": { "brand": "BYD", "valid_from": "2026-01-01", "valid_until": "2026-12-31" }, "registered_owner": true },
+      "exporter": { "name": "Example Auto Co., Ltd.", "uscc": "91350100M000100Y43", )"
+        R"("role": "manufacturer", "listed": true,
+                    "authorization": { "brand": "BYD", "valid_from": "2026-01-01", "valid_until": "2026-12-31" }, )"
+        R"("registered_owner": true },
       "shipment": { "destination": "KZ", "trade_mode": "general" },
       "evidence": { "aftersales_confirmation": true, "quality_report": true, "ccc": true, "miit_catalogue": true } })",
-                                                kToday);
+        kToday);
     ASSERT_TRUE(std::holds_alternative<evexport::Request>(parsed));
     const auto& r = std::get<evexport::Request>(parsed);
     EXPECT_EQ(evexport::format_date(*r.as_of), "2026-03-01");
@@ -127,8 +131,8 @@ TEST(Request, ResultCarriesTheRulesetThatDecidedIt) {
 }
 
 TEST(Request, UnknownLanguageFallsBackToEnglish) {
-    const auto result = check(
-        R"({"as_of":"2026-03-01","lang":"xx","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})");
+    const auto result = check(R"({"as_of":"2026-03-01","lang":"xx",)"
+                              R"("vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"}})");
     EXPECT_NE(result["reasons"][0]["text"].get<std::string>().find("From 2026-01-01"), std::string::npos);
 }
 

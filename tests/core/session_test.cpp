@@ -26,7 +26,10 @@ std::string other_ruleset() {
     doc["changes"] = json::array({doc["changes"][0]});
     doc["changes"][0]["version"] = "2099.1.1";
     for (auto& rule : doc["rules"])
-        if (rule["id"] == "cn.licence.bev-2026") rule["licence"] = false, rule["regime"] = "none";
+        if (rule["id"] == "cn.licence.bev-2026") {
+            rule["licence"] = false;
+            rule["regime"] = "none";
+        }
     return doc.dump();
 }
 
@@ -157,8 +160,8 @@ TEST(Session, ReloadingAnUnpinnedRulesetKeepsItMarked) {
 // An enterprise the list gives by name alone is found by its name, whatever code the request gives.
 TEST(Session, AnEntryListedByNameAloneIsFoundByItsName) {
     evexport::Session s;
-    s.load_registry(
-        R"({"schema":1,"source":"test","year":2026,"enterprises":[{"name":"Name Only Motors","role":"manufacturer"}]})");
+    s.load_registry(R"({"schema":1,"source":"test","year":2026,)"
+                    R"("enterprises":[{"name":"Name Only Motors","role":"manufacturer"}]})");
     const auto r = json::parse(
         s.evaluate(R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},
         "exporter":{"name":"NAME ONLY MOTORS","uscc":"91350100M000100Y43","role":"manufacturer"}})",

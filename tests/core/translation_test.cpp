@@ -58,7 +58,8 @@ TEST(Translation, ResultsCarryTheTranslatedTextsAndTheChineseTitleBesideTheTrans
     const auto rules = with({corpus::read(kDir + "ru.json")});
     ASSERT_TRUE(rules);
     const std::string request =
-        R"({"as_of":"2026-03-01","lang":"ru","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})";
+        R"({"as_of":"2026-03-01","lang":"ru",)"
+        R"("vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})";
     const auto result = json::parse(evexport::evaluate_json(request, *rules, *evexport::parse_date("2026-03-01")).json);
     const auto& reason = result["reasons"][0];
     EXPECT_EQ(reason["rule"], "cn.licence.bev-2026");

@@ -129,7 +129,8 @@ test('JSON Lines files and the template work too', async () => {
   await page.goto(`${site.origin}/`);
   await verdictOf(page);
   const jsonl = [
-    '{"id":"j1","as_of":"2026-03-01","vehicle":{"category":"bus","powertrain":"ice","condition":"new"},"exporter":{"role":"trader"}}',
+    '{"id":"j1","as_of":"2026-03-01","vehicle":{"category":"bus","powertrain":"ice","condition":"new"},' +
+      '"exporter":{"role":"trader"}}',
     'not json',
     '',
   ].join('\n');

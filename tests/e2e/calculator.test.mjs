@@ -172,38 +172,45 @@ test('switching to Chinese changes the interface and the rule texts', async () =
   assert.deepEqual(page.errors, []);
 });
 
-test('each translated language: its interface, its rule texts, the Chinese document name beside its translation', async () => {
-  const page = await site.page();
-  const request = {
-    as_of: '2026-03-01',
-    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
-    exporter: { role: 'trader' },
-  };
-  await page.goto(permalink(site.origin, JSON.stringify(request)));
-  await verdictOf(page);
-  for (const lang of ['ru', 'es', 'pt-BR', 'ar']) {
-    const strings = JSON.parse(readFileSync(join(root, 'web', 'locales', `${lang}.json`), 'utf8'));
-    const pack = JSON.parse(readFileSync(join(root, 'core', 'rules', 'translations', `${lang}.json`), 'utf8'));
-    await page.click(`button[data-lang="${lang}"]`);
-    await page.waitForSelector(`html[lang="${lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`);
-    assert.equal(await page.textContent('#verdict .verdict-title'), strings['verdict.not_permitted'], lang);
-    const reason = 'li[data-rule="cn.licence.bev-2026"]';
-    assert.equal(
-      await page.textContent(`${reason} > p:first-child`),
-      pack.texts['rules/cn.licence.bev-2026/text'],
-      lang,
-    );
-    assert.equal(await page.textContent(`${reason} .source-translated`), `${pack.texts['sources/D1/title']} — `, lang);
-    assert.match(
-      await page.textContent(`${reason} .source-original`),
-      /^《公布对纯电动乘用车实施出口许可证管理》/,
-      lang,
-    );
-    assert.equal(await page.getAttribute(`${reason} .source-original`, 'lang'), 'zh-Hans');
-  }
-  assert.deepEqual(page.errors, []);
-  assert.deepEqual(page.foreign, []);
-});
+test(
+  'each translated language: its interface, its rule texts, ' + 'the Chinese document name beside its translation',
+  async () => {
+    const page = await site.page();
+    const request = {
+      as_of: '2026-03-01',
+      vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+      exporter: { role: 'trader' },
+    };
+    await page.goto(permalink(site.origin, JSON.stringify(request)));
+    await verdictOf(page);
+    for (const lang of ['ru', 'es', 'pt-BR', 'ar']) {
+      const strings = JSON.parse(readFileSync(join(root, 'web', 'locales', `${lang}.json`), 'utf8'));
+      const pack = JSON.parse(readFileSync(join(root, 'core', 'rules', 'translations', `${lang}.json`), 'utf8'));
+      await page.click(`button[data-lang="${lang}"]`);
+      await page.waitForSelector(`html[lang="${lang}"][dir="${lang === 'ar' ? 'rtl' : 'ltr'}"]`);
+      assert.equal(await page.textContent('#verdict .verdict-title'), strings['verdict.not_permitted'], lang);
+      const reason = 'li[data-rule="cn.licence.bev-2026"]';
+      assert.equal(
+        await page.textContent(`${reason} > p:first-child`),
+        pack.texts['rules/cn.licence.bev-2026/text'],
+        lang,
+      );
+      assert.equal(
+        await page.textContent(`${reason} .source-translated`),
+        `${pack.texts['sources/D1/title']} — `,
+        lang,
+      );
+      assert.match(
+        await page.textContent(`${reason} .source-original`),
+        /^《公布对纯电动乘用车实施出口许可证管理》/,
+        lang,
+      );
+      assert.equal(await page.getAttribute(`${reason} .source-original`, 'lang'), 'zh-Hans');
+    }
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.foreign, []);
+  },
+);
 
 test('a Chinese-speaking browser starts in Chinese', async () => {
   const page = await site.page({ locale: 'zh-CN' });

@@ -84,70 +84,83 @@ async function nextResult(page, id, action) {
   );
 }
 
-test('cross-origin under the host policy: ready, then the result of the prefilled request, and nothing else loaded', async () => {
-  const page = await hostPage('index.html', { locale: 'en-GB' });
-  await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
-  const order = await page.evaluate(() => window.seen.filter((e) => e.id === 'compact').map((e) => e.type));
-  assert.deepEqual(order.slice(0, 2), ['evexport-ready', 'evexport-result']);
-  const [ready] = await events(page, 'evexport-ready', 'compact');
-  assert.equal(ready.ruleset.id, ruleset.id);
-  assert.deepEqual(ready.languages, LANGS);
-  // The result is the JS API's for the request the attributes give.
-  const request = await page.evaluate(() => document.getElementById('compact').request);
-  assert.deepEqual(request, {
-    as_of: '2026-03-01',
-    vehicle: { vin: 'LGXCE4CB6T0123456', make: 'BYD', category: 'passenger_car', powertrain: 'bev', condition: 'new' },
-    exporter: { role: 'trader' },
-    shipment: { destination: 'KZ' },
-  });
-  const [result] = await events(page, 'evexport-result', 'compact');
-  assert.deepEqual(result, checker.evaluate({ ...request, lang: 'en' }));
-  assert.equal(result.verdict, 'not_permitted');
-  assert.equal(
-    await page.evaluate(
-      () => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict,
-    ),
-    'not_permitted',
-  );
-  assert.deepEqual(await page.evaluate(() => window.violations), []);
-  assert.deepEqual(page.errors, []);
-  assert.deepEqual(page.elsewhere, []);
-  // It did load from the widget's origin: the module, the core, and nothing it was not asked for.
-  assert.deepEqual(
-    page.requested
-      .filter((url) => url.startsWith(site.origin))
-      .map((url) => url.slice(site.origin.length))
-      .sort(),
-    ['/embed/v1.0.0/ev-export-check.js', '/embed/v1.0.0/evexport.wasm'],
-  );
-});
+test(
+  'cross-origin under the host policy: ready, then the result of the prefilled request, ' + 'and nothing else loaded',
+  async () => {
+    const page = await hostPage('index.html', { locale: 'en-GB' });
+    await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
+    const order = await page.evaluate(() => window.seen.filter((e) => e.id === 'compact').map((e) => e.type));
+    assert.deepEqual(order.slice(0, 2), ['evexport-ready', 'evexport-result']);
+    const [ready] = await events(page, 'evexport-ready', 'compact');
+    assert.equal(ready.ruleset.id, ruleset.id);
+    assert.deepEqual(ready.languages, LANGS);
+    // The result is the JS API's for the request the attributes give.
+    const request = await page.evaluate(() => document.getElementById('compact').request);
+    assert.deepEqual(request, {
+      as_of: '2026-03-01',
+      vehicle: {
+        vin: 'LGXCE4CB6T0123456',
+        make: 'BYD',
+        category: 'passenger_car',
+        powertrain: 'bev',
+        condition: 'new',
+      },
+      exporter: { role: 'trader' },
+      shipment: { destination: 'KZ' },
+    });
+    const [result] = await events(page, 'evexport-result', 'compact');
+    assert.deepEqual(result, checker.evaluate({ ...request, lang: 'en' }));
+    assert.equal(result.verdict, 'not_permitted');
+    assert.equal(
+      await page.evaluate(
+        () => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict,
+      ),
+      'not_permitted',
+    );
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.elsewhere, []);
+    // It did load from the widget's origin: the module, the core, and nothing it was not asked for.
+    assert.deepEqual(
+      page.requested
+        .filter((url) => url.startsWith(site.origin))
+        .map((url) => url.slice(site.origin.length))
+        .sort(),
+      ['/embed/v1.0.0/ev-export-check.js', '/embed/v1.0.0/evexport.wasm'],
+    );
+  },
+);
 
-test('setting request evaluates it: evexport-change, then evexport-result with the result; a bad one gives evexport-error', async () => {
-  const page = await hostPage('index.html');
-  await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
-  const request = {
-    as_of: '2026-03-01',
-    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new', make: 'BYD' },
-    exporter: { role: 'manufacturer', listed: true },
-  };
-  const last = await nextResult(page, 'compact', () =>
-    page.evaluate((r) => (document.getElementById('compact').request = r), request),
-  );
-  assert.equal(last.type, 'evexport-result');
-  const merged = await page.evaluate(() => document.getElementById('compact').request);
-  assert.deepEqual((await events(page, 'evexport-change', 'compact')).at(-1), merged);
-  assert.deepEqual(last.detail, checker.evaluate({ ...merged, lang: 'en' }));
-  assert.equal(last.detail.verdict, 'conditional');
+test(
+  'setting request evaluates it: evexport-change, then evexport-result with the result; ' +
+    'a bad one gives evexport-error',
+  async () => {
+    const page = await hostPage('index.html');
+    await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
+    const request = {
+      as_of: '2026-03-01',
+      vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new', make: 'BYD' },
+      exporter: { role: 'manufacturer', listed: true },
+    };
+    const last = await nextResult(page, 'compact', () =>
+      page.evaluate((r) => (document.getElementById('compact').request = r), request),
+    );
+    assert.equal(last.type, 'evexport-result');
+    const merged = await page.evaluate(() => document.getElementById('compact').request);
+    assert.deepEqual((await events(page, 'evexport-change', 'compact')).at(-1), merged);
+    assert.deepEqual(last.detail, checker.evaluate({ ...merged, lang: 'en' }));
+    assert.equal(last.detail.verdict, 'conditional');
 
-  const bad = await nextResult(page, 'compact', () =>
-    page.evaluate(
-      () => (document.getElementById('compact').request = { vehicle: { registration_date: '2026-02-30' } }),
-    ),
-  );
-  assert.equal(bad.type, 'evexport-error');
-  assert.equal(bad.detail.field, '/vehicle/registration_date');
-  assert.deepEqual(page.errors, []);
-});
+    const bad = await nextResult(page, 'compact', () =>
+      page.evaluate(
+        () => (document.getElementById('compact').request = { vehicle: { registration_date: '2026-02-30' } }),
+      ),
+    );
+    assert.equal(bad.type, 'evexport-error');
+    assert.equal(bad.detail.field, '/vehicle/registration_date');
+    assert.deepEqual(page.errors, []);
+  },
+);
 
 test('each language: its strings, its rule texts, the Chinese document name kept, and Arabic mirrored', async () => {
   const page = await hostPage('index.html');
@@ -309,46 +322,51 @@ test('the iframe mode answers a bad language message with an error and applies a
   assert.deepEqual(page.errors, []);
 });
 
-test('the iframe mode, on a host that allows no wasm: ready, result and height messages from the widget origin only', async () => {
-  const page = await hostPage('iframe.html');
-  const messages = () =>
-    page.evaluate(() => window.seen.filter((e) => e.type === 'message').map((e) => ({ origin: e.origin, ...e.data })));
-  await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'result'));
-  const first = await messages();
-  assert.ok(first.every((m) => m.origin === site.origin && m.protocol === 'evexport' && m.version === 1));
-  const result = first.find((m) => m.type === 'result').result;
-  assert.equal(result.verdict, 'conditional');
-  // The host sized the frame from the last height message.
-  await page.waitForFunction(() => {
-    const heights = window.seen.filter((e) => e.type === 'message' && e.data.type === 'height');
-    return heights.length && document.getElementById('check').style.height === `${heights.at(-1).data.height}px`;
-  });
+test(
+  'the iframe mode, on a host that allows no wasm: ready, result and height messages ' + 'from the widget origin only',
+  async () => {
+    const page = await hostPage('iframe.html');
+    const messages = () =>
+      page.evaluate(() =>
+        window.seen.filter((e) => e.type === 'message').map((e) => ({ origin: e.origin, ...e.data })),
+      );
+    await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'result'));
+    const first = await messages();
+    assert.ok(first.every((m) => m.origin === site.origin && m.protocol === 'evexport' && m.version === 1));
+    const result = first.find((m) => m.type === 'result').result;
+    assert.equal(result.verdict, 'conditional');
+    // The host sized the frame from the last height message.
+    await page.waitForFunction(() => {
+      const heights = window.seen.filter((e) => e.type === 'message' && e.data.type === 'height');
+      return heights.length && document.getElementById('check').style.height === `${heights.at(-1).data.height}px`;
+    });
 
-  // A request from the host gets its result.
-  await page.click('#ask-used');
-  await page.waitForFunction(
-    () => window.seen.filter((e) => e.type === 'message' && e.data.type === 'result').length >= 2,
-  );
-  const used = (await messages()).filter((m) => m.type === 'result').at(-1).result;
-  assert.equal(used.vehicle.condition, 'used');
-  assert.ok(
-    used.missing.some((m) => m.field === '/evidence/aftersales_confirmation'),
-    'registered 60 days ago: the manufacturer’s confirmation is asked for',
-  );
+    // A request from the host gets its result.
+    await page.click('#ask-used');
+    await page.waitForFunction(
+      () => window.seen.filter((e) => e.type === 'message' && e.data.type === 'result').length >= 2,
+    );
+    const used = (await messages()).filter((m) => m.type === 'result').at(-1).result;
+    assert.equal(used.vehicle.condition, 'used');
+    assert.ok(
+      used.missing.some((m) => m.field === '/evidence/aftersales_confirmation'),
+      'registered 60 days ago: the manufacturer’s confirmation is asked for',
+    );
 
-  // Another protocol version is answered with an error, not obeyed.
-  await page.evaluate(
-    (origin) =>
-      document
-        .getElementById('check')
-        .contentWindow.postMessage({ protocol: 'evexport', version: 2, type: 'request', request: {} }, origin),
-    site.origin,
-  );
-  await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'error'));
-  assert.equal((await messages()).find((m) => m.type === 'error').error.code, 'unsupported_version');
-  assert.deepEqual(await page.evaluate(() => window.violations), []);
-  assert.deepEqual(page.errors, []);
-});
+    // Another protocol version is answered with an error, not obeyed.
+    await page.evaluate(
+      (origin) =>
+        document
+          .getElementById('check')
+          .contentWindow.postMessage({ protocol: 'evexport', version: 2, type: 'request', request: {} }, origin),
+      site.origin,
+    );
+    await page.waitForFunction(() => window.seen.some((e) => e.type === 'message' && e.data.type === 'error'));
+    assert.equal((await messages()).find((m) => m.type === 'error').error.code, 'unsupported_version');
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    assert.deepEqual(page.errors, []);
+  },
+);
 
 test('the iframe mode obeys only the host it was given', async () => {
   const page = await hostPage('iframe.html');

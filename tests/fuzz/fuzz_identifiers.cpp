@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (auto* loaded = std::get_if<std::shared_ptr<const evexport::Registry>>(&registry)) {
         static const auto today = *evexport::parse_date("2026-11-28");
         evexport::evaluate_json(
-            R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"name":"x","uscc":"91440300MA5FK00171"}})",
+            R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},)"
+            R"("exporter":{"name":"x","uscc":"91440300MA5FK00171"}})",
             evexport::Ruleset::builtin(), today, loaded->get());
     }
     return 0;

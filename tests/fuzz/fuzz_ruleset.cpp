@@ -12,11 +12,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto loaded = evexport::Ruleset::load(text);
     if (std::holds_alternative<evexport::Error>(loaded)) return 0;
     const auto& rules = *std::get<std::shared_ptr<const evexport::Ruleset>>(loaded);
-    for (
-        const char* request :
-        {R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})",
-         R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","condition":"used","registration_date":"2026-01-10"}})",
-         R"({"as_of":"2019-01-01","vehicle":{"hs_code":"8703801090","vin":"LGXCE4CB6T0123456"},"exporter":{"role":"authorized_exporter","authorization":{"brand":"BYD","valid_from":"2018-01-01","valid_until":"2019-12-31"}}})"}) {
+    for (const char* request :
+         {R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},)"
+          R"("exporter":{"role":"trader"}})",
+          R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","condition":"used",)"
+          R"("registration_date":"2026-01-10"}})",
+          R"({"as_of":"2019-01-01","vehicle":{"hs_code":"8703801090","vin":"LGXCE4CB6T0123456"},)"
+          R"("exporter":{"role":"authorized_exporter",)"
+          R"("authorization":{"brand":"BYD","valid_from":"2018-01-01","valid_until":"2019-12-31"}}})"}) {
         if (evexport::evaluate_json(request, rules, today).json.empty()) std::abort();
     }
     evexport::ruleset_info_json(rules);

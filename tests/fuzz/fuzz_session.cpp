@@ -16,7 +16,8 @@ namespace {
 const evexport::Date kToday = *evexport::parse_date("2026-11-28");
 
 constexpr std::string_view kRegistry =
-    R"({"schema":1,"source":"fuzz","year":2026,"enterprises":[{"name":"Fuzz Motors","uscc":"91440300MA5FK00171","role":"manufacturer","brands":["BYD"]}]})";
+    R"({"schema":1,"source":"fuzz","year":2026,)"
+    R"("enterprises":[{"name":"Fuzz Motors","uscc":"91440300MA5FK00171","role":"manufacturer","brands":["BYD"]}]})";
 
 // The built-in ruleset under a newer version each time, so that a replacement is accepted.
 std::string newer_ruleset(int n) {
@@ -60,9 +61,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             case 7: session.clear_registry(); break;
             case 8: session.load_ruleset(newer_ruleset(++loads), ""); break;
             case 9:
-                session.evaluate(
-                    R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"uscc":"91440300MA5FK00171"}})",
-                    kToday);
+                session.evaluate(R"({"as_of":"2026-03-01","vehicle":{"category":"passenger_car","powertrain":"bev",)"
+                                 R"("condition":"new"},"exporter":{"uscc":"91440300MA5FK00171"}})",
+                                 kToday);
                 break;
         }
     }

@@ -12,7 +12,8 @@ for harness in request ruleset identifiers batch session; do
   echo "fuzz_$harness: ${seconds}s"
   set +e
   build/fuzz/tests/fuzz/fuzz_$harness -max_total_time="$seconds" -max_len=70000 -print_final_stats=1 \
-    -artifact_prefix=build/fuzz/artifacts/ "build/fuzz/corpus/$harness" "build/fuzz/seeds/${harness/session/batch}" >"build/fuzz/$harness.log" 2>&1
+    -artifact_prefix=build/fuzz/artifacts/ "build/fuzz/corpus/$harness" "build/fuzz/seeds/${harness/session/batch}" \
+    >"build/fuzz/$harness.log" 2>&1
   status=$?
   set -e
   grep -E "^stat::number_of_executed_units|ERROR|SUMMARY" "build/fuzz/$harness.log" || true

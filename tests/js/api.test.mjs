@@ -113,18 +113,26 @@ test('batch through the JS API: the same answers as the native CLI, however the 
   const { root } = await import('./corpus.mjs');
   const csv =
     '\uFEFFid,as_of,category,powertrain,condition,exporter_role,exporter_listed,make,note\r\n' +
-    '1,2026-03-01,passenger_car,bev,new,manufacturer,true,比亚迪,"a, b"\r\n2,2026-03-01,passenger_car,steam,new,,,BYD,x\r\n3,2025-12-31,passenger_car,bev,new,trader,,BYD,"line\nbreak"';
+    '1,2026-03-01,passenger_car,bev,new,manufacturer,true,比亚迪,"a, b"\r\n' +
+    '2,2026-03-01,passenger_car,steam,new,,,BYD,x\r\n' +
+    '3,2025-12-31,passenger_car,bev,new,trader,,BYD,"line\nbreak"';
   const native = execFileSync(join(root, 'build', 'native', 'evexport'), ['batch', '--format', 'csv', '-'], {
     input: csv,
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'ignore'],
   });
-  for (const size of [1, 3, 1000]) {
+  // As text, and as UTF-8 bytes (a file read in slices) cut anywhere, inside a character too.
+  const bytes = new TextEncoder().encode(csv);
+  const inputs = [
+    ...[1, 3, 1000].map((size) => [`text in chunks of ${size}`, size, csv, (i) => csv.slice(i, i + size)]),
+    ...[1, 2, 5, 1000].map((size) => [`bytes in chunks of ${size}`, size, bytes, (i) => bytes.subarray(i, i + size)]),
+  ];
+  for (const [what, size, input, piece] of inputs) {
     const run = checker.batch('csv');
     let out = '';
-    for (let i = 0; i < csv.length; i += size) out += run.feed(csv.slice(i, i + size));
+    for (let i = 0; i < input.length; i += size) out += run.feed(piece(i));
     out += run.finish();
-    assert.equal(out, native, `chunks of ${size}`);
+    assert.equal(out, native, what);
     assert.deepEqual(run.counts(), {
       rows: 3,
       errors: 1,
@@ -138,60 +146,63 @@ test('batch through the JS API: the same answers as the native CLI, however the 
   assert.throws(() => checker.batch('xml'), TypeError);
 });
 
-test('the object fast path gives exactly what the JSON path gives, for every corpus case and its variants', async () => {
-  const { loadCases } = await import('./corpus.mjs');
-  const requests = loadCases()
-    .map((c) => {
-      try {
-        return JSON.parse(c.requestText);
-      } catch {
-        return undefined;
+test(
+  'the object fast path gives exactly what the JSON path gives, ' + 'for every corpus case and its variants',
+  async () => {
+    const { loadCases } = await import('./corpus.mjs');
+    const requests = loadCases()
+      .map((c) => {
+        try {
+          return JSON.parse(c.requestText);
+        } catch {
+          return undefined;
+        }
+      })
+      .filter((r) => r !== undefined);
+    const variants = [];
+    for (const r of requests) {
+      variants.push(r);
+      if (r && typeof r === 'object' && !Array.isArray(r)) {
+        variants.push({ ...r, lang: 'zh' }, { ...r, lang: 'pt-BR' }, { ...r, extra: 1 }, { ...r, as_of: 20260301 });
+        if (r.vehicle)
+          variants.push({
+            ...r,
+            vehicle: { ...r.vehicle, make: 'B"Y\\D\n\t</x>' },
+            exporter: {
+              ...r.exporter,
+              authorization: { brand: '"quoted" \\ brand', valid_from: '2026-01-01', valid_until: '2026-12-31' },
+            },
+          });
+        if (r.vehicle)
+          variants.push(
+            { ...r, vehicle: { ...r.vehicle, vin: '\u00e9\u{1F600}' } },
+            { ...r, vehicle: { ...r.vehicle, modified: 'no' } },
+            { ...r, vehicle: [r.vehicle] },
+          );
+        if (r.exporter)
+          variants.push(
+            { ...r, exporter: { ...r.exporter, listed: undefined, name: '\ud800' } },
+            { ...r, exporter: null },
+          );
       }
-    })
-    .filter((r) => r !== undefined);
-  const variants = [];
-  for (const r of requests) {
-    variants.push(r);
-    if (r && typeof r === 'object' && !Array.isArray(r)) {
-      variants.push({ ...r, lang: 'zh' }, { ...r, lang: 'pt-BR' }, { ...r, extra: 1 }, { ...r, as_of: 20260301 });
-      if (r.vehicle)
-        variants.push({
-          ...r,
-          vehicle: { ...r.vehicle, make: 'B"Y\\D\n\t</x>' },
-          exporter: {
-            ...r.exporter,
-            authorization: { brand: '"quoted" \\ brand', valid_from: '2026-01-01', valid_until: '2026-12-31' },
-          },
-        });
-      if (r.vehicle)
-        variants.push(
-          { ...r, vehicle: { ...r.vehicle, vin: '\u00e9\u{1F600}' } },
-          { ...r, vehicle: { ...r.vehicle, modified: 'no' } },
-          { ...r, vehicle: [r.vehicle] },
-        );
-      if (r.exporter)
-        variants.push(
-          { ...r, exporter: { ...r.exporter, listed: undefined, name: '\ud800' } },
-          { ...r, exporter: null },
-        );
     }
-  }
-  variants.push(
-    Object.create({ as_of: '2026-03-01' }),
-    new Date(0),
-    { vehicle: { vin: 'a\u0000b' } },
-    { lang: 'x'.repeat(20) },
-  );
-  for (const v of variants) {
-    if (typeof v === 'string') continue; // evaluate(string) reads the string as JSON text, by design
-    let text;
-    try {
-      text = JSON.stringify(v);
-    } catch {
-      continue;
+    variants.push(
+      Object.create({ as_of: '2026-03-01' }),
+      new Date(0),
+      { vehicle: { vin: 'a\u0000b' } },
+      { lang: 'x'.repeat(20) },
+    );
+    for (const v of variants) {
+      if (typeof v === 'string') continue; // evaluate(string) reads the string as JSON text, by design
+      let text;
+      try {
+        text = JSON.stringify(v);
+      } catch {
+        continue;
+      }
+      if (typeof text !== 'string') continue;
+      assert.deepEqual(checker.evaluate(v), JSON.parse(checker.evaluateJson(text)), text);
     }
-    if (typeof text !== 'string') continue;
-    assert.deepEqual(checker.evaluate(v), JSON.parse(checker.evaluateJson(text)), text);
-  }
-  assert.ok(variants.length > 900, `${variants.length} variants`);
-});
+    assert.ok(variants.length > 900, `${variants.length} variants`);
+  },
+);

@@ -71,7 +71,8 @@ test('--translation adds a language; a pack that does not fit exits 2 with inval
   try {
     const pack = JSON.parse(readFileSync(join(root, 'core', 'rules', 'translations', 'es.json'), 'utf8'));
     const request = Buffer.from(
-      '{"as_of":"2026-03-01","lang":"fr","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}}',
+      '{"as_of":"2026-03-01","lang":"fr","vehicle":{"category":"passenger_car","powertrain":"bev","condition":"new"},' +
+        '"exporter":{"role":"trader"}}',
     );
     // An invented French pack (the Spanish texts under another tag): the CLI takes it as given.
     writeFileSync(join(dir, 'fr.json'), JSON.stringify({ ...pack, lang: 'fr' }));

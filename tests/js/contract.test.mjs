@@ -49,26 +49,30 @@ test('the schema has every field the fast path encodes, in the same types', () =
   assert.deepEqual(fields.sort(), tables.fields.sort());
 });
 
-test('every corpus request the core reads is valid under the request schema, and every answer under the result schema', () => {
-  let read = 0;
-  for (const c of cases) {
-    let request;
-    try {
-      request = JSON.parse(c.requestText);
-    } catch {
-      continue; // a case of malformed JSON
+test(
+  'every corpus request the core reads is valid under the request schema, ' +
+    'and every answer under the result schema',
+  () => {
+    let read = 0;
+    for (const c of cases) {
+      let request;
+      try {
+        request = JSON.parse(c.requestText);
+      } catch {
+        continue; // a case of malformed JSON
+      }
+      const json = JSON.parse(checker.evaluateJson(c.requestText));
+      assert.ok(validResult(json), `${c.file} ${c.name} (JSON path): ${ajv.errorsText(validResult.errors)}`);
+      const fast = checker.evaluate(request);
+      assert.ok(validResult(fast), `${c.file} ${c.name} (fast path): ${ajv.errorsText(validResult.errors)}`);
+      if (!json.error) {
+        read++;
+        assert.ok(validRequest(request), `${c.file} ${c.name}: ${ajv.errorsText(validRequest.errors)}`);
+      }
     }
-    const json = JSON.parse(checker.evaluateJson(c.requestText));
-    assert.ok(validResult(json), `${c.file} ${c.name} (JSON path): ${ajv.errorsText(validResult.errors)}`);
-    const fast = checker.evaluate(request);
-    assert.ok(validResult(fast), `${c.file} ${c.name} (fast path): ${ajv.errorsText(validResult.errors)}`);
-    if (!json.error) {
-      read++;
-      assert.ok(validRequest(request), `${c.file} ${c.name}: ${ajv.errorsText(validRequest.errors)}`);
-    }
-  }
-  assert.ok(read > 100, `only ${read} cases read`);
-});
+    assert.ok(read > 100, `only ${read} cases read`);
+  },
+);
 
 test('a request the schema refuses for a type or value, the core refuses too, naming the field', () => {
   const bad = [

@@ -49,8 +49,10 @@ test('the package installs from its tarball and checks a vehicle in another lang
       `import { createChecker } from 'ev-export-check';
 const checker = await createChecker();
 const translated = await checker.loadLanguage('es');
-const result = checker.evaluate({ as_of: '2026-03-01', lang: 'es', vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } });
-console.log(JSON.stringify({ translated, verdict: result.verdict, text: result.reasons[0].text, title: result.reasons[0].source.title_translated }));`,
+const result = checker.evaluate({ as_of: '2026-03-01', lang: 'es', ` +
+        `vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' }, exporter: { role: 'trader' } });
+console.log(JSON.stringify({ translated, verdict: result.verdict, text: result.reasons[0].text, ` +
+        `title: result.reasons[0].source.title_translated }));`,
     );
     const out = JSON.parse(execFileSync('node', ['use.mjs'], { cwd: dir, encoding: 'utf8' }));
     const es = JSON.parse(readFileSync(join(root, 'core', 'rules', 'translations', 'es.json'), 'utf8'));

@@ -6,9 +6,9 @@ for (const widget of document.querySelectorAll('ev-export-check')) {
   for (const type of ['evexport-ready', 'evexport-change', 'evexport-result', 'evexport-error']) {
     widget.addEventListener(type, (event) => {
       const d = event.detail;
-      note(
-        `${widget.id}: ${type}${type === 'evexport-result' ? ` → ${d.verdict}` : type === 'evexport-error' ? ` → ${d.code} ${d.field}` : ''}`,
-      );
+      const detail =
+        type === 'evexport-result' ? ` → ${d.verdict}` : type === 'evexport-error' ? ` → ${d.code} ${d.field}` : '';
+      note(`${widget.id}: ${type}${detail}`);
     });
   }
 }

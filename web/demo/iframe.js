@@ -12,9 +12,15 @@ addEventListener('message', (event) => {
   const m = event.data;
   if (m?.protocol !== 'evexport' || m.version !== 1) return;
   if (m.type === 'height') frame.style.height = `${m.height}px`;
-  note(
-    `${m.type}${m.type === 'result' ? ` → ${m.result.verdict}` : m.type === 'error' ? ` → ${m.error.code}` : m.type === 'height' ? ` → ${m.height}px` : ''}`,
-  );
+  const detail =
+    m.type === 'result'
+      ? ` → ${m.result.verdict}`
+      : m.type === 'error'
+        ? ` → ${m.error.code}`
+        : m.type === 'height'
+          ? ` → ${m.height}px`
+          : '';
+  note(`${m.type}${detail}`);
 });
 
 document.getElementById('ask-used').addEventListener('click', () => {

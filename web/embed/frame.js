@@ -51,7 +51,9 @@ addEventListener('message', (event) => {
         error: {
           code: 'unknown_message',
           field: '/type',
-          message: `unknown message type ${typeof message.type === 'string' ? message.type.slice(0, 64) : typeof message.type}`,
+          message: `unknown message type ${
+            typeof message.type === 'string' ? message.type.slice(0, 64) : typeof message.type
+          }`,
         },
       });
   } catch {

@@ -2,7 +2,7 @@
 // filter the answers, download them. The file is read here, in the browser, and never uploaded.
 import { h } from './dom';
 import { t, type Lang } from './i18n';
-import { parseCsv, toJsonLines, type AnswerRow } from './csv';
+import { answerRow, cellsOf, parseRecord, splitRecords, toJsonLines, type AnswerRow } from './csv';
 import type { BatchMessage } from './batch-worker';
 
 const SHOWN = 200; // rows drawn in the table at a time; the downloads hold them all
@@ -12,6 +12,10 @@ export class BatchView {
   private worker?: Worker;
   private header: string[] = [];
   private rows: AnswerRow[] = [];
+  private counts = new Map<string, number>(); // by verdict ("error" too), kept as rows arrive
+  private drawing = false;
+  private shown = ''; // what the table shows: language, filter, how many rows and the first
+  private spare?: Worker; // readied before a file is chosen
   private outputCsv: string[] = [];
   private renamed: [string, string][] = []; // input columns written under another name (the core's counts)
   private filter = '';
@@ -48,6 +52,13 @@ export class BatchView {
       this.draw();
     });
     this.el.input.addEventListener('change', () => this.el.input.files?.[0] && this.start(this.el.input.files[0]));
+    // Reaching for the batch readies its worker (see prepare).
+    for (const type of ['pointerenter', 'focusin', 'dragenter']) drop.addEventListener(type, () => this.prepare());
+    new IntersectionObserver((entries, observer) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      this.prepare();
+    }).observe(root);
     drop.addEventListener('dragover', (e) => {
       e.preventDefault();
       drop.classList.add('over');
@@ -95,10 +106,13 @@ export class BatchView {
     this.header = [];
     this.renamed = [];
     this.rows = [];
+    this.shown = '';
+    this.counts = new Map();
     this.outputCsv = [];
     this.filter = '';
     const format = /\.(jsonl|ndjson)$/i.test(file.name) ? 'jsonl' : 'csv';
-    this.worker = new Worker(new URL('./batch-worker.ts', import.meta.url), { type: 'module' });
+    this.worker = this.spare ?? this.newWorker();
+    this.spare = undefined;
     this.worker.onmessage = (e: MessageEvent<BatchMessage>) => this.receive(e.data);
     performance.mark('evexport:batch-start');
     this.worker.postMessage({ file, format });
@@ -110,8 +124,31 @@ export class BatchView {
     this.draw();
   }
 
-  private stop(message?: string) {
-    this.worker?.terminate();
+  // A worker whose core starts loading now: made when the batch section comes into view or is
+  // reached for, so that a file chosen then starts at once (a worker per page otherwise unused would
+  // cost every reader a second core's memory).
+  prepare() {
+    if (this.spare || this.worker) return;
+    const worker = this.newWorker();
+    worker.onmessage = (e: MessageEvent<BatchMessage>) => {
+      if (e.data.type === 'ready') this.root.dataset.ready = 'true';
+    };
+    this.spare = worker;
+  }
+
+  private newWorker() {
+    const worker = new Worker(new URL('./batch-worker.ts', import.meta.url), { type: 'module' });
+    worker.postMessage({});
+    return worker;
+  }
+
+  // Ends the run. A worker that finished its file is kept for the next one (its core is loaded);
+  // one stopped midway is ended.
+  private stop(message?: string, finished = false) {
+    if (finished && this.worker && !this.spare) {
+      this.spare = this.worker;
+      this.spare.onmessage = null;
+    } else this.worker?.terminate();
     this.worker = undefined;
     this.el.cancel.hidden = true;
     this.el.progress.hidden = true;
@@ -119,18 +156,20 @@ export class BatchView {
   }
 
   private receive(message: BatchMessage) {
+    if (message.type === 'ready') return;
     if (message.type === 'failed') return this.stop(message.message);
     this.take(message.output);
     if (message.type === 'progress') {
       this.el.progress.value = message.done / message.total;
       this.el.status.textContent = `${t(this.lang, 'batchRows')}: ${this.rows.length}`;
-      this.draw();
+      this.drawSoon();
       return;
     }
     const counts = message.counts;
     if ('error' in counts) return this.stop(counts.error.message);
-    this.stop();
+    this.stop(undefined, true);
     performance.mark('evexport:batch-done');
+    this.root.dataset.workerMs = message.ms.toFixed(0);
     this.renamed = counts.renamed ?? [];
     // An input column named like one of the answer's (verdict, error…) is passed through renamed,
     // and the reader is told, so that no one takes it for the answer.
@@ -147,49 +186,67 @@ export class BatchView {
   private take(output: string) {
     if (!output) return;
     this.outputCsv.push(output);
-    const parsed = parseCsv(output);
-    if (!this.header.length && parsed.length) this.header = parsed.shift()!;
-    for (const cells of parsed) this.rows.push({ cells });
+    const records = splitRecords(output);
+    if (!this.header.length && records.length) this.header = parseRecord(records.shift()!);
+    for (const record of records) {
+      const row = answerRow(record);
+      this.rows.push(row);
+      this.counts.set(row.verdict, (this.counts.get(row.verdict) ?? 0) + 1);
+    }
   }
 
-  private verdictOf(row: AnswerRow) {
-    return row.cells[5] ? 'error' : row.cells[1];
+  // Drawn once per frame however many answers arrive in it.
+  private drawSoon() {
+    if (this.drawing) return;
+    this.drawing = true;
+    requestAnimationFrame(() => {
+      this.drawing = false;
+      this.draw();
+    });
   }
 
   private draw() {
     const lang = this.lang;
-    const counts = new Map<string, number>(VERDICTS.map((v) => [v, 0]));
-    for (const row of this.rows) counts.set(this.verdictOf(row), (counts.get(this.verdictOf(row)) ?? 0) + 1);
+    const counts = this.counts;
     this.el.counts.replaceChildren(
       ...VERDICTS.map((v) =>
         h(
           'li',
-          { 'data-verdict': v, 'data-count': String(counts.get(v)) },
-          `${t(lang, `batch.${v}`)}: ${counts.get(v)}`,
+          { 'data-verdict': v, 'data-count': String(counts.get(v) ?? 0) },
+          `${t(lang, `batch.${v}`)}: ${counts.get(v) ?? 0}`,
         ),
       ),
     );
     const options = [h('option', { value: '' }, `${t(lang, 'batchAll')} (${this.rows.length})`)];
-    for (const v of VERDICTS) options.push(h('option', { value: v }, `${t(lang, `batch.${v}`)} (${counts.get(v)})`));
+    for (const v of VERDICTS)
+      options.push(h('option', { value: v }, `${t(lang, `batch.${v}`)} (${counts.get(v) ?? 0})`));
     this.el.filter.replaceChildren(...options);
     this.el.filter.value = this.filter;
 
-    const matching = this.filter ? this.rows.filter((r) => this.verdictOf(r) === this.filter) : this.rows;
+    const matching = this.filter ? this.rows.filter((r) => r.verdict === this.filter) : this.rows;
     const heads = ['id', 'verdict', 'licence_required', 'warnings', 'missing', 'error'];
     // The verdict in words for people; the codes stay as they are in the downloads.
-    const cell = (row: AnswerRow, i: number) =>
-      i === 1 && row.cells[1]
-        ? t(lang, `batch.${row.cells[1] as (typeof VERDICTS)[number]}`)
-        : i === 5 && row.cells[6]
-          ? `${row.cells[5]} ${row.cells[6]}`
-          : (row.cells[i] ?? '');
-    const body = matching
-      .slice(0, SHOWN)
-      .map((row) =>
-        h('tr', { 'data-verdict': this.verdictOf(row) }, ...heads.map((_, i) => h('td', {}, cell(row, i)))),
-      );
+    const cell = (cells: string[], i: number) =>
+      i === 1 && cells[1]
+        ? t(lang, `batch.${cells[1] as (typeof VERDICTS)[number]}`)
+        : i === 5 && cells[6]
+          ? `${cells[5]} ${cells[6]}`
+          : (cells[i] ?? '');
+    const caption = `${t(lang, 'batchShowing')} ${Math.min(SHOWN, matching.length)} / ${matching.length}`;
+    // While answers arrive the rows shown stay the same once there are SHOWN of them: only the
+    // caption changes, and the table is not built again (each rebuild laid the page out anew).
+    const shown = `${lang}|${this.filter}|${Math.min(SHOWN, matching.length)}|${matching[0]?.record ?? ''}`;
+    if (shown === this.shown && this.el.table.caption) {
+      this.el.table.caption.textContent = caption;
+      return;
+    }
+    this.shown = shown;
+    const body = matching.slice(0, SHOWN).map((row: AnswerRow) => {
+      const cells = cellsOf(row);
+      return h('tr', { 'data-verdict': row.verdict }, ...heads.map((_, i) => h('td', {}, cell(cells, i))));
+    });
     this.el.table.replaceChildren(
-      h('caption', {}, `${t(lang, 'batchShowing')} ${Math.min(SHOWN, matching.length)} / ${matching.length}`),
+      h('caption', {}, caption),
       h('thead', {}, h('tr', {}, ...heads.map((name) => h('th', { scope: 'col' }, name)))),
       h('tbody', {}, ...body),
     );

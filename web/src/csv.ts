@@ -1,38 +1,76 @@
 // Reading the batch answers (CSV the core wrote: RFC 4180, rows always complete) and writing them
-// out again as JSON Lines.
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
+// out again as JSON Lines. A run of 100,000 rows keeps one string per row, not one per cell: reading
+// every cell of every row kept the page's collector busier than the core (docs/BENCHMARKS.md).
+// One record's cells. A record without a quote (almost every answer) is split at its commas.
+export function parseRecord(record: string): string[] {
+  if (!record.includes('"')) return record.split(',');
+  const cells: string[] = [];
   let field = '';
   let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < record.length; i++) {
+    const c = record[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
+      if (c === '"' && record[i + 1] === '"') {
         field += '"';
         i++;
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n') endRow();
-    else field += c;
+    else if (c === ',') {
+      cells.push(field);
+      field = '';
+    } else field += c;
   }
-  if (field !== '' || row.length) endRow();
-  return rows;
+  cells.push(field);
+  return cells;
 }
 
+// The records of CSV text the core wrote (whole records, each ending in a line break), as text: a
+// line break inside quotes (an even number of quotes before it ends a record) stays in its record.
+export function splitRecords(text: string): string[] {
+  const records: string[] = [];
+  let start = 0;
+  let quotes = 0;
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    if (end < 0) break;
+    for (let q = text.indexOf('"', at); q >= 0 && q < end; q = text.indexOf('"', q + 1)) quotes++;
+    at = end + 1;
+    if (quotes % 2 === 0) {
+      records.push(text.slice(start, end));
+      start = at;
+      quotes = 0;
+    }
+  }
+  if (start < text.length) records.push(text.slice(start));
+  return records;
+}
+
+/** One answer: the record as the core wrote it, and its verdict ("error" for a row that could not be
+ * read); the cells are read from the record only when they are shown or downloaded. */
 export interface AnswerRow {
-  cells: string[]; // as written: id, verdict, licence_required, warnings, missing, error, error_field, passed-through columns
+  record: string;
+  verdict: string;
+}
+
+// The cells as written: id, verdict, licence_required, warnings, missing, error, error_field, then
+// the passed-through columns.
+export const cellsOf = (row: AnswerRow) => parseRecord(row.record);
+
+export function answerRow(record: string): AnswerRow {
+  // Most records have no quote, and their verdict and error are the 2nd and 6th cells.
+  let cells: string[];
+  if (record.includes('"')) cells = parseRecord(record);
+  else {
+    cells = [];
+    for (let at = 0, n = 0; n < 6; n++) {
+      const comma = record.indexOf(',', at);
+      cells.push(record.slice(at, comma < 0 ? record.length : comma));
+      if (comma < 0) break;
+      at = comma + 1;
+    }
+  }
+  return { record, verdict: cells[5] ? 'error' : (cells[1] ?? '') };
 }
 
 /** A cell as the input had it: the core writes a cell that a spreadsheet would run as a formula
@@ -47,7 +85,8 @@ export function toJsonLines(header: string[], rows: AnswerRow[], renamed: [strin
   const original = new Map(renamed.map(([from, to]) => [to, from]));
   const names = header.map((name) => unguarded(original.get(name) ?? name));
   return rows
-    .map(({ cells }) => {
+    .map((row) => {
+      const cells = cellsOf(row);
       const input: Record<string, string> = {};
       for (let i = 7; i < header.length; i++) input[names[i]] = unguarded(cells[i] ?? '');
       return JSON.stringify({

@@ -10,6 +10,10 @@ import { BatchView } from './batch-view';
 
 const $ = (id: string) => document.getElementById(id)!;
 
+// The core first: its download and compilation run while the page builds its form.
+performance.mark('evexport:core-requested');
+const core = loadChecker();
+
 const fromLink = readPermalink();
 let lang: Lang = isLang(fromLink.request?.lang) ? fromLink.request!.lang : pickLang(navigator.languages);
 let checker: Checker | undefined;
@@ -144,8 +148,7 @@ view.loading(lang);
 const stringsReady = loadStrings(lang).then(applyLang);
 if (fromLink.request) form.write(fromLink.request);
 
-performance.mark('evexport:core-requested');
-loadChecker().then(
+core.then(
   async (loaded) => {
     performance.mark('evexport:core-ready');
     await Promise.all([stringsReady, loaded.loadLanguage(lang)]);

@@ -1,8 +1,9 @@
 // The core rules written for json-rules-engine, as a portal developer would: licence scope by date
-// and powertrain, who may export, and the used-vehicle regime with the 180-day rule. An event of
+// and powertrain, who may export (an authorised exporter's brand and window, the project-contracting
+// exemption), modified vehicles, and the used-vehicle regime with the 180-day rule. An event of
 // type not_permitted stops the export; permitted means no licence applies; otherwise conditional.
 import { Engine } from 'json-rules-engine';
-import { D2026 } from './requests.mjs';
+import { D2026, DMODIFIED } from './requests.mjs';
 
 const is = (fact, value) => ({ fact, operator: 'equal', value });
 const licensedNew = {
@@ -17,6 +18,8 @@ const licensedNew = {
   ],
 };
 
+const qualified = { fact: 'trade_mode', operator: 'notEqual', value: 'project_contracting' }; // 2007年第59号
+
 export const rules = [
   {
     name: 'bev-before-2026',
@@ -27,12 +30,55 @@ export const rules = [
   },
   {
     name: 'qualified-exporter',
-    conditions: { all: [licensedNew, { fact: 'role', operator: 'notEqual', value: 'manufacturer' }] },
+    conditions: {
+      all: [licensedNew, qualified, { fact: 'role', operator: 'in', value: ['trader', 'used_car_exporter'] }],
+    },
     event: { type: 'not_permitted' },
   },
   {
     name: 'listed',
-    conditions: { all: [licensedNew, is('role', 'manufacturer'), is('listed', false)] },
+    conditions: { all: [licensedNew, qualified, is('listed', false)] },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: 'authorization-brand',
+    conditions: {
+      all: [
+        licensedNew,
+        qualified,
+        is('role', 'authorized_exporter'),
+        { fact: 'authorization_brand', operator: 'notEqual', value: { fact: 'make' } },
+      ],
+    },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: 'authorization-window',
+    conditions: {
+      all: [
+        licensedNew,
+        qualified,
+        is('role', 'authorized_exporter'),
+        {
+          any: [
+            { fact: 'as_of', operator: 'lessThan', value: { fact: 'authorization_from' } },
+            { fact: 'as_of', operator: 'greaterThan', value: { fact: 'authorization_until' } },
+          ],
+        },
+      ],
+    },
+    event: { type: 'not_permitted' },
+  },
+  {
+    name: 'modified',
+    conditions: {
+      all: [
+        { fact: 'as_of', operator: 'greaterThanInclusive', value: DMODIFIED },
+        is('modified', true),
+        { any: [is('ccc', false), is('miit_catalogue', false)] },
+        { any: [licensedNew, is('condition', 'used')] },
+      ],
+    },
     event: { type: 'not_permitted' },
   },
   {

@@ -108,7 +108,8 @@ export class EvExportCheck extends HTMLElement {
       privacy: h('p'),
       disclaimer: h('p'),
       note: h('p', { class: 'translation-note' }),
-      link: h('a', { part: 'link', target: '_blank', rel: 'noopener noreferrer' }), // the host's address stays with the host
+      // The host's address stays with the host.
+      link: h('a', { part: 'link', target: '_blank', rel: 'noopener noreferrer' }),
     };
     els.more.append(els.summary, els.details);
     els.footer.append(els.privacy, els.disclaimer, els.note, h('p', {}, els.link));
