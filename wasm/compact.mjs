@@ -15,6 +15,7 @@ export const LAYOUT = [
   'warnings',
   'missing',
   'vehicle',
+  'changes_since',
 ];
 
 export function checkLayout(tables) {
@@ -83,9 +84,15 @@ const copySource = (s) =>
       : { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, title_en: s.title_en };
 const copyEntry = (e) => ({ code: e.code, text: e.text, source: copySource(e.source) });
 
+const change = ([version, date, items]) => ({
+  version,
+  date,
+  items: items.map(([rules, text]) => ({ rules, text })),
+});
+
 // The v1 result of a parsed compact answer `c`, with the tables `t` of the language it is in.
 export function join(c, t) {
-  const [verdict, licence, regime, asOf, reasons, obligations, documents, warnings, missing, vehicle] = c;
+  const [verdict, licence, regime, asOf, reasons, obligations, documents, warnings, missing, vehicle, since] = c;
   return {
     verdict: t.verdicts[verdict],
     licence_required: licence === 2 ? null : licence === 1,
@@ -120,6 +127,6 @@ export function join(c, t) {
       manufacturer: vehicle[5],
       model_year: vehicle[6],
     },
-    ruleset: { ...t.ruleset },
+    ruleset: since === null ? { ...t.ruleset } : { ...t.ruleset, changes_since: since.map(change) },
   };
 }

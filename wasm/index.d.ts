@@ -14,6 +14,9 @@ export type IsoDate = string;
 export interface Request {
   as_of?: IsoDate | null;
   lang?: string | null;
+  /** The ruleset version the reader saw before (a permalink's `&rules=`): the result then lists what
+   * changed since in `ruleset.changes_since`. Added 2026-11-29. */
+  rules_seen?: string | null;
   vehicle?: {
     vin?: string | null;
     make?: string | null;
@@ -112,7 +115,13 @@ export interface Result {
     manufacturer: string | null;
     model_year: number | null;
   };
-  ruleset: { id: string; version: string; sha256: string };
+  ruleset: {
+    id: string;
+    version: string;
+    sha256: string;
+    /** With `rules_seen`: the changes after that version, newest first (added 2026-11-29). */
+    changes_since?: { version: string; date: string; items: { rules: string[]; text: string }[] }[];
+  };
 }
 
 export interface ErrorResult {

@@ -19,8 +19,9 @@ namespace {
 
 // The compact answer's members, in order. wasm/compact.mjs reads them by the same names, and
 // tables_json hands it this list so that the two cannot drift apart unnoticed.
-constexpr std::array<std::string_view, 10> kLayout{"verdict",     "licence_required", "regime",   "as_of",   "reasons",
-                                                   "obligations", "documents",        "warnings", "missing", "vehicle"};
+constexpr std::array<std::string_view, 11> kLayout{"verdict", "licence_required", "regime",       "as_of",
+                                                   "reasons", "obligations",      "documents",    "warnings",
+                                                   "missing", "vehicle",          "changes_since"};
 
 template <typename T> int index_in(const std::vector<T>& list, const T* item) { return int(item - list.data()); }
 
@@ -28,7 +29,8 @@ template <typename T> int index_in(const std::vector<T>& list, const T* item) { 
 // rule's fixed members and own text, entries, names of values) goes as an index, the rest as text.
 //   reasons: [rule index, text or null (the rule's own text)]; obligations, documents: entry indices;
 //   warnings: [code, field, text, positions]; missing: [field, question];
-//   vehicle: [hs_code, category, powertrain, condition, wmi, manufacturer, model_year]
+//   vehicle: [hs_code, category, powertrain, condition, wmi, manufacturer, model_year];
+//   changes_since: null, or [[version, date, [[[rule ids], text], …]], …]
 std::string compact(const Result& r) {
     const auto answer = detail::render(r);
     const auto& rules = *r.ruleset;
@@ -73,6 +75,19 @@ std::string compact(const Result& r) {
     enum_or_null(v.powertrain);
     enum_or_null(v.condition);
     w.value(v.wmi).value(v.manufacturer).value(v.model_year).end_array();
+    if (!r.changes_since) {
+        w.null();
+    } else {
+        w.begin_array();
+        std::size_t text = 0;
+        for (const Change* change : *r.changes_since) {
+            w.begin_array().value(change->version).value(change->date).begin_array();
+            for (const auto& item : change->items)
+                w.begin_array().value(item.rules).value(answer.changes[text++]).end_array();
+            w.end_array().end_array();
+        }
+        w.end_array();
+    }
     return w.end_array().take();
 }
 

@@ -630,7 +630,16 @@ private:
         if (!confirmation) missing("/evidence/aftersales_confirmation");
     }
 
+    // What changed since the version the reader saw (the change log is newest first).
+    void changes_since() {
+        if (!req_.rules_seen) return;
+        auto& since = out_.changes_since.emplace();
+        for (const auto& change : rules_.changes)
+            if (compare_versions(change.version, *req_.rules_seen) > 0) since.push_back(&change);
+    }
+
     void fold() {
+        changes_since();
         if (stopped_) out_.verdict = Verdict::not_permitted;
         else if (!out_.missing.empty() || !out_.licence_required.has_value()) out_.verdict = Verdict::undetermined;
         else if (*out_.licence_required) out_.verdict = Verdict::conditional;

@@ -57,7 +57,7 @@ std::shared_ptr<const RenderCache> build_render_cache(const Ruleset& rules) {
 Rendered render(const Result& r) {
     const auto& rules = *r.ruleset;
     const auto& lang = r.lang;
-    Rendered out{r, rules.render_cache->in(lang), format_date(r.as_of), {}, {}, {}};
+    Rendered out{r, rules.render_cache->in(lang), format_date(r.as_of), {}, {}, {}, {}};
     // {as_of} and {from} are known to every text: added here, not by each step of the evaluation.
     out.reasons.reserve(r.reasons.size());
     for (const auto& reason : r.reasons) {
@@ -83,6 +83,9 @@ Rendered render(const Result& r) {
         const Text* question = rules.question(field);
         out.questions.push_back(question ? std::string_view(question->in(lang)) : std::string_view());
     }
+    if (r.changes_since)
+        for (const Change* change : *r.changes_since)
+            for (const auto& item : change->items) out.changes.push_back(item.text.in(lang));
     return out;
 }
 

@@ -43,6 +43,7 @@ struct Rendered {
     std::vector<RenderedText> reasons;        // one per result.reasons
     std::vector<std::string> warnings;        // the text of each of result.warnings
     std::vector<std::string_view> questions;  // the question of each of result.missing ("" if none)
+    std::vector<std::string_view> changes;    // the text of each item of result.changes_since, in order
 };
 
 Rendered render(const Result& result);

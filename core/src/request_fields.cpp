@@ -13,6 +13,14 @@ bool is_hs_code(std::string_view s) {
     return true;
 }
 
+// A ruleset version as the rulesets write them: digits and dots ("2026.11.29").
+bool is_version(std::string_view s) {
+    if (s.empty() || s.size() > 32 || s.front() == '.' || s.back() == '.' || s.find("..") != s.npos) return false;
+    for (char c : s)
+        if ((c < '0' || c > '9') && c != '.') return false;
+    return true;
+}
+
 bool is_country(std::string_view s) {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
@@ -43,7 +51,8 @@ static_assert(at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3
               at(20, "/shipment/trade_mode") && at(21, "/evidence/aftersales_confirmation") &&
               at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") && at(24, "/evidence/miit_catalogue") &&
               at(25, "/exporter/own_make") && at(26, "/shipment/licence_application_date") &&
-              at(27, "/vehicle/scrappage_due") && at(28, "/vehicle/seized") && kFieldCount == 29);
+              at(27, "/vehicle/scrappage_due") && at(28, "/vehicle/seized") && at(29, "/rules_seen") &&
+              kFieldCount == 30);
 
 std::optional<std::string>* text_slot(Request& r, std::size_t i) {
     switch (i) {
@@ -108,6 +117,12 @@ std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view tex
     switch (f.type) {
         case FieldType::text: *text_slot(r, i) = std::string(text); return std::nullopt;
         case FieldType::lang: r.lang = std::string(text); return std::nullopt;
+        case FieldType::version:
+            if (!is_version(text))
+                return Error{"invalid_field", std::string(pointer),
+                             "a ruleset version, digits and dots, such as 2026.11.28"};
+            r.rules_seen = std::string(text);
+            return std::nullopt;
         case FieldType::hs_code:
             if (!is_hs_code(text))
                 return Error{"invalid_field", std::string(pointer),

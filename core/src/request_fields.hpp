@@ -12,7 +12,20 @@
 
 namespace evexport::detail {
 
-enum class FieldType { text, boolean, date, category, powertrain, condition, role, trade_mode, hs_code, country, lang };
+enum class FieldType {
+    text,
+    boolean,
+    date,
+    category,
+    powertrain,
+    condition,
+    role,
+    trade_mode,
+    hs_code,
+    country,
+    lang,
+    version
+};
 
 struct Field {
     std::string_view pointer;  // JSON Pointer in the request
@@ -51,6 +64,7 @@ inline constexpr Field kFields[] = {
     {"/shipment/licence_application_date", "licence_application_date", FieldType::date},
     {"/vehicle/scrappage_due", "scrappage_due", FieldType::boolean},
     {"/vehicle/seized", "seized", FieldType::boolean},
+    {"/rules_seen", "rules_seen", FieldType::version},
 };
 inline constexpr std::size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);
 

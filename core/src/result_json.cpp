@@ -78,8 +78,19 @@ std::string result_to_json(const Result& r) {
         .begin_object()
         .member("id", rules.id)
         .member("version", rules.version)
-        .member("sha256", rules.sha256)
-        .end_object();
+        .member("sha256", rules.sha256);
+    if (r.changes_since) {  // added 2026-11-29: only when the request names the version it saw
+        w.key("changes_since").begin_array();
+        std::size_t text = 0;
+        for (const Change* change : *r.changes_since) {
+            w.begin_object().member("version", change->version).member("date", change->date).key("items").begin_array();
+            for (const auto& item : change->items)
+                w.begin_object().member("rules", item.rules).member("text", answer.changes[text++]).end_object();
+            w.end_array().end_object();
+        }
+        w.end_array();
+    }
+    w.end_object();
     return w.end_object().take();
 }
 

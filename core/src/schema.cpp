@@ -32,6 +32,10 @@ void field_schema(JsonWriter& w, const detail::Field& f) {
     switch (f.type) {
         case FieldType::text: nullable(w, "string"); break;
         case FieldType::lang: nullable(w, "string"); break;
+        case FieldType::version:
+            nullable(w, "string");
+            w.member("pattern", "^[0-9]+(\\.[0-9]+)*$");
+            break;
         case FieldType::boolean: nullable(w, "boolean"); break;
         case FieldType::date:
             nullable(w, "string");

@@ -50,6 +50,15 @@ TEST(Corpus, EveryCaseGivesItsExpectedResult) {
         const auto documents = codes(result["documents"], "code");
         for (const auto& code : expect.value("documents", json::array()))
             EXPECT_TRUE(documents.count(code)) << "missing document " << code;
+        // changes_since: the versions listed (absent when the request names none it saw).
+        if (expect.contains("changes_since")) {
+            json versions = json::array();
+            for (const auto& change : result["ruleset"].value("changes_since", json::array()))
+                versions.push_back(change["version"]);
+            EXPECT_EQ(versions, expect["changes_since"]) << answer.json;
+            EXPECT_EQ(result["ruleset"].contains("changes_since"),
+                      expect["changes_since"].size() > 0 || json::parse(c.request_text).contains("rules_seen"));
+        }
         // Every missing fact comes with a question for the seller, every reason with a source.
         for (const auto& m : result["missing"]) EXPECT_FALSE(m["question"].get<std::string>().empty()) << m;
         for (const auto& r : result["reasons"]) EXPECT_FALSE(r["source"]["url"].get<std::string>().empty()) << r;

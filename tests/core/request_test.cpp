@@ -184,6 +184,7 @@ TEST(RequestFields, EveryFieldAcceptsAValidValueOfItsType) {
             case FieldType::trade_mode: sample = "border"; break;
             case FieldType::hs_code: sample = "8703801090"; break;
             case FieldType::country: sample = "KZ"; break;
+            case FieldType::version: sample = "2026.11.28"; break;
         }
         evexport::Request r;
         EXPECT_FALSE(evexport::detail::assign_text(r, i, sample)) << f.pointer;

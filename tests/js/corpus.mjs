@@ -53,5 +53,11 @@ export function compare(result, expect) {
   for (const id of expect.not_rules ?? []) if (rules.has(id)) failures.push(`unexpected reason ${id}`);
   const documents = new Set(result.documents.map((d) => d.code));
   for (const code of expect.documents ?? []) if (!documents.has(code)) failures.push(`missing document ${code}`);
+  if (expect.changes_since)
+    eq(
+      'changes_since',
+      (result.ruleset.changes_since ?? []).map((c) => c.version),
+      expect.changes_since,
+    );
   return failures;
 }

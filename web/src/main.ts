@@ -4,7 +4,7 @@ import { loadChecker, type Checker, type Request, type Result } from './checker'
 import { h } from './dom';
 import { LANGS, dirOf, htmlLang, isLang, loadStrings, pickLang, t, type Lang } from './i18n';
 import { RequestForm } from './form';
-import { compareVersions, permalinkFor, readPermalink, writePermalink } from './permalink';
+import { permalinkFor, readPermalink, writePermalink } from './permalink';
 import { VerdictView } from './verdict-view';
 import { BatchView } from './batch-view';
 
@@ -56,7 +56,6 @@ function applyLang() {
   for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   form.setLang(lang);
   batch.setLang(lang);
-  showRuleChanges();
 }
 
 function currentRequest(): Request {
@@ -75,10 +74,8 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
     ]);
     $('report-ruleset').textContent =
       `${t(lang, 'ruleset')}: ${r.ruleset.id} ${r.ruleset.version} (sha256 ${r.ruleset.sha256.slice(0, 16)}…)`;
-    if (rulesVersion !== r.ruleset.version) {
-      rulesVersion = r.ruleset.version;
-      showRuleChanges();
-    }
+    rulesVersion = r.ruleset.version;
+    showRuleChanges(r.ruleset.changes_since ?? []);
   }
   $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(request, rulesVersion)}`;
   if (first) {
@@ -103,20 +100,19 @@ function update() {
   if (!checker) return;
   const request = currentRequest();
   schedulePermalink(request);
-  const text = checker.evaluateJson(JSON.stringify(request));
+  // A shared link names the ruleset it was made with: the answer then says what changed since.
+  const asked = fromLink.rules ? { ...request, rules_seen: fromLink.rules } : request;
+  const text = checker.evaluateJson(JSON.stringify(asked));
   if (text === shown) return;
   shown = text;
   show(JSON.parse(text), request);
 }
 
-// A shared check made with older rules says so, and what changed since (the ruleset's change log).
-function showRuleChanges() {
+// A shared check made with older rules says so, and what changed since: the answer's own
+// ruleset.changes_since, in its language.
+function showRuleChanges(changes: NonNullable<Result['ruleset']['changes_since']>) {
   const box = $('rules-updated');
   const since = fromLink.rules;
-  const changes =
-    checker && since && rulesVersion && compareVersions(since, rulesVersion) < 0
-      ? checker.rulesetInfo(lang).changes.filter((c) => compareVersions(c.version, since) > 0)
-      : [];
   box.hidden = changes.length === 0;
   if (!since || box.hidden) return;
   const fill = (key: 'rulesUpdated', params: Record<string, string>) =>

@@ -39,12 +39,3 @@ export function writePermalink(request: Request, rules?: string) {
   const url = permalinkFor(request, rules);
   if (url !== location.href) history.replaceState(null, '', url);
 }
-
-/** Compares dotted numeric versions as the core does ("2026.11.28" < "2026.11.29" < "2026.12.1"). */
-export function compareVersions(a: string, b: string): number {
-  const x = a.split('.').map(Number),
-    y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++)
-    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0) ? -1 : 1;
-  return 0;
-}

@@ -64,6 +64,9 @@ struct Evidence {
 struct Request {
     std::optional<Date> as_of;  // the export declaration date; today (UTC) when absent
     std::string lang = "en";
+    // The ruleset version the reader saw before (a permalink's &rules=): the answer then lists what
+    // changed since (result ruleset.changes_since). Added 2026-11-29.
+    std::optional<std::string> rules_seen;
     Vehicle vehicle;
     Exporter exporter;
     Shipment shipment;

@@ -48,6 +48,8 @@ struct Result {
     std::vector<std::string> missing;  // JSON Pointers; the question comes from the ruleset
     VehicleFacts vehicle;
     const Ruleset* ruleset = nullptr;
+    // With a request's rules_seen: the ruleset's changes after that version, newest first.
+    std::optional<std::vector<const Change*>> changes_since;
 };
 
 }  // namespace evexport
