@@ -46,8 +46,9 @@ Answer vin_json(std::string_view vin, std::optional<Date> as_of) {
     return detail::guarded([&]() -> Answer {
         if (vin.size() > kMaxStringBytes)
             return {false, error_to_json({"too_large", "/vin", "a VIN argument is at most 512 bytes"})};
-        const auto report = check_vin(vin);
-        const int this_year = (as_of ? *as_of : today_utc()).year();
+        const Date day = as_of ? *as_of : today_utc();
+        const auto report = check_vin(vin, day);
+        const int this_year = day.year();
         JsonWriter w(512);
         w.begin_object().member("vin", report.vin).member("valid", report.valid);
         problems(w, report.problems);

@@ -15,6 +15,16 @@ namespace evexport {
 
 namespace {
 
+// Steps that run rarely (a problem found, a registry loaded) or once: built for size, as the
+// download budget counts every byte (docs/BENCHMARKS.md); the decisions themselves stay fast.
+#if defined(__clang__)
+#define EVEXPORT_RARELY __attribute__((minsize, cold))
+#define EVEXPORT_SMALL __attribute__((minsize))
+#else
+#define EVEXPORT_RARELY
+#define EVEXPORT_SMALL
+#endif
+
 template <typename T, typename V> bool contains(const std::vector<T>& list, const V& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -154,7 +164,7 @@ private:
     }
 
     // Category, powertrain and condition from the description, the customs code, or both.
-    void describe_vehicle() {
+    EVEXPORT_SMALL void describe_vehicle() {
         const auto& v = req_.vehicle;
         auto& facts = out_.vehicle;
         facts.category = v.category;
@@ -203,15 +213,15 @@ private:
                 facts.hs_code = row->hs;
     }
 
-    void check_vin() {
+    EVEXPORT_SMALL void check_vin() {
         const auto& vin = req_.vehicle.vin;
         if (!vin || vin->empty()) return;
-        const auto report = evexport::check_vin(*vin);
+        const auto report = evexport::check_vin(*vin, as_of());
         for (const auto& p : report.problems) {
             std::string detail;
             if (p.code == "vin_check_digit") {
                 // Held mandatory for Chinese VINs only, as check_vin holds them (vin.cpp).
-                detail = say(report.vin.front() == 'L' ? "detail_check_digit_required" : "detail_check_digit_optional");
+                detail = say(chinese_vin(report.vin) ? "detail_check_digit_required" : "detail_check_digit_optional");
             } else {
                 detail = identifier_detail(p, report.vin, "vin");
             }
@@ -225,7 +235,7 @@ private:
                 warn("vin_model_year_future", "/vehicle/vin", {{"model_year", std::to_string(*report.model_year)}},
                      {10});
         }
-        const bool readable = report.vin.size() == 17 && report.check_digit.has_value();
+        const bool readable = report.check_digit.has_value();  // 17 characters, each one a VIN uses
         if (!readable) return;
         if (!report.maker) {
             warn("vin_unknown_wmi", "/vehicle/vin", {{"wmi", report.wmi}}, {1, 2, 3});
@@ -240,7 +250,7 @@ private:
                  {{"wmi", report.wmi}, {"manufacturer", report.maker->manufacturer}, {"make", *claimed}}, {1, 2, 3});
     }
 
-    void check_uscc() {
+    EVEXPORT_SMALL void check_uscc() {
         const auto& code = req_.exporter.uscc;
         if (!code || code->empty()) return;
         const auto report = evexport::check_uscc(*code);
@@ -252,17 +262,20 @@ private:
 
     // An identifier problem's detail in the answer's language: a wrong length, or each character
     // that the code's alphabet does not use (with the likely slip for a VIN).
-    std::string identifier_detail(const IdentifierProblem& p, const std::string& code, std::string_view kind) const {
+    EVEXPORT_RARELY std::string identifier_detail(const IdentifierProblem& p, const std::string& code,
+                                                  std::string_view kind) const {
         const std::size_t expected_length = kind == "vin" ? 17 : 18;
-        if (p.positions.empty() && code.size() != expected_length)
+        const auto chars = identifier_characters(code);  // counted in characters, never bytes
+        if (p.positions.empty() && chars.size() != expected_length)
             return say(std::string("detail_") + std::string(kind) + "_length",
-                       {{"count", std::to_string(code.size())}});
+                       {{"count", std::to_string(chars.size())}});
         if (p.code == "uscc_check")
             return say(p.positions == std::vector<int>{17} ? "detail_uscc_organization" : "detail_uscc_final");
         std::string detail;
         for (int position : p.positions) {
-            const char c = code[std::size_t(position - 1)];
-            const bool ascii = static_cast<unsigned char>(c) < 0x80;
+            const auto character = chars[std::size_t(position - 1)];
+            const bool ascii = character.size() == 1;
+            const char c = character[0];
             const std::string shown = ascii ? std::string(1, c) : say("detail_non_ascii");
             const std::string_view slip = kind == "vin" ? vin_slip(c) : std::string_view();
             Params params{
@@ -277,7 +290,7 @@ private:
 
     // Whether a licence is needed. Unknown facts are tried with every value they could take; the
     // ones whose value changes the outcome are asked for.
-    std::optional<Scope> decide_scope() {
+    EVEXPORT_SMALL std::optional<Scope> decide_scope() {
         const auto& f = out_.vehicle;
         std::vector<Category> cats;
         std::vector<Powertrain> pts;
@@ -371,7 +384,7 @@ private:
 
     // 2007年第59号: exporting 汽车 by project contracting, or re-exporting them, needs a licence but
     // not a qualified exporter. True when the exemption decides (or its category is missing).
-    bool qualification_exemption() {
+    EVEXPORT_SMALL bool qualification_exemption() {
         const auto trade_mode = req_.shipment.trade_mode.value_or(TradeMode::general);  // the ordinary case
         for (const Rule* rule : rules_.of_kind(RuleKind::qualification_exemption)) {
             if (!rule->in_force(as_of()) || rule->trade_mode != trade_mode) continue;
@@ -398,7 +411,7 @@ private:
 
     // The year's list of qualified enterprises (商产发〔2012〕318号 一), when the portal loaded it:
     // it answers for the seller, who is flagged where it says otherwise. False when it decides.
-    bool registry_listing(const Rule& rule, Exporter& who) {
+    EVEXPORT_SMALL bool registry_listing(const Rule& rule, Exporter& who) {
         if (!registry_ || !registry_->covers(as_of().year())) return true;
         const auto& ex = req_.exporter;
         if (!ex.uscc && !ex.name) {
@@ -441,7 +454,7 @@ private:
 
     // 商产发〔2012〕318号 一: a qualified manufacturer, or an exporter it authorised, on the year's
     // list; a trader or a used-car exporter may not export under this rule. False when it decides.
-    bool exporter_role(const Rule& rule, const Exporter& who) {
+    EVEXPORT_SMALL bool exporter_role(const Rule& rule, const Exporter& who) {
         if (!who.role) {
             reason(&rule);
             missing("/exporter/role");
@@ -467,7 +480,7 @@ private:
 
     // 商产发〔2012〕318号 一 (授权出口经营企业): the manufacturer's authorisation, for this make,
     // valid on as_of; the documents an authorised exporter shows come from the rule's data.
-    void authorization(const Rule& rule, const Exporter& who) {
+    EVEXPORT_SMALL void authorization(const Rule& rule, const Exporter& who) {
         for (const auto& code : rule.authorization_documents) document(code);
         const auto& auth = req_.exporter.authorization;
         if (!auth) {
@@ -512,7 +525,7 @@ private:
         return out;
     }
 
-    Params registry_params(const RegistryEntry* entry) const {
+    EVEXPORT_RARELY Params registry_params(const RegistryEntry* entry) const {
         const std::string brands = joined(entry->brands);
         return {{"year", std::to_string(entry->year)},
                 {"name", entry->name},
@@ -535,7 +548,7 @@ private:
 
     // 商务部等5部门公告2024年第6号 (商贸函〔2019〕165号 before it): an approved used-car exporter, or a
     // manufacturer for its own products only.
-    void used_exporter(const Rule& rule) {
+    EVEXPORT_SMALL void used_exporter(const Rule& rule) {
         const auto& ex = req_.exporter;
         if (!ex.role) {
             reason(&rule);
@@ -549,7 +562,7 @@ private:
     }
 
     // 2024年第6号 办理流程: the exporter holds the vehicle's registration in its own name.
-    void used_registered_owner(const Rule& rule) {
+    EVEXPORT_SMALL void used_registered_owner(const Rule& rule) {
         const auto owner = req_.exporter.registered_owner;
         if (owner == false) stop(&rule, "exporter_not_owner");
         else reason(&rule);
@@ -557,13 +570,13 @@ private:
     }
 
     // 2024年第6号 禁止出口情形 (一)(三): used when given, never asked (the list is only partly read).
-    void used_prohibited(const Rule& rule) {
+    EVEXPORT_SMALL void used_prohibited(const Rule& rule) {
         if (req_.vehicle.scrappage_due == true || req_.vehicle.seized == true) stop(&rule, "used_prohibited");
         else obligations_of(&rule);
     }
 
     // 商贸发〔2024〕25号 二: the vehicle's condition inspected and reported before export.
-    void used_quality_report(const Rule& rule) {
+    EVEXPORT_SMALL void used_quality_report(const Rule& rule) {
         const auto report = req_.evidence.quality_report;
         if (report == false) stop(&rule, "no_quality_report");
         else reason(&rule);
@@ -572,7 +585,7 @@ private:
 
     // 商贸函〔2025〕648号 二: a modified vehicle (改装车) needs proof of the modification, the MIIT
     // announcement entry and CCC. Each regime has its own rule (the new-vehicle one is an inference).
-    void modified_vehicle(Regime regime) {
+    EVEXPORT_SMALL void modified_vehicle(Regime regime) {
         if (req_.vehicle.modified != true) return;
         const auto& ev = req_.evidence;
         for (const Rule* rule : rules_.of_kind(RuleKind::modified_vehicle)) {
@@ -586,7 +599,7 @@ private:
 
     // 商贸函〔2025〕648号 一(一), counted as the guidelines of 2025-12-11 (一) count: from the
     // registration date to the licence application date, day max_days included.
-    void used_recent_registration(const Rule& rule) {
+    EVEXPORT_SMALL void used_recent_registration(const Rule& rule) {
         const auto& registered = req_.vehicle.registration_date;
         const std::string max_days = std::to_string(rule.max_days);
         if (!registered) {
@@ -631,14 +644,14 @@ private:
     }
 
     // What changed since the version the reader saw (the change log is newest first).
-    void changes_since() {
+    EVEXPORT_SMALL void changes_since() {
         if (!req_.rules_seen) return;
         auto& since = out_.changes_since.emplace();
         for (const auto& change : rules_.changes)
             if (compare_versions(change.version, *req_.rules_seen) > 0) since.push_back(&change);
     }
 
-    void fold() {
+    EVEXPORT_SMALL void fold() {
         changes_since();
         if (stopped_) out_.verdict = Verdict::not_permitted;
         else if (!out_.missing.empty() || !out_.licence_required.has_value()) out_.verdict = Verdict::undetermined;
@@ -657,7 +670,7 @@ Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* 
     return Evaluation(request, ruleset, registry).run();
 }
 
-const std::vector<std::string_view>& evaluator_messages() {
+EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_messages() {
     static const std::vector<std::string_view> keys{"no_licence_regime",
                                                     "before_coverage",
                                                     "exporter_ok_manufacturer",
@@ -713,7 +726,7 @@ const std::vector<std::string_view>& evaluator_messages() {
     return keys;
 }
 
-const std::vector<std::string_view>& evaluator_questions() {
+EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_questions() {
     // Every field missing() names: a sub-field without its own question takes its parent's.
     static const std::vector<std::string_view> pointers{"/vehicle/category",
                                                         "/vehicle/powertrain",
@@ -736,7 +749,7 @@ const std::vector<std::string_view>& evaluator_questions() {
     return pointers;
 }
 
-const std::vector<std::string_view>& evaluator_labels() {
+EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_labels() {
     static const std::vector<std::string_view> keys = [] {
         static std::vector<std::string> names{"vehicle", "vehicle_described"};
         auto add = [](auto tag) {

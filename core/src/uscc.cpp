@@ -33,27 +33,26 @@ std::optional<char> org_check(std::string_view eight) {
 
 UsccReport check_uscc(std::string_view input) {
     UsccReport report;
-    for (char c : input) {
-        if (c == ' ') continue;
-        report.code += (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
-    }
+    // Typed as people type it: full-width, spaced or dashed (identifiers.md, addendum A.4).
+    report.code = fold_identifier(input);
     const auto& code = report.code;
+    const auto chars = identifier_characters(code);
 
-    if (code.size() != 18)
+    if (chars.size() != 18)
         report.problems.push_back(
             {"uscc_invalid",
              {},
-             "a unified social credit code has 18 characters; this one has " + std::to_string(code.size()),
+             "a unified social credit code has 18 characters; this one has " + std::to_string(chars.size()),
              "",
              ""});
     IdentifierProblem characters{"uscc_invalid", {}, "", "", ""};
-    for (std::size_t i = 0; i < code.size(); ++i) {
-        if (kSymbols.find(code[i]) != std::string_view::npos) continue;
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+        const bool ascii = chars[i].size() == 1;
+        if (ascii && kSymbols.find(chars[i][0]) != std::string_view::npos) continue;
         characters.positions.push_back(int(i) + 1);
         if (!characters.detail.empty()) characters.detail += "; ";
-        const bool ascii = static_cast<unsigned char>(code[i]) < 0x80;
         characters.detail += "position " + std::to_string(i + 1) + ": " +
-                             (ascii ? std::string(1, code[i]) : "a non-ASCII character") +
+                             (ascii ? std::string(chars[i]) : "a non-ASCII character") +
                              " is not used (I, O, S, V and Z never appear)";
     }
     if (!characters.positions.empty()) report.problems.push_back(std::move(characters));

@@ -1,5 +1,7 @@
 #include "evexport/vin.hpp"
 
+#include <algorithm>
+
 namespace evexport {
 
 namespace {
@@ -69,34 +71,75 @@ std::optional<char> vin_check_digit(std::string_view vin) {
     return r == 10 ? 'X' : char('0' + r);
 }
 
-VinReport check_vin(std::string_view input) {
-    VinReport report;
-    for (char c : input) {
-        if (c == ' ' || c == '-') continue;
-        report.vin += (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+std::string fold_identifier(std::string_view typed) {
+    std::string out;
+    out.reserve(typed.size());
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+        auto c = static_cast<unsigned char>(typed[i]);
+        if (c >= 0xE3 && c <= 0xEF && i + 2 < typed.size()) {
+            const auto b1 = static_cast<unsigned char>(typed[i + 1]), b2 = static_cast<unsigned char>(typed[i + 2]);
+            const unsigned cp = (unsigned(c & 0x0F) << 12) | (unsigned(b1 & 0x3F) << 6) | unsigned(b2 & 0x3F);
+            const bool three_bytes = (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80;
+            if (three_bytes && cp == 0x3000) {  // the ideographic space
+                i += 2;
+                continue;
+            }
+            if (three_bytes && cp >= 0xFF01 && cp <= 0xFF5E) {  // full-width ASCII
+                c = static_cast<unsigned char>(cp - 0xFEE0);
+                i += 2;
+            }
+        }
+        if (c == ' ' || c == '\t' || c == '-') continue;
+        out += (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : char(c);
     }
-    const auto& vin = report.vin;
+    return out;
+}
 
-    if (vin.size() != 17) {
+std::vector<std::string_view> identifier_characters(std::string_view folded) {
+    std::vector<std::string_view> out;
+    out.reserve(folded.size());
+    for (std::size_t i = 0; i < folded.size();) {
+        std::size_t n = 1;
+        while (i + n < folded.size() && (static_cast<unsigned char>(folded[i + n]) & 0xC0) == 0x80) ++n;
+        out.push_back(folded.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+VinReport check_vin(std::string_view input, std::optional<Date> as_of) {
+    VinReport report;
+    report.vin = fold_identifier(input);
+    const auto& vin = report.vin;
+    // Characters, not bytes; split into code points only when there is something beyond ASCII (the
+    // batch checks a VIN per row).
+    const bool plain = std::all_of(vin.begin(), vin.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const auto wide = plain ? std::vector<std::string_view>() : identifier_characters(vin);
+    const std::size_t count = plain ? vin.size() : wide.size();
+    auto character = [&](std::size_t i) { return plain ? std::string_view(vin).substr(i, 1) : wide[i]; };
+    auto ascii = [&](std::size_t i) { return i < count && character(i).size() == 1; };
+
+    if (count != 17) {
         report.problems.push_back(
-            {"vin_invalid", {}, "a VIN has 17 characters; this one has " + std::to_string(vin.size()), "", ""});
+            {"vin_invalid", {}, "a VIN has 17 characters; this one has " + std::to_string(count), "", ""});
     }
     IdentifierProblem characters{"vin_invalid", {}, "", "", ""};
-    for (std::size_t i = 0; i < vin.size(); ++i) {
-        const char c = vin[i];
-        if (vin_value(c) >= 0) continue;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (ascii(i) && vin_value(character(i)[0]) >= 0) continue;
         characters.positions.push_back(int(i) + 1);
-        std::string shown =
-            (static_cast<unsigned char>(c) < 0x80) ? std::string(1, c) : std::string("a non-ASCII character");
+        const std::string shown = ascii(i) ? std::string(character(i)) : std::string("a non-ASCII character");
         if (!characters.detail.empty()) characters.detail += "; ";
         characters.detail += "position " + std::to_string(i + 1) + ": " + shown + " is not used in VINs";
-        if (auto s = vin_slip(c); !s.empty()) characters.detail += " (did you mean " + std::string(s) + "?)";
+        if (auto s = ascii(i) ? vin_slip(character(i)[0]) : ""; !s.empty())
+            characters.detail += " (did you mean " + std::string(s) + "?)";
     }
     if (!characters.positions.empty()) report.problems.push_back(std::move(characters));
 
-    if (vin.size() >= 3) report.wmi = vin.substr(0, 3);
+    if (ascii(0) && ascii(1) && ascii(2)) report.wmi = vin.substr(0, 3);
     if (!report.wmi.empty()) report.maker = Identifiers::builtin().wmi(report.wmi);
-    if (vin.size() >= 10) report.model_year = model_year(vin[9]);
+    if (ascii(9)) report.model_year = model_year(character(9)[0]);
+    // The code repeats every 30 years: a year after as_of's next one is the earlier cycle's.
+    if (report.model_year && as_of && *report.model_year > as_of->year() + 1) *report.model_year -= 30;
 
     report.check_digit = vin_check_digit(vin);
     if (report.check_digit && vin[8] != *report.check_digit) {
@@ -108,11 +151,11 @@ VinReport check_vin(std::string_view input) {
                                    std::string(1, *report.check_digit)});
     }
 
-    // China and North America require the check digit; elsewhere ISO 3779 leaves it optional, so a
+    // China (the L and H ranges) requires the check digit; elsewhere ISO 3779 leaves it optional, so a
     // mismatch on a non-Chinese VIN is reported but does not make the VIN invalid.
     report.valid = true;
     for (const auto& p : report.problems)
-        if (p.code == "vin_invalid" || (p.code == "vin_check_digit" && vin[0] == 'L')) report.valid = false;
+        if (p.code == "vin_invalid" || (p.code == "vin_check_digit" && chinese_vin(vin))) report.valid = false;
     return report;
 }
 

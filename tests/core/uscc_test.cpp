@@ -61,3 +61,17 @@ TEST(Uscc, ForbiddenCharactersAndLength) {
 }
 
 TEST(Uscc, LowerCaseIsReadAsUpperCase) { EXPECT_TRUE(check_uscc("91350100m000100y43").valid); }
+
+// identifiers.md, addendum of 2026-11-29, A.4: dashes, full-width characters, lengths in characters.
+TEST(Uscc, TypedAsPeopleTypeIt) {
+    EXPECT_TRUE(check_uscc("91440300-192317458F").valid);
+    EXPECT_TRUE(check_uscc("9144 0300 1923 1745 8F").valid);
+    const auto wide = check_uscc(
+        "\xef\xbc\x99\xef\xbc\x91"
+        "440300192317458F");  // ９１…
+    EXPECT_EQ(wide.code, "91440300192317458F");
+    EXPECT_TRUE(wide.valid);
+    const auto chinese = check_uscc("91440300192317458\xe4\xb8\xad");  // 中 in place of the check character
+    ASSERT_EQ(chinese.problems.size(), 1u) << "18 characters: no length problem";
+    EXPECT_EQ(chinese.problems[0].positions, std::vector<int>{18});
+}

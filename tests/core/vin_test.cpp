@@ -77,6 +77,10 @@ TEST(Vin, ModelYearCycle) {
 
 // Every row of the WMI table has a worked example whose check digit is recomputed here.
 TEST(Vin, EveryWmiRowHasAValidExample) {
+#ifdef __EMSCRIPTEN__
+    GTEST_SKIP() << "the wasm embeds the table without its examples (cmake/slim-ruleset.mjs); "
+                    "the native run checks them";
+#endif
     const auto& ids = evexport::Identifiers::builtin();
     ASSERT_GT(ids.wmis.size(), 15u);
     for (const auto& row : ids.wmis) {
@@ -104,4 +108,37 @@ TEST(Brands, AliasesAndGroups) {
     EXPECT_FALSE(ids.same_brand("BYD", "Geely"));
     EXPECT_FALSE(ids.same_brand("MG", "Geely"));
     EXPECT_TRUE(ids.same_brand("Unknown Motors", "unknown motors"));
+}
+
+// identifiers.md, addendum of 2026-11-29, A.4 and A.5: what real input breaks.
+TEST(Vin, TypedAsPeopleTypeIt) {
+    // Full-width characters, the ideographic space and a spreadsheet's tab are folded away.
+    const auto wide = check_vin("\xef\xbc\xac\xef\xbc\xb2\xef\xbc\xb7YHCEK3PC907290");  // ＬＲＷ…
+    EXPECT_EQ(wide.vin, "LRWYHCEK3PC907290");
+    EXPECT_TRUE(wide.valid);
+    EXPECT_EQ(check_vin("LRWYHC\xe3\x80\x80"
+                        "EK3PC907290\t")
+                  .vin,
+              "LRWYHCEK3PC907290");
+    // A Chinese character counts as one character, at its position, not as three bytes.
+    const auto chinese = check_vin("LVVDC21B1PD19682\xe4\xb8\x80");
+    ASSERT_EQ(chinese.problems.size(), 1u) << "no length problem: 17 characters";
+    EXPECT_EQ(chinese.problems[0].positions, std::vector<int>{17});
+}
+
+TEST(Vin, ChineseHRangeHoldsTheCheckDigit) {
+    const auto h = check_vin("HE9XR1C40PS083871");
+    EXPECT_FALSE(h.valid);
+    ASSERT_EQ(h.problems.size(), 1u);
+    EXPECT_EQ(h.problems[0].expected, "8");
+    EXPECT_TRUE(check_vin("HE9XR1C48PS083871").valid);
+    EXPECT_TRUE(check_vin("1HGCM82633A123456").valid) << "outside China a wrong check digit is reported, not fatal";
+}
+
+TEST(Vin, ModelYearFromTheCycleBeforeWhenTheLaterWouldBeInTheFuture) {
+    const auto day = *evexport::parse_date("2026-11-29");
+    EXPECT_EQ(check_vin("LVVDB12A86D193156", day).model_year, 2006);  // a 2006 Chery, not a 2036 one
+    EXPECT_EQ(check_vin("LGXCE4CB0V0123456", day).model_year, 2027);  // next year's model is normal
+    EXPECT_EQ(check_vin("LGXCE4CB0W0123456", day).model_year, 1998);
+    EXPECT_EQ(check_vin("LVVDB12A86D193156").model_year, 2036) << "without a day, the 2010 cycle";
 }

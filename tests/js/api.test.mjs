@@ -55,7 +55,10 @@ test('vin and uscc checks', () => {
   assert.equal(bad.valid, false);
   assert.deepEqual(bad.problems[0].positions, [9]);
   assert.equal(bad.problems[0].expected, '6');
-  assert.equal(checker.vin('LGXCE4CB0W0123456', '2026-03-01').model_year_future, true);
+  // A 2010-cycle year after the next one is read in the 1980 cycle (identifiers.md A.5 4).
+  assert.equal(checker.vin('LGXCE4CB0W0123456', '2026-03-01').model_year, 1998);
+  assert.equal(checker.vin('LVVDB12A86D193156', '2026-11-29').model_year, 2006);
+  assert.equal(checker.vin('HE9XR1C40PS083871').valid, false); // China's H range holds the check digit
   const uscc = checker.uscc('91350100M000100Y43');
   assert.equal(uscc.valid, true);
   assert.equal(uscc.province, '福建省');
