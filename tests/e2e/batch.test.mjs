@@ -54,7 +54,9 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
     stdio: ['pipe', 'pipe', 'ignore'],
   });
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
-  assert.equal(readFileSync(await csvDownload.path(), 'utf8'), native);
+  // The download opens with a byte-order mark, so that Excel reads it as UTF-8 (issue 16); then the
+  // native CLI's answers, byte for byte.
+  assert.equal(readFileSync(await csvDownload.path(), 'utf8'), `\uFEFF${native}`);
   const [jsonlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-jsonl')]);
   const lines = readFileSync(await jsonlDownload.path(), 'utf8')
     .trim()
@@ -89,7 +91,7 @@ test('input columns named like the answer are renamed and reported; formula cell
   await upload(page, 'hostile.csv', csv);
   assert.match(await page.textContent('#batch-status'), /verdict → input_verdict.*error → input_error/);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
-  const written = readFileSync(await csvDownload.path(), 'utf8');
+  const written = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '');
   assert.equal(
     written.split('\n')[0],
     'id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,note',

@@ -41,6 +41,25 @@ test('filling the form by hand gives the corpus verdicts', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('a copied link fixes the day the check was made for, and the skip link leaves the address alone', async () => {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  await page.selectOption('[name="vehicle.category"]', 'passenger_car');
+  await page.selectOption('[name="vehicle.powertrain"]', 'bev');
+  await page.waitForFunction(() => location.hash.includes('bev'));
+  // The form leaves the date empty (today); the link carries the day the answer was given for.
+  const today = new Date().toISOString().slice(0, 10);
+  const request = JSON.parse(decodeURIComponent(page.url().split('#request=')[1].split('&rules=')[0]));
+  assert.equal(request.as_of, today);
+  assert.equal(await page.inputValue('[name="as_of"]'), '');
+  const before = page.url();
+  await page.focus('.skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'verdict');
+  assert.equal(page.url(), before);
+});
+
 test('the verdict updates as the user types, and the permalink keeps in step', async () => {
   const page = await site.page();
   await page.goto(`${site.origin}/`);

@@ -255,7 +255,8 @@ export class BatchView {
   private download(kind: 'csv' | 'jsonl') {
     const blob =
       kind === 'csv'
-        ? new Blob(this.outputCsv, { type: 'text/csv;charset=utf-8' })
+        ? // A byte-order mark first: without it Excel reads the file in the system's code page.
+          new Blob(['\uFEFF', ...this.outputCsv], { type: 'text/csv;charset=utf-8' })
         : new Blob([toJsonLines(this.header, this.rows, this.renamed)], { type: 'application/x-ndjson;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = h('a', { href: url, download: `ev-export-check-results.${kind}` });

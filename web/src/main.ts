@@ -96,16 +96,23 @@ function schedulePermalink(request: Request) {
   pendingLink = request;
 }
 
+let day: string | undefined; // the as_of of the last answer
 function update() {
   if (!checker) return;
   const request = currentRequest();
-  schedulePermalink(request);
   // A shared link names the ruleset it was made with: the answer then says what changed since.
   const asked = fromLink.rules ? { ...request, rules_seen: fromLink.rules } : request;
   const text = checker.evaluateJson(JSON.stringify(asked));
-  if (text === shown) return;
+  const changed = text !== shown;
+  const outcome = changed ? (JSON.parse(text) as ReturnType<Checker['evaluate']>) : undefined;
+  if (outcome && !('error' in outcome)) day = (outcome as Result).as_of;
+  // A copied link fixes the day the check is for (the core's as_of when the form leaves it empty):
+  // opened next month, it gives the same verdict, not another one.
+  const linked = request.as_of || !day ? request : { ...request, as_of: day };
+  schedulePermalink(linked);
+  if (!outcome) return;
   shown = text;
-  show(JSON.parse(text), request);
+  show(outcome, linked);
 }
 
 // A shared check made with older rules says so, and what changed since: the answer's own
@@ -134,6 +141,11 @@ $('copy-link').addEventListener('click', async () => {
   }
 });
 $('print').addEventListener('click', () => window.print());
+// The skip link moves focus to the verdict without touching the address, which holds the check.
+document.querySelector('.skip-link')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  $('verdict').focus();
+});
 $('reset').addEventListener('click', () => {
   form.clear();
   update();
