@@ -92,21 +92,27 @@ export async function createChecker(options = {}) {
     return tables.get(asked) ?? load(asked);
   };
   // The request's shape, as objects without a prototype: a key such as "__proto__" or "toString"
-  // finds nothing in it, and the request takes the JSON path.
-  const { shape, booleans, fieldCount } = (() => {
-    const shape = Object.create(null);
-    const booleans = [];
+  // finds nothing in it, and the request takes the JSON path. Built at the first fast-path call, not
+  // when the core loads: a page whose first verdict takes the JSON path does not wait for it.
+  let shape;
+  let booleans;
+  let slots;
+  const plan = () => {
+    if (shape) return;
+    shape = Object.create(null);
+    booleans = [];
     tablesFor('en').fields.forEach(([pointer, boolean], index) => {
       const keys = pointer.slice(1).split('/');
       let node = shape;
-      for (const key of keys.slice(0, -1)) node = node[key] ??= Object.create(null);
+      for (const key of keys.slice(0, -1)) {
+        node[key] ??= Object.create(null);
+        node = node[key];
+      }
       node[keys.at(-1)] = index;
       booleans[index] = boolean;
     });
-    return { shape, booleans, fieldCount: booleans.length };
-  })();
-
-  const slots = new Array(fieldCount);
+    slots = new Array(booleans.length);
+  };
   const walk = (object, node) => {
     for (const key in object) {
       const spec = node[key];
@@ -131,6 +137,7 @@ export async function createChecker(options = {}) {
   function encode(request) {
     try {
       if (!isPlain(request)) return null;
+      plan();
       slots.fill('');
       const fields = walk(request, shape) ? slots.join('\0') : null;
       return fields !== null && fields.length <= MAX_REQUEST_BYTES ? fields : null;

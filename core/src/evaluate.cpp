@@ -83,7 +83,7 @@ Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, C
 class Evaluation {
 public:
     Evaluation(const Request& request, const Ruleset& rules, const Registry* registry)
-        : req_(request), rules_(rules), ids_(Identifiers::builtin()), registry_(registry) {
+        : req_(request), rules_(rules), registry_(registry) {
         out_.as_of = *request.as_of;
         out_.lang = request.lang;
         out_.ruleset = &rules;
@@ -114,7 +114,9 @@ public:
 private:
     const Request& req_;
     const Ruleset& rules_;
-    const Identifiers& ids_;
+    // The WMI and brand tables, read at their first use: an answer that names no VIN or brand (a
+    // page's first verdict, say) does not wait for them to be parsed.
+    static const Identifiers& ids() { return Identifiers::builtin(); }
     const Registry* registry_;
     Result out_;
     bool stopped_ = false;
@@ -245,7 +247,7 @@ private:
         // A WMI of another maker than the make (or, without a make, the authorising brand).
         const auto& auth = req_.exporter.authorization;
         const auto claimed = req_.vehicle.make ? req_.vehicle.make : auth ? auth->brand : std::nullopt;
-        if (claimed && !ids_.wmi_serves(*report.maker, *claimed))
+        if (claimed && !ids().wmi_serves(*report.maker, *claimed))
             warn("vin_make_mismatch", req_.vehicle.make ? "/vehicle/make" : "/exporter/authorization/brand",
                  {{"wmi", report.wmi}, {"manufacturer", report.maker->manufacturer}, {"make", *claimed}}, {1, 2, 3});
     }
@@ -443,7 +445,7 @@ private:
         const auto& make = req_.vehicle.make;
         const auto& brands = who.entry->brands;
         if (!brands.empty() && make &&
-            std::none_of(brands.begin(), brands.end(), [&](const auto& b) { return ids_.same_brand(b, *make); })) {
+            std::none_of(brands.begin(), brands.end(), [&](const auto& b) { return ids().same_brand(b, *make); })) {
             const Params params{{"brand", joined(brands)}, {"make", *make}};
             warn("authorization_brand_mismatch", "/vehicle/make", params);
             stop(&rule, "authorization_brand_mismatch", params);
@@ -490,7 +492,7 @@ private:
         bool known = auth->brand && req_.vehicle.make;
         if (!auth->brand) missing("/exporter/authorization/brand");
         if (!req_.vehicle.make) missing("/vehicle/make");
-        if (auth->brand && req_.vehicle.make && !ids_.same_brand(*auth->brand, *req_.vehicle.make)) {
+        if (auth->brand && req_.vehicle.make && !ids().same_brand(*auth->brand, *req_.vehicle.make)) {
             const Params params{{"brand", *auth->brand}, {"make", *req_.vehicle.make}};
             warn("authorization_brand_mismatch", "/exporter/authorization/brand", params);
             return stop(&rule, "authorization_brand_mismatch", params);
