@@ -215,6 +215,10 @@ export interface BatchCounts {
   undetermined: number;
   /** Input columns named like the answer's own (verdict, error…), passed through as [name, new name]. */
   renamed: [string, string][];
+  /** How a CSV was read (added 2026-11-29): the separator taken from its header line (`,` `;` or a
+   * tab), the spreadsheet date forms read as dates (`YYYY/M/D`, `YYYY.M.D`), and the header names no
+   * request field has (passed through). */
+  read: { separator: string; date_forms: string[]; unknown_columns: string[] };
 }
 
 export interface BatchRun {

@@ -96,6 +96,18 @@ int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<c
     for (const auto& [from, to] : runner.renamed_columns())
         std::cerr << "evexport: input column \"" << from << "\" is written as \"" << to
                   << "\", so that it cannot be taken for an answer column\n";
+    // How the file was read, for the reader to check (a separator or date form other than the
+    // contract's, columns no field has).
+    const auto reading = runner.reading();
+    if (reading.separator != ',')
+        std::cerr << "evexport: cells separated by " << (reading.separator == '\t' ? "tabs" : "\";\"") << "\n";
+    for (const auto& form : reading.date_forms)
+        std::cerr << "evexport: dates written as " << form << " read as YYYY-MM-DD\n";
+    if (!reading.unknown_columns.empty()) {
+        std::cerr << "evexport: columns no request field has, passed through:";
+        for (const auto& name : reading.unknown_columns) std::cerr << " \"" << name << "\"";
+        std::cerr << "\n";
+    }
     const auto& c = runner.counts();
     std::cerr << "evexport batch: " << c.rows << " rows: " << c.verdicts[0] << " permitted, " << c.verdicts[1]
               << " conditional, " << c.verdicts[2] << " not permitted, " << c.verdicts[3] << " undetermined, "

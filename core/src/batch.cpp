@@ -4,6 +4,7 @@
 
 #include "evexport/api.hpp"
 #include "evexport/evaluate.hpp"
+#include "optimize.hpp"
 #include "request_fields.hpp"
 
 namespace evexport {
@@ -86,7 +87,12 @@ struct BatchRunner::State {
     std::vector<std::size_t> passthrough;  // unknown columns, echoed in order
     int id_column = -1;
     std::size_t header_size = 0;
-    std::string bom;  // the first bytes, until it is known whether they are a UTF-8 BOM
+    std::string bom;   // the first bytes, until it is known whether they are a UTF-8 BOM
+    std::string head;  // the header line, held until it ends and its separator is known
+    bool separator_known = false;
+    char separator = ',';
+    unsigned date_forms = 0;                   // spreadsheet date forms read: 1 = YYYY/M/D, 2 = YYYY.M.D
+    std::vector<std::string> unknown_columns;  // header names no field has, passed through
 
     // JSON Lines reading state.
     std::string jsonl_line;
@@ -137,14 +143,53 @@ struct BatchRunner::State {
                 chunk.remove_prefix(1);
             }
             if (bom.size() < 3 && chunk.empty()) return;
-            if (bom.size() < 3) {
-                at_start = false;
-                const std::string partial = std::move(bom);
-                for (char c : partial) csv_char(c, out);
-            } else {
-                at_start = false;
+            at_start = false;
+            if (bom.size() < 3) head = std::move(bom);  // not a BOM: the file's first bytes
+        }
+        if (!separator_known) {
+            // The header line is held until it ends, to read its separator from it.
+            head.append(chunk);
+            if (header_end(head) == std::string::npos && head.size() <= kMaxBatchRowBytes) return;
+            return start_reading(out);
+        }
+        scan(chunk, out);
+    }
+
+    // Where the header line ends (a line break outside quotes), or npos.
+    EVEXPORT_RARELY static std::size_t header_end(std::string_view text) {
+        bool quoted = false;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '"') quoted = !quoted;
+            else if (text[i] == '\n' && !quoted) return i;
+        }
+        return std::string::npos;
+    }
+
+    // Spreadsheets write ';' (where the decimal mark is a comma) or a tab between cells: the
+    // separator is the one of ',' ';' and tab the header line has most of outside quotes (',' when
+    // none or tied), and the answers say which was read.
+    EVEXPORT_RARELY void start_reading(std::string& out) {
+        std::string_view line = head;
+        line = line.substr(0, header_end(line));
+        std::size_t commas = 0, semicolons = 0, tabs = 0;
+        bool quoted = false;
+        for (char c : line) {
+            if (c == '"') quoted = !quoted;
+            else if (!quoted) {
+                commas += c == ',';
+                semicolons += c == ';';
+                tabs += c == '\t';
             }
         }
+        if (semicolons > commas && semicolons >= tabs) separator = ';';
+        else if (tabs > commas && tabs > semicolons) separator = '\t';
+        separator_known = true;
+        const std::string held = std::move(head);
+        head.clear();
+        scan(held, out);
+    }
+
+    EVEXPORT_ONCE_IN_CODE void scan(std::string_view chunk, std::string& out) {
         // Runs of ordinary bytes inside a field are copied at once; the state machine sees the rest.
         while (!chunk.empty()) {
             if (!skip_lf && !after_quote) {
@@ -152,8 +197,8 @@ struct BatchRunner::State {
                 if (in_quotes)
                     while (stop < chunk.size() && chunk[stop] != '"') ++stop;
                 else
-                    while (stop < chunk.size() && chunk[stop] != ',' && chunk[stop] != '\n' && chunk[stop] != '\r' &&
-                           chunk[stop] != '"')
+                    while (stop < chunk.size() && chunk[stop] != separator && chunk[stop] != '\n' &&
+                           chunk[stop] != '\r' && chunk[stop] != '"')
                         ++stop;
                 const auto run = chunk.substr(0, stop);
                 if (!run.empty()) {
@@ -190,14 +235,15 @@ struct BatchRunner::State {
                 in_quotes = true;
                 return append('"');
             }
-            if (c != ',' && c != '\n' && c != '\r') malformed = true;  // text after a closing quote
+            if (c != separator && c != '\n' && c != '\r') malformed = true;  // text after a closing quote
+        }
+        if (c == separator) {
+            ++row_bytes;
+            if (fields.size() >= kMaxBatchColumns) oversize = true;
+            else fields.emplace_back();
+            return;
         }
         switch (c) {
-            case ',':
-                ++row_bytes;
-                if (fields.size() >= kMaxBatchColumns) oversize = true;
-                else fields.emplace_back();
-                return;
             case '\r': skip_lf = true; [[fallthrough]];
             case '\n': return end_record(out);
             case '"':
@@ -217,7 +263,7 @@ struct BatchRunner::State {
 
     // The row outgrew its budget: it is answered too_large, and the field it outgrew it in is
     // dropped whole, so that what is passed through does not depend on where the input was cut.
-    void overflow() {
+    EVEXPORT_RARELY void overflow() {
         if (!oversize) fields.back().clear();
         oversize = true;
     }
@@ -230,7 +276,7 @@ struct BatchRunner::State {
         malformed = oversize = false;
     }
 
-    void header() {
+    EVEXPORT_RARELY void header() {
         header_done = true;
         if (oversize || malformed) {
             header_failed = true;
@@ -250,7 +296,10 @@ struct BatchRunner::State {
                     column_field[c] = int(i);
                     known = true;
                 }
-            if (!known) passthrough.push_back(c);
+            if (!known) {
+                passthrough.push_back(c);
+                unknown_columns.push_back(fields[c]);
+            }
         }
     }
 
@@ -297,9 +346,12 @@ struct BatchRunner::State {
             error = Error{"invalid_row", "",
                           "the row has " + std::to_string(fields.size()) + " fields; the header has " +
                               std::to_string(header_size)};
-        for (std::size_t c = 0; !error && c < header_size; ++c)
-            if (column_field[c] >= 0 && !fields[c].empty())
-                error = detail::assign_text(request, std::size_t(column_field[c]), fields[c]);
+        for (std::size_t c = 0; !error && c < header_size; ++c) {
+            if (column_field[c] < 0 || fields[c].empty()) continue;
+            const auto field = std::size_t(column_field[c]);
+            if (detail::kFields[field].type == detail::FieldType::date) spreadsheet_date(fields[c]);
+            error = detail::assign_text(request, field, fields[c]);
+        }
         if (!error) error = detail::complete(request, today);
 
         if (output == BatchOutput::summary) {
@@ -327,7 +379,26 @@ struct BatchRunner::State {
         }
     }
 
-    void finish_csv(std::string& out) {
+    // A date as spreadsheets write it — 2026/12/5 or 2026.12.5 — rewritten as 2026-12-05, and its
+    // form noted for the answers; anything else is left for the field's own check.
+    EVEXPORT_RARELY void spreadsheet_date(std::string& cell) {
+        const auto mark = cell.size() >= 8 && cell.size() <= 10 ? cell[4] : '\0';
+        if (mark != '/' && mark != '.') return;
+        const auto second = cell.find(mark, 5);
+        if (second == std::string::npos) return;
+        const std::string_view text = cell;
+        auto digits = [](std::string_view s, std::size_t min, std::size_t max) {
+            return s.size() >= min && s.size() <= max &&
+                   std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        const auto year = text.substr(0, 4), month = text.substr(5, second - 5), day = text.substr(second + 1);
+        if (!digits(year, 4, 4) || !digits(month, 1, 2) || !digits(day, 1, 2)) return;
+        auto two = [](std::string_view s) { return s.size() == 1 ? "0" + std::string(s) : std::string(s); };
+        cell = std::string(year) + "-" + two(month) + "-" + two(day);
+        date_forms |= mark == '/' ? 1u : 2u;
+    }
+
+    EVEXPORT_RARELY void finish_csv(std::string& out) {
         if (in_quotes) malformed = true;  // a quote opened and never closed
         if (row_bytes > 0 || fields.size() > 1 || in_quotes) end_record(out);
         in_quotes = false;
@@ -335,7 +406,7 @@ struct BatchRunner::State {
 
     // ---- JSON Lines ----
 
-    void feed_jsonl(std::string_view chunk, std::string& out) {
+    EVEXPORT_SMALL void feed_jsonl(std::string_view chunk, std::string& out) {
         for (char c : chunk) {
             if (c == '\n') {
                 jsonl_record(out);
@@ -346,7 +417,7 @@ struct BatchRunner::State {
         }
     }
 
-    void jsonl_record(std::string& out) {
+    EVEXPORT_SMALL void jsonl_record(std::string& out) {
         if (!jsonl_line.empty() && jsonl_line.back() == '\r') jsonl_line.pop_back();
         const bool blank = !oversize && jsonl_line.find_first_not_of(" \t") == std::string::npos;
         if (!blank) {
@@ -374,7 +445,7 @@ struct BatchRunner::State {
         oversize = false;
     }
 
-    void jsonl_summary(std::string& out) {
+    EVEXPORT_SMALL void jsonl_summary(std::string& out) {
         if (line == 1) out.append(kSummaryHeader).append("\n");
         std::string id = std::to_string(line);
         if (oversize) {
@@ -404,13 +475,13 @@ void BatchRunner::feed(std::string_view chunk, std::string& out) {
     else state_->feed_jsonl(chunk, out);
 }
 
-void BatchRunner::finish(std::string& out) {
+EVEXPORT_RARELY void BatchRunner::finish(std::string& out) {
     if (state_->input == BatchInput::csv) {
         if (state_->at_start && !state_->bom.empty()) {  // a file of fewer than three bytes
             state_->at_start = false;
-            const std::string partial = std::move(state_->bom);
-            for (char c : partial) state_->csv_char(c, out);
+            state_->head = std::move(state_->bom);
         }
+        if (!state_->separator_known) state_->start_reading(out);  // a header without a line break
         state_->finish_csv(out);
     } else if (!state_->jsonl_line.empty() || state_->oversize) {
         state_->jsonl_record(out);
@@ -418,6 +489,16 @@ void BatchRunner::finish(std::string& out) {
 }
 
 const BatchCounts& BatchRunner::counts() const { return state_->counts; }
+
+EVEXPORT_RARELY BatchReading BatchRunner::reading() const {
+    BatchReading r;
+    if (state_->input != BatchInput::csv) return r;
+    r.separator = state_->separator;
+    if (state_->date_forms & 1u) r.date_forms.emplace_back("YYYY/M/D");
+    if (state_->date_forms & 2u) r.date_forms.emplace_back("YYYY.M.D");
+    r.unknown_columns = state_->unknown_columns;
+    return r;
+}
 const std::vector<std::pair<std::string, std::string>>& BatchRunner::renamed_columns() const { return state_->renamed; }
 
 }  // namespace evexport

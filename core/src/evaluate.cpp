@@ -10,20 +10,11 @@
 #include "evexport/identifiers.hpp"
 #include "evexport/uscc.hpp"
 #include "evexport/vin.hpp"
+#include "optimize.hpp"
 
 namespace evexport {
 
 namespace {
-
-// Steps that run rarely (a problem found, a registry loaded) or once: built for size, as the
-// download budget counts every byte (docs/BENCHMARKS.md); the decisions themselves stay fast.
-#if defined(__clang__)
-#define EVEXPORT_RARELY __attribute__((minsize, cold))
-#define EVEXPORT_SMALL __attribute__((minsize))
-#else
-#define EVEXPORT_RARELY
-#define EVEXPORT_SMALL
-#endif
 
 template <typename T, typename V> bool contains(const std::vector<T>& list, const V& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
@@ -668,7 +659,7 @@ private:
 
 }  // namespace
 
-Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry) {
+EVEXPORT_ONCE_IN_CODE Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry) {
     return Evaluation(request, ruleset, registry).run();
 }
 

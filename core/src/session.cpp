@@ -113,6 +113,7 @@ std::string Session::batch_finish(int id) {
         // Closed: what it held is released; its counts stay readable until the id is recycled.
         batch.final_counts = batch.runner->counts();
         batch.renamed = batch.runner->renamed_columns();
+        batch.reading = batch.runner->reading();
         batch.runner.reset();
         batch.finished = true;
         return out;
@@ -126,12 +127,20 @@ std::string Session::batch_counts(int id) const {
         const auto& batch = it->second;
         const auto& c = batch.runner ? batch.runner->counts() : batch.final_counts;
         const auto& renamed = batch.runner ? batch.runner->renamed_columns() : batch.renamed;
+        const auto reading = batch.runner ? batch.runner->reading() : batch.reading;
         JsonWriter w;
         w.begin_object().member("rows", int(c.rows)).member("errors", int(c.errors));
         for (std::size_t v = 0; v < 4; ++v) w.member(EnumNames<Verdict>::names[v], int(c.verdicts[v]));
         w.key("renamed").begin_array();
         for (const auto& [from, to] : renamed) w.begin_array().value(from).value(to).end_array();
         w.end_array();
+        // How a CSV was read (added 2026-11-29): its separator, spreadsheet date forms, unused columns.
+        w.key("read")
+            .begin_object()
+            .member("separator", std::string(1, reading.separator))
+            .member("date_forms", reading.date_forms)
+            .member("unknown_columns", reading.unknown_columns)
+            .end_object();
         return w.end_object().take();
     });
 }

@@ -249,3 +249,46 @@ TEST(BatchCsv, LongRowsGiveTheSameAnswersWhateverThePieces) {
 }
 
 }  // namespace
+
+// Files as spreadsheets save them (issue 16): ';' or tab between cells, dates as 2026/3/1 or
+// 2026.3.1, read to the same answers as their comma-separated ISO twin, whatever the chunks; and how
+// the file was read is reported.
+TEST(BatchCsv, SpreadsheetSeparatorsAndDatesGiveTheSameAnswersAsTheirIsoTwin) {
+    const std::string iso = kHeader +
+                            "a,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,\"red, dark\"\n"
+                            "b,2025-12-31,passenger_car,bev,new,trader,,BYD,blue\n";
+    const std::string semicolons =
+        "id;as_of;category;powertrain;condition;exporter_role;exporter_listed;make;colour\n"
+        "a;2026/3/1;passenger_car;bev;new;manufacturer;true;BYD;red, dark\n"
+        "b;2025/12/31;passenger_car;bev;new;trader;;BYD;blue\n";
+    const std::string tabs =
+        "id\tas_of\tcategory\tpowertrain\tcondition\texporter_role\texporter_listed\tmake\tcolour\r\n"
+        "a\t2026.3.1\tpassenger_car\tbev\tnew\tmanufacturer\ttrue\tBYD\tred, dark\r\n"
+        "b\t2025.12.31\tpassenger_car\tbev\tnew\ttrader\t\tBYD\tblue\r\n";
+    const auto expected = run(iso);
+    for (std::size_t chunk : {1u, 7u, 1u << 16}) {
+        EXPECT_EQ(run(semicolons, BatchInput::csv, BatchOutput::summary, chunk), expected) << chunk;
+        EXPECT_EQ(run(tabs, BatchInput::csv, BatchOutput::summary, chunk), expected) << chunk;
+    }
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                 kToday);
+    std::string out;
+    runner.feed(semicolons, out);
+    runner.finish(out);
+    const auto reading = runner.reading();
+    EXPECT_EQ(reading.separator, ';');
+    EXPECT_EQ(reading.date_forms, std::vector<std::string>{"YYYY/M/D"});
+    EXPECT_EQ(reading.unknown_columns, std::vector<std::string>{"colour"});
+}
+
+TEST(BatchCsv, OnlyWholeSpreadsheetDatesAreRewritten) {
+    // A month or day of three digits, a missing part or another mark is left to the date check.
+    for (const char* date : {"2026/3/100", "2026/3", "2026-3-1", "26/3/1", "2026/3.1"}) {
+        const auto out = lines(run("id,as_of,category\n1," + std::string(date) + ",bus\n"));
+        ASSERT_EQ(out.size(), 2u);
+        EXPECT_NE(out[1].find("invalid_field,/as_of"), std::string::npos) << date << ": " << out[1];
+    }
+    // A comma-separated file keeps its commas even with semicolons in a quoted header name.
+    EXPECT_EQ(lines(run("id,\"a;b;c\",as_of\n1,x,2026-03-01\n"))[0],
+              "id,verdict,licence_required,warnings,missing,error,error_field,a;b;c");
+}

@@ -160,3 +160,42 @@ test('JSON Lines files and the template work too', async () => {
     ['conditional', 'undetermined', 'not_permitted'],
   );
 });
+
+test("a spreadsheet's file (';' between cells, dates as 2026/3/1) gives its ISO twin's answers, and says how it was read", async () => {
+  const page = await site.page({ acceptDownloads: true });
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  const rows = [
+    ['a', '2026-03-01', 'passenger_car', 'bev', 'new', 'manufacturer', 'true', 'BYD', 'red, dark'],
+    ['b', '2025-12-31', 'passenger_car', 'bev', 'new', 'trader', '', 'BYD', 'blue'],
+    ['c', '2026-01-05', 'passenger_car', 'phev', 'used', 'used_car_exporter', '', 'BYD', 'grey'],
+  ];
+  const header = [
+    'id',
+    'as_of',
+    'category',
+    'powertrain',
+    'condition',
+    'exporter_role',
+    'exporter_listed',
+    'make',
+    'colour',
+  ];
+  const iso = [header, ...rows].map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n') + '\n';
+  const excelDate = (d) => d.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1/$2/$3');
+  const excel =
+    [header, ...rows.map((r) => r.map((c, i) => (i === 1 ? excelDate(c) : c)))].map((r) => r.join(';')).join('\r\n') +
+    '\r\n';
+  const native = execFileSync(cli, ['batch', '--format', 'csv', '-'], {
+    input: iso,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  await upload(page, 'stock.csv', excel);
+  const status = await page.textContent('#batch-status');
+  assert.match(status, /: ;/);
+  assert.match(status, /YYYY\/M\/D/);
+  assert.match(status, /colour/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), `\uFEFF${native}`);
+});

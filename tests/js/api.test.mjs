@@ -144,6 +144,7 @@ test('batch through the JS API: the same answers as the native CLI, however the 
       not_permitted: 0,
       undetermined: 0,
       renamed: [],
+      read: { separator: ',', date_forms: [], unknown_columns: ['note'] },
     });
   }
   assert.throws(() => checker.batch('xml'), TypeError);

@@ -174,9 +174,21 @@ export class BatchView {
     // An input column named like one of the answer's (verdict, error…) is passed through renamed,
     // and the reader is told, so that no one takes it for the answer.
     const renames = this.renamed.map(([from, to]) => `${from} → ${to}`).join(', ');
-    this.el.status.textContent =
-      `${t(this.lang, 'batchDone')}: ${counts.rows} ${t(this.lang, 'batchRowsChecked')}` +
-      (renames ? `. ${t(this.lang, 'batchRenamed')}: ${renames}` : '');
+    // How the file was read, so that a reader can see a spreadsheet's separator, its dates and the
+    // columns no field has (a misspelt header) before trusting the answers.
+    const read = counts.read;
+    const notes = [
+      read && read.separator !== ','
+        ? `${t(this.lang, 'batchReadSeparator')}: ${read.separator === '\t' ? '⇥' : read.separator}`
+        : '',
+      read?.date_forms.length ? `${t(this.lang, 'batchReadDates')}: ${read.date_forms.join(', ')}` : '',
+      read?.unknown_columns.length ? `${t(this.lang, 'batchReadUnknown')}: ${read.unknown_columns.join(', ')}` : '',
+      renames ? `${t(this.lang, 'batchRenamed')}: ${renames}` : '',
+    ].filter(Boolean);
+    this.el.status.textContent = [
+      `${t(this.lang, 'batchDone')}: ${counts.rows} ${t(this.lang, 'batchRowsChecked')}`,
+      ...notes,
+    ].join('. ');
     this.root.dataset.done = 'true';
     this.el.csv.disabled = this.el.jsonl.disabled = false;
     this.draw();

@@ -31,6 +31,13 @@ struct BatchCounts {
     std::array<std::size_t, 4> verdicts{};  // by Verdict
 };
 
+// How a CSV was read, for the reader to check (issue 16: files as spreadsheets save them).
+struct BatchReading {
+    char separator = ',';                      // ',' ';' or tab, read from the header line
+    std::vector<std::string> date_forms;       // "YYYY/M/D", "YYYY.M.D": spreadsheet dates read as such
+    std::vector<std::string> unknown_columns;  // header names no request field has (passed through)
+};
+
 class BatchRunner {
 public:
     // The batch holds the ruleset and registry it started with for as long as it runs: loading
@@ -49,6 +56,7 @@ public:
     // Input columns whose names are the answer's own (verdict, error, …), renamed "input_<name>" so
     // that no reader takes them for the answer: (name, new name) for each.
     const std::vector<std::pair<std::string, std::string>>& renamed_columns() const;
+    BatchReading reading() const;
 
 private:
     struct State;

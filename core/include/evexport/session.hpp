@@ -55,6 +55,7 @@ private:
         std::unique_ptr<BatchRunner> runner;
         BatchCounts final_counts;
         std::vector<std::pair<std::string, std::string>> renamed;
+        BatchReading reading;
         bool finished = false;
     };
     std::map<int, Batch> batches_;
