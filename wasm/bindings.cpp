@@ -31,13 +31,27 @@ constexpr std::size_t kKeepBytes = 1 << 20;
 // the answer's length.
 std::vector<std::uint32_t> frame;
 
+// When even the frame cannot be had (memory exhausted), this answer, framed once at start-up.
+constexpr std::string_view kNoMemory =
+    R"({"error":{"code":"internal_error","field":"","message":"out of memory for the answer"}})";
+const std::vector<std::uint32_t> no_memory_frame = [] {
+    std::vector<std::uint32_t> f(1 + (kNoMemory.size() + 3) / 4);
+    f[0] = static_cast<std::uint32_t>(kNoMemory.size());
+    std::memcpy(f.data() + 1, kNoMemory.data(), kNoMemory.size());
+    return f;
+}();
+
 int framed(std::string_view text) {
-    const std::size_t words = 1 + (text.size() + 3) / 4;
-    if (frame.capacity() * 4 > kKeepBytes && words * 4 <= kKeepBytes) std::vector<std::uint32_t>().swap(frame);
-    frame.resize(words);
-    frame[0] = static_cast<std::uint32_t>(text.size());
-    std::memcpy(frame.data() + 1, text.data(), text.size());
-    return int(reinterpret_cast<std::uintptr_t>(frame.data()));
+    try {
+        const std::size_t words = 1 + (text.size() + 3) / 4;
+        if (frame.capacity() * 4 > kKeepBytes && words * 4 <= kKeepBytes) std::vector<std::uint32_t>().swap(frame);
+        frame.resize(words);
+        frame[0] = static_cast<std::uint32_t>(text.size());
+        std::memcpy(frame.data() + 1, text.data(), text.size());
+        return int(reinterpret_cast<std::uintptr_t>(frame.data()));
+    } catch (...) {  // no C++ exception reaches JavaScript (TOOLCHAIN.md)
+        return int(reinterpret_cast<std::uintptr_t>(no_memory_frame.data()));
+    }
 }
 
 std::string input;
@@ -60,11 +74,17 @@ extern "C" {
 
 // The input buffer, at least `size` bytes: its address (index.mjs views it through HEAPU8, and asks
 // again when the view is too small or the memory grew).
+// 0 when the memory cannot be had: module.post.js then refuses the text, never writes to address 0.
 EMSCRIPTEN_KEEPALIVE int evexport_input(int size) {
-    const auto bytes = std::size_t(std::max(0, size));
-    if (bytes <= kKeepBytes && input.capacity() > kKeepBytes) std::string().swap(input);
-    input.resize(bytes);
-    return int(reinterpret_cast<std::uintptr_t>(input.data()));
+    try {
+        const auto bytes = std::size_t(std::max(0, size));
+        if (bytes <= kKeepBytes && input.capacity() > kKeepBytes) std::string().swap(input);
+        input.resize(bytes);
+        return int(reinterpret_cast<std::uintptr_t>(input.data()));
+    } catch (...) {
+        std::string().swap(input);
+        return 0;
+    }
 }
 
 EMSCRIPTEN_KEEPALIVE int evexport_evaluate(int length) {

@@ -11,10 +11,13 @@
   // grew. A view over 1 MiB is used once: the next call asks for a fresh one, which lets the core
   // release the large buffer.
   let input = new Uint8Array(0);
+  // A view taken again when too small, when detached because the memory grew (its buffer is no
+  // longer HEAPU8's), or after a large one.
   const room = (bytes) => {
-    if (input.byteLength < bytes || input.byteLength > LARGE) {
+    if (input.buffer !== HEAPU8.buffer || input.byteLength < bytes || input.byteLength > LARGE) {
       const size = Math.max(4096, bytes);
       const address = Module['_evexport_input'](size);
+      if (!address) throw new RangeError(`no memory for ${size} bytes of input`);
       input = HEAPU8.subarray(address, address + size);
     }
   };
@@ -28,10 +31,20 @@
     const n = encoder.encodeInto(first, input).written;
     return call(n, encoder.encodeInto(second, input.subarray(n)).written);
   };
-  const text = (address) => decoder.decode(HEAPU8.subarray(address + 4, address + 4 + HEAPU32[address >> 2]));
-  const one = (name) => (value) => text(Module[name](send(String(value))));
+  const read = (address) => decoder.decode(HEAPU8.subarray(address + 4, address + 4 + HEAPU32[address >> 2]));
+  // Every call answers text: a failure on this side of the border (no memory for the input) is the
+  // contract's internal_error, never an exception.
+  const text = (call) => {
+    try {
+      return read(call());
+    } catch (e) {
+      // (No optional chaining here: emcc 3.1.6's JS optimiser cannot read it; TOOLCHAIN.md.)
+      return JSON.stringify({ error: { code: 'internal_error', field: '', message: String((e && e.message) || e) } });
+    }
+  };
+  const one = (name) => (value) => text(() => Module[name](send(String(value))));
   Module['evaluate'] = one('_evexport_evaluate');
-  Module['vin'] = (vin, asOf = '') => text(sendTwo(String(vin), String(asOf), Module['_evexport_vin']));
+  Module['vin'] = (vin, asOf = '') => text(() => sendTwo(String(vin), String(asOf), Module['_evexport_vin']));
   Module['uscc'] = one('_evexport_uscc');
   Module['rulesetInfo'] = one('_evexport_ruleset_info');
   // The JS API's (index.mjs).
@@ -41,16 +54,17 @@
   Module['loadRegistry'] = one('_evexport_load_registry');
   Module['clearRegistry'] = () => Module['_evexport_clear_registry']();
   Module['loadRuleset'] = (json, sha256 = '') =>
-    text(sendTwo(String(json), String(sha256), Module['_evexport_load_ruleset']));
+    text(() => sendTwo(String(json), String(sha256), Module['_evexport_load_ruleset']));
   Module['loadTranslation'] = one('_evexport_load_translation');
   Module['batchStart'] = one('_evexport_batch_start');
-  Module['batchFeed'] = (id, chunk) => text(Module['_evexport_batch_feed'](id, send(String(chunk))));
+  Module['batchFeed'] = (id, chunk) => text(() => Module['_evexport_batch_feed'](id, send(String(chunk))));
   // UTF-8 bytes as they are (a file read in slices): copied, never decoded and encoded again.
-  Module['batchFeedBytes'] = (id, bytes) => {
-    room(bytes.length);
-    input.set(bytes);
-    return text(Module['_evexport_batch_feed'](id, bytes.length));
-  };
-  Module['batchFinish'] = (id) => text(Module['_evexport_batch_finish'](id));
-  Module['batchCounts'] = (id) => text(Module['_evexport_batch_counts'](id));
+  Module['batchFeedBytes'] = (id, bytes) =>
+    text(() => {
+      room(bytes.length);
+      input.set(bytes);
+      return Module['_evexport_batch_feed'](id, bytes.length);
+    });
+  Module['batchFinish'] = (id) => text(() => Module['_evexport_batch_finish'](id));
+  Module['batchCounts'] = (id) => text(() => Module['_evexport_batch_counts'](id));
 })();

@@ -8,6 +8,7 @@
 #include "evexport/evaluate.hpp"
 #include "guarded.hpp"
 #include "json_writer.hpp"
+#include "optimize.hpp"
 #include "render.hpp"
 #include "request_fields.hpp"
 
@@ -137,7 +138,7 @@ std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Da
 }
 
 // What the JS API caches per language to join to compact answers (wasm/compact.mjs).
-std::string tables_json(const Ruleset& rules, std::string_view lang) {
+EVEXPORT_RARELY std::string tables_json(const Ruleset& rules, std::string_view lang) {
     const auto& fragments = rules.render_cache->in(lang);
     JsonWriter w(32 * 1024);
     w.begin_object()

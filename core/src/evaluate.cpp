@@ -267,7 +267,7 @@ private:
         std::string detail;
         for (int position : p.positions) {
             const auto character = chars[std::size_t(position - 1)];
-            const bool ascii = character.size() == 1;
+            const bool ascii = character.size() == 1 && static_cast<unsigned char>(character[0]) < 0x80;
             const char c = character[0];
             const std::string shown = ascii ? std::string(1, c) : say("detail_non_ascii");
             const std::string_view slip = kind == "vin" ? vin_slip(c) : std::string_view();

@@ -2,17 +2,22 @@
 #include "render.hpp"
 
 #include "json_writer.hpp"
+#include "optimize.hpp"
 
 namespace evexport::detail {
 
+// A language the texts are not in reads English, as Text::in does, whatever order the ruleset's
+// languages come in.
 const Fragments& RenderCache::in(std::string_view lang) const {
     for (const auto& f : by_lang)
         if (f.lang == lang) return f;
+    for (const auto& f : by_lang)
+        if (f.lang == "en") return f;
     return by_lang.front();
 }
 
 // Built for each language once, when a ruleset or a translation is loaded.
-std::shared_ptr<const RenderCache> build_render_cache(const Ruleset& rules) {
+EVEXPORT_RARELY std::shared_ptr<const RenderCache> build_render_cache(const Ruleset& rules) {
     auto cache = std::make_shared<RenderCache>();
     // The title is the Chinese original, with its English title_en; beside them, in a translation's
     // language, title_translated.

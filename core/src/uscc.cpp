@@ -47,7 +47,7 @@ UsccReport check_uscc(std::string_view input) {
              ""});
     IdentifierProblem characters{"uscc_invalid", {}, "", "", ""};
     for (std::size_t i = 0; i < chars.size(); ++i) {
-        const bool ascii = chars[i].size() == 1;
+        const bool ascii = chars[i].size() == 1 && static_cast<unsigned char>(chars[i][0]) < 0x80;
         if (ascii && kSymbols.find(chars[i][0]) != std::string_view::npos) continue;
         characters.positions.push_back(int(i) + 1);
         if (!characters.detail.empty()) characters.detail += "; ";

@@ -117,7 +117,10 @@ VinReport check_vin(std::string_view input, std::optional<Date> as_of) {
     const auto wide = plain ? std::vector<std::string_view>() : identifier_characters(vin);
     const std::size_t count = plain ? vin.size() : wide.size();
     auto character = [&](std::size_t i) { return plain ? std::string_view(vin).substr(i, 1) : wide[i]; };
-    auto ascii = [&](std::size_t i) { return i < count && character(i).size() == 1; };
+    // One byte below 0x80: a stray byte of broken UTF-8 is one "character" too, but not a Latin one.
+    auto ascii = [&](std::size_t i) {
+        return i < count && character(i).size() == 1 && static_cast<unsigned char>(character(i)[0]) < 0x80;
+    };
 
     if (count != 17) {
         report.problems.push_back(

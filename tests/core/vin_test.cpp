@@ -142,3 +142,12 @@ TEST(Vin, ModelYearFromTheCycleBeforeWhenTheLaterWouldBeInTheFuture) {
     EXPECT_EQ(check_vin("LGXCE4CB0W0123456", day).model_year, 1998);
     EXPECT_EQ(check_vin("LVVDB12A86D193156").model_year, 2036) << "without a day, the 2010 cycle";
 }
+
+TEST(Vin, AStrayByteOfBrokenUtf8IsNotALatinCharacter) {
+    const auto r = check_vin("\xe9GXCE4CB6T0123456");
+    EXPECT_FALSE(r.valid);
+    EXPECT_TRUE(r.wmi.empty());
+    ASSERT_FALSE(r.problems.empty());
+    EXPECT_EQ(r.problems.back().positions, std::vector<int>{1});
+    EXPECT_NE(r.problems.back().detail.find("non-ASCII"), std::string::npos) << r.problems.back().detail;
+}

@@ -161,7 +161,7 @@ test('JSON Lines files and the template work too', async () => {
   );
 });
 
-test("a spreadsheet's file (';' between cells, dates as 2026/3/1) gives its ISO twin's answers, and says how it was read", async () => {
+test("a spreadsheet's file (';', dates as 2026/3/1): its ISO twin's answers, and how it was read", async () => {
   const page = await site.page({ acceptDownloads: true });
   await page.goto(`${site.origin}/`);
   await verdictOf(page);

@@ -41,17 +41,22 @@ test('filling the form by hand gives the corpus verdicts', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('a copied link fixes the day the check was made for, and the skip link leaves the address alone', async () => {
+test('a shared link fixes the day of the check, the address does not, the skip link leaves it alone', async () => {
   const page = await site.page();
   await page.goto(`${site.origin}/`);
   await verdictOf(page);
   await page.selectOption('[name="vehicle.category"]', 'passenger_car');
   await page.selectOption('[name="vehicle.powertrain"]', 'bev');
   await page.waitForFunction(() => location.hash.includes('bev'));
-  // The form leaves the date empty (today); the link carries the day the answer was given for.
+  // The form leaves the date empty (today): the address keeps it empty, so that a reload next month
+  // checks that day; the link to share (copied, printed) carries the day the answer was given for.
   const today = new Date().toISOString().slice(0, 10);
-  const request = JSON.parse(decodeURIComponent(page.url().split('#request=')[1].split('&rules=')[0]));
-  assert.equal(request.as_of, today);
+  const inAddress = JSON.parse(decodeURIComponent(page.url().split('#request=')[1].split('&rules=')[0]));
+  assert.equal(inAddress.as_of, undefined);
+  const shared = (await page.textContent('#report-link')).replace(/^[^:]*: /, '');
+  const inLink = JSON.parse(decodeURIComponent(shared.split('#request=')[1].split('&rules=')[0]));
+  assert.equal(inLink.as_of, today);
+  assert.equal(inLink.vehicle.powertrain, 'bev');
   assert.equal(await page.inputValue('[name="as_of"]'), '');
   const before = page.url();
   await page.focus('.skip-link');

@@ -193,3 +193,33 @@ test('no input grows the core memory or the caches without bound', async () => {
   const out = run.feed(big) + run.finish();
   assert.equal(out.split('\n').length, 30_002);
 });
+
+test('after the core memory grows, empty texts still get their answers (the input view is taken again)', async () => {
+  const checker = await loadChecker();
+  // A large pack: copying it in and parsing it makes the core's memory grow, which detaches the view
+  // of the input buffer taken before the parse.
+  checker.loadTranslation(JSON.stringify({ texts: { a: 'x'.repeat(9_000_000) } }));
+  const vin = checker.vin('');
+  assert.equal(vin.error, undefined, JSON.stringify(vin));
+  assert.equal(vin.valid, false);
+  assert.equal(checker.loadRuleset('').error.code, 'invalid_ruleset');
+  assert.equal(checker.evaluate({ vehicle: { category: 'bus' } }).error, undefined);
+});
+
+test('a ruleset whose title lists Chinese first still answers in English for a language it lacks', async () => {
+  const checker = await loadChecker();
+  const doc = JSON.parse(readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json'), 'utf8'));
+  const reordered = versioned({ ...doc, title: { zh: doc.title.zh, en: doc.title.en } }, '2099.1.1');
+  assert.equal(checker.loadRuleset(reordered).error, undefined);
+  const request = {
+    as_of: '2026-03-01',
+    lang: 'fr',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'manufacturer', listed: true },
+  };
+  const fast = checker.evaluate(request);
+  assert.deepEqual(JSON.parse(checker.evaluateJson(JSON.stringify(request))), fast, 'both paths give the same');
+  const english = checker.evaluate({ ...request, lang: 'en' });
+  assert.deepEqual(fast.documents, english.documents);
+  assert.deepEqual(fast.reasons, english.reasons);
+});

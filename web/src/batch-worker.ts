@@ -47,16 +47,20 @@ self.onmessage = async (event: MessageEvent<{ file?: File; format?: 'csv' | 'jso
     }
     const start = performance.now(); // the worker's own time, for docs/BENCHMARKS.md
     const run = core.batch(format);
+    // A CSV's bytes go to the core as they are; JSON Lines are decoded here first, so that a line in
+    // another encoding is read with replacement characters, as before, rather than refused whole.
+    const decoder = format === 'jsonl' ? new TextDecoder('utf-8') : undefined;
+    const piece = (bytes: ArrayBuffer) => (decoder ? decoder.decode(bytes, { stream: true }) : new Uint8Array(bytes));
     for (let offset = 0; offset < file.size; offset += SLICE) {
       const bytes = await file.slice(offset, offset + SLICE).arrayBuffer();
       post({
         type: 'progress',
         done: Math.min(offset + SLICE, file.size),
         total: file.size,
-        output: run.feed(new Uint8Array(bytes)),
+        output: run.feed(piece(bytes)),
       });
     }
-    const output = run.finish();
+    const output = (decoder ? run.feed(decoder.decode()) : '') + run.finish();
     post({ type: 'done', output, counts: run.counts(), ms: performance.now() - start });
   } catch (e) {
     post({ type: 'failed', message: String(e) });

@@ -31,10 +31,15 @@ export function splitRecords(text: string): string[] {
   const records: string[] = [];
   let start = 0;
   let quotes = 0;
+  // The next quote is looked for once, not again for every line (most lines have none).
+  let quote = text.indexOf('"');
   for (let at = 0; at < text.length; ) {
     const end = text.indexOf('\n', at);
     if (end < 0) break;
-    for (let q = text.indexOf('"', at); q >= 0 && q < end; q = text.indexOf('"', q + 1)) quotes++;
+    while (quote >= 0 && quote < end) {
+      quotes++;
+      quote = text.indexOf('"', quote + 1);
+    }
     at = end + 1;
     if (quotes % 2 === 0) {
       records.push(text.slice(start, end));

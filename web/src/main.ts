@@ -96,23 +96,26 @@ function schedulePermalink(request: Request) {
   pendingLink = request;
 }
 
-let day: string | undefined; // the as_of of the last answer
+// The check as it is shared (copied, printed): the address follows the form as typed, so that a
+// reload with an empty date checks today; a shared link fixes the day the answer was for (the core's
+// as_of when the form leaves it empty), so that opened next month it gives the same verdict.
+let shared: Request = {};
+let answeredFor: string | undefined; // the as_of of the last answer; none after an error
 function update() {
   if (!checker) return;
   const request = currentRequest();
+  schedulePermalink(request);
   // A shared link names the ruleset it was made with: the answer then says what changed since.
   const asked = fromLink.rules ? { ...request, rules_seen: fromLink.rules } : request;
   const text = checker.evaluateJson(JSON.stringify(asked));
-  const changed = text !== shown;
-  const outcome = changed ? (JSON.parse(text) as ReturnType<Checker['evaluate']>) : undefined;
-  if (outcome && !('error' in outcome)) day = (outcome as Result).as_of;
-  // A copied link fixes the day the check is for (the core's as_of when the form leaves it empty):
-  // opened next month, it gives the same verdict, not another one.
-  const linked = request.as_of || !day ? request : { ...request, as_of: day };
-  schedulePermalink(linked);
-  if (!outcome) return;
-  shown = text;
-  show(outcome, linked);
+  const outcome = text === shown ? undefined : (JSON.parse(text) as ReturnType<Checker['evaluate']>);
+  if (outcome) answeredFor = 'error' in outcome ? undefined : (outcome as Result).as_of;
+  shared = request.as_of || !answeredFor ? request : { ...request, as_of: answeredFor };
+  if (outcome) {
+    shown = text;
+    show(outcome, shared);
+  }
+  $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(shared, rulesVersion)}`;
 }
 
 // A shared check made with older rules says so, and what changed since: the answer's own
@@ -133,11 +136,12 @@ function showRuleChanges(changes: NonNullable<Result['ruleset']['changes_since']
 
 $('copy-link').addEventListener('click', async () => {
   const status = $('copy-status');
+  const link = permalinkFor(shared, rulesVersion);
   try {
-    await navigator.clipboard.writeText(location.href);
+    await navigator.clipboard.writeText(link);
     status.textContent = t(lang, 'copied');
   } catch {
-    status.textContent = location.href;
+    status.textContent = link;
   }
 });
 $('print').addEventListener('click', () => window.print());
