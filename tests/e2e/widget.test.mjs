@@ -380,7 +380,9 @@ test('the iframe mode obeys only the host it was given', async () => {
     document.body.append(frame);
   }, site.origin);
   const stranger = await (await page.waitForSelector('#stranger')).contentFrame();
-  await stranger.waitForFunction(() => document.getElementById('check')?.result !== undefined);
+  // Polled on a timer: the default polls on animation frames, which a frame the browser does not
+  // paint may never get (1 run in 8 hung with the result already there).
+  await stranger.waitForFunction(() => document.getElementById('check')?.result !== undefined, null, { polling: 50 });
   const before = await stranger.evaluate(() => JSON.stringify(document.getElementById('check').request));
   await page.evaluate(
     (origin) =>
