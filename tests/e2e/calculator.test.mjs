@@ -1,6 +1,7 @@
 // The calculator in a real browser: the corpus through the page, permalinks, languages, privacy,
 // console, accessibility.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
@@ -299,4 +300,31 @@ test('the print stylesheet makes a report with the ruleset, the date and the lin
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+});
+
+test("the questions still open can be copied for the seller, in Chinese and in the reader's language", async () => {
+  const page = await site.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const request = {
+    as_of: '2026-03-01',
+    lang: 'ru',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+  };
+  await page.goto(permalink(site.origin, JSON.stringify(request)));
+  assert.equal(await verdictOf(page), 'undetermined');
+  await page.click('#copy-questions');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // The core's own questions, as the CLI gives them in each language.
+  const questions = (lang) =>
+    JSON.parse(
+      execFileSync(join(root, 'build', 'native', 'evexport'), ['check', '-'], {
+        input: JSON.stringify({ ...request, lang }),
+        encoding: 'utf8',
+      }),
+    ).missing.map((m) => m.question);
+  const zh = questions('zh');
+  const ru = questions('ru');
+  assert.ok(zh.length > 0);
+  for (const q of [...zh, ...ru]) assert.ok(copied.includes(q), `${q} in ${copied}`);
+  assert.ok(copied.indexOf(zh[0]) < copied.indexOf(ru[0]), 'Chinese first, for the seller');
 });

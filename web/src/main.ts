@@ -65,6 +65,7 @@ function currentRequest(): Request {
 function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
   view.render(lang, outcome);
   if ('error' in outcome) {
+    $('copy-questions').hidden = true;
     form.annotate([{ field: outcome.error.field, text: outcome.error.message, kind: 'error' }]);
   } else {
     const r = outcome as Result;
@@ -75,6 +76,7 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
     $('report-ruleset').textContent =
       `${t(lang, 'ruleset')}: ${r.ruleset.id} ${r.ruleset.version} (sha256 ${r.ruleset.sha256.slice(0, 16)}…)`;
     rulesVersion = r.ruleset.version;
+    $('copy-questions').hidden = r.missing.length === 0;
     showRuleChanges(r.ruleset.changes_since ?? []);
   }
   $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(request, rulesVersion)}`;
@@ -142,6 +144,28 @@ $('copy-link').addEventListener('click', async () => {
     status.textContent = t(lang, 'copied');
   } catch {
     status.textContent = link;
+  }
+});
+// The questions still open, for the seller: in Chinese (the seller's language, from the ruleset's own
+// Chinese texts) and in the reader's, to paste into a message.
+function questionsFor(request: Request, code: Lang): string {
+  const outcome = checker?.evaluate({ ...request, lang: code });
+  if (!outcome || 'error' in outcome || outcome.missing.length === 0) return '';
+  const lines = outcome.missing.map((m, i) => `${i + 1}. ${m.question}`);
+  return [t(code, 'questionsIntro'), ...lines].join('\n');
+}
+$('copy-questions').addEventListener('click', async () => {
+  const status = $('copy-status');
+  const request = currentRequest();
+  await loadStrings('zh');
+  const parts = [questionsFor(request, 'zh')];
+  if (lang !== 'zh') parts.push(questionsFor(request, lang));
+  const text = parts.filter(Boolean).join('\n\n');
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = t(lang, 'questionsCopied');
+  } catch {
+    status.textContent = text;
   }
 });
 $('print').addEventListener('click', () => window.print());
