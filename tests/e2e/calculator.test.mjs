@@ -328,3 +328,23 @@ test("the questions still open can be copied for the seller, in Chinese and in t
   for (const q of [...zh, ...ru]) assert.ok(copied.includes(q), `${q} in ${copied}`);
   assert.ok(copied.indexOf(zh[0]) < copied.indexOf(ru[0]), 'Chinese first, for the seller');
 });
+
+test('the VIN is shown decoded beside its field: maker, built in China, model year', async () => {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  await page.fill('[name="vehicle.vin"]', 'LGXCE4CB6T0123456');
+  const decoded = page.locator('#f-vehicle-vin-decoded');
+  await page.waitForFunction(() => document.getElementById('f-vehicle-vin-decoded').textContent !== '');
+  const text = await decoded.textContent();
+  const report = JSON.parse(
+    execFileSync(join(root, 'build', 'native', 'evexport'), ['vin', 'LGXCE4CB6T0123456'], { encoding: 'utf8' }),
+  );
+  assert.ok(text.includes(report.manufacturer.name), text);
+  assert.match(text, /built in China/);
+  assert.match(text, /2026/);
+  // Described by it, for screen readers; and gone with the VIN.
+  assert.match(await page.getAttribute('[name="vehicle.vin"]', 'aria-describedby'), /f-vehicle-vin-decoded/);
+  await page.fill('[name="vehicle.vin"]', '');
+  await page.waitForFunction(() => document.getElementById('f-vehicle-vin-decoded').textContent === '');
+});

@@ -91,6 +91,7 @@ export class RequestForm {
   readonly element: HTMLFormElement;
   private controls = new Map<string, Control>();
   private notes = new Map<string, HTMLElement>();
+  private decoded = new Map<string, HTMLElement>();
   private relabel: ((lang: Lang) => void)[] = [];
 
   constructor(onChange: () => void) {
@@ -112,7 +113,12 @@ export class RequestForm {
     const label = h('label', { for: id });
     const hint = field.hint ? h('span', { class: 'hint', id: `${id}-hint` }) : null;
     const note = h('span', { class: 'note', id: `${id}-note`, 'aria-live': 'polite' });
-    const describedBy = [hint ? `${id}-hint` : '', `${id}-note`].filter(Boolean).join(' ');
+    // What the value says by itself (a VIN's maker, country and model year), beside the field.
+    const decoded = field.path === 'vehicle.vin' ? h('span', { class: 'decoded', id: `${id}-decoded` }) : null;
+    if (decoded) this.decoded.set(field.path, decoded);
+    const describedBy = [hint ? `${id}-hint` : '', decoded ? `${id}-decoded` : '', `${id}-note`]
+      .filter(Boolean)
+      .join(' ');
     let control: Control;
     if (field.kind === 'enum' || field.kind === 'bool') {
       const select = h('select', { id, name: field.path, 'aria-describedby': describedBy });
@@ -150,6 +156,7 @@ export class RequestForm {
       label,
       control,
       hint,
+      decoded,
       note,
     );
   }
@@ -180,6 +187,12 @@ export class RequestForm {
 
   clear() {
     for (const control of this.controls.values()) control.value = '';
+  }
+
+  /** What a field's value says by itself, shown beside it ('' hides it). */
+  showDecoded(path: string, text: string) {
+    const el = this.decoded.get(path);
+    if (el) el.textContent = text;
   }
 
   // Notes beside the fields: what is wrong (warnings, errors) and what is still asked for.

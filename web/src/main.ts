@@ -118,6 +118,21 @@ function update() {
     show(outcome, shared);
   }
   $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(shared, rulesVersion)}`;
+  form.showDecoded('vehicle.vin', decodeVin(request));
+}
+
+// The VIN read by itself, beside its field: its maker, where it was built (China's L and H ranges),
+// its model year, for the buyer to compare with the car and the papers.
+function decodeVin(request: Request): string {
+  const vin = request.vehicle?.vin;
+  if (!checker || !vin) return '';
+  const report = checker.vin(vin, request.as_of ?? answeredFor);
+  if ('error' in report) return '';
+  const parts: string[] = [];
+  if (report.manufacturer) parts.push(report.manufacturer.name);
+  if (report.vin.length === 17 && /^[LH]/.test(report.vin)) parts.push(t(lang, 'vinBuiltInChina'));
+  if (report.model_year) parts.push(`${t(lang, 'vinModelYear')} ${report.model_year}`);
+  return parts.length ? `${t(lang, 'vinDecoded')}: ${parts.join(' · ')}` : '';
 }
 
 // A shared check made with older rules says so, and what changed since: the answer's own
