@@ -62,7 +62,7 @@ EVEXPORT_RARELY std::shared_ptr<const RenderCache> build_render_cache(const Rule
 Rendered render(const Result& r) {
     const auto& rules = *r.ruleset;
     const auto& lang = r.lang;
-    Rendered out{r, rules.render_cache->in(lang), format_date(r.as_of), {}, {}, {}, {}};
+    Rendered out{rules.render_cache->in(lang), format_date(r.as_of), {}, {}, {}, {}};
     // {as_of} and {from} are known to every text: added here, not by each step of the evaluation.
     out.reasons.reserve(r.reasons.size());
     for (const auto& reason : r.reasons) {

@@ -37,7 +37,6 @@ struct RenderedText {
 };
 
 struct Rendered {
-    const Result& result;
     const Fragments& fragments;
     std::string as_of;
     std::vector<RenderedText> reasons;        // one per result.reasons

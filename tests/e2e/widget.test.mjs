@@ -384,27 +384,20 @@ test('the iframe mode obeys only the host it was given', async () => {
   // paint may never get (1 run in 8 hung with the result already there).
   await stranger.waitForFunction(() => document.getElementById('check')?.result !== undefined, null, { polling: 50 });
   const before = await stranger.evaluate(() => JSON.stringify(document.getElementById('check').request));
-  await page.evaluate(
-    (origin) =>
-      document
-        .getElementById('stranger')
-        .contentWindow.postMessage(
-          { protocol: 'evexport', version: 1, type: 'request', request: { vehicle: { condition: 'used' } } },
-          origin,
-        ),
-    site.origin,
-  );
+  const sendTo = (id) =>
+    page.evaluate(
+      ([id, origin]) =>
+        document
+          .getElementById(id)
+          .contentWindow.postMessage(
+            { protocol: 'evexport', version: 1, type: 'request', request: { vehicle: { condition: 'used' } } },
+            origin,
+          ),
+      [id, site.origin],
+    );
+  await sendTo('stranger');
   // Positive control: the same message to the frame that trusts this page is obeyed.
-  await page.evaluate(
-    (origin) =>
-      document
-        .getElementById('check')
-        .contentWindow.postMessage(
-          { protocol: 'evexport', version: 1, type: 'request', request: { vehicle: { condition: 'used' } } },
-          origin,
-        ),
-    site.origin,
-  );
+  await sendTo('check');
   await page.waitForFunction(
     () => window.seen.filter((e) => e.type === 'message' && e.data.type === 'result').length >= 2,
   );

@@ -62,10 +62,11 @@ function currentRequest(): Request {
   return { ...form.read(), lang };
 }
 
-function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
+function show(outcome: ReturnType<Checker['evaluate']>) {
   view.render(lang, outcome);
   if ('error' in outcome) {
     $('copy-questions').hidden = true;
+    form.showDecoded('vehicle.vin', '');
     form.annotate([{ field: outcome.error.field, text: outcome.error.message, kind: 'error' }]);
   } else {
     const r = outcome as Result;
@@ -76,10 +77,11 @@ function show(outcome: ReturnType<Checker['evaluate']>, request: Request) {
     $('report-ruleset').textContent =
       `${t(lang, 'ruleset')}: ${r.ruleset.id} ${r.ruleset.version} (sha256 ${r.ruleset.sha256.slice(0, 16)}…)`;
     rulesVersion = r.ruleset.version;
+    form.showDecoded('vehicle.vin', decodedVin(r.vehicle));
     $('copy-questions').hidden = r.missing.length === 0;
     showRuleChanges(r.ruleset.changes_since ?? []);
   }
-  $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(request, rulesVersion)}`;
+  writeReportLink();
   if (first) {
     first = false;
     performance.mark('evexport:first-verdict');
@@ -115,23 +117,24 @@ function update() {
   shared = request.as_of || !answeredFor ? request : { ...request, as_of: answeredFor };
   if (outcome) {
     shown = text;
-    show(outcome, shared);
+    show(outcome);
   }
-  $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(shared, rulesVersion)}`;
-  form.showDecoded('vehicle.vin', decodeVin(request));
 }
 
-// The VIN read by itself, beside its field: its maker, where it was built (China's L and H ranges),
-// its model year, for the buyer to compare with the car and the papers.
-function decodeVin(request: Request): string {
-  const vin = request.vehicle?.vin;
-  if (!checker || !vin) return '';
-  const report = checker.vin(vin, request.as_of ?? answeredFor);
-  if ('error' in report) return '';
+// The printed report's link to the check: written with each new answer and again just before
+// printing (a request can change without changing the answer), not on every keystroke.
+function writeReportLink() {
+  $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(shared, rulesVersion)}`;
+}
+addEventListener('beforeprint', writeReportLink);
+
+// The VIN read by itself, beside its field, from what the answer already derived of it (the core
+// read the VIN to decide): its maker, where it was built (China's L and H ranges), its model year.
+function decodedVin(v: Result['vehicle']): string {
   const parts: string[] = [];
-  if (report.manufacturer) parts.push(report.manufacturer.name);
-  if (report.vin.length === 17 && /^[LH]/.test(report.vin)) parts.push(t(lang, 'vinBuiltInChina'));
-  if (report.model_year) parts.push(`${t(lang, 'vinModelYear')} ${report.model_year}`);
+  if (v.manufacturer) parts.push(v.manufacturer);
+  if (v.manufacturer && /^[LH]/.test(v.wmi ?? '')) parts.push(t(lang, 'vinBuiltInChina'));
+  if (v.model_year) parts.push(`${t(lang, 'vinModelYear')} ${v.model_year}`);
   return parts.length ? `${t(lang, 'vinDecoded')}: ${parts.join(' · ')}` : '';
 }
 
@@ -207,7 +210,10 @@ core.then(
     // A shared link is evaluated exactly as written, so a bad value is reported, not silently dropped.
     if (fromLink.text !== undefined) {
       const outcome = checker.evaluate(fromLink.text);
-      if ('error' in outcome) return show(outcome, fromLink.request ?? {});
+      if ('error' in outcome) {
+        shared = fromLink.request ?? {};
+        return show(outcome);
+      }
     }
     update();
   },
