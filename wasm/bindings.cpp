@@ -1,7 +1,8 @@
 // The WebAssembly module's exports: plain C functions, numbers in and out, forwarded to one
-// evexport::Session, which holds the ruleset, registry and batches and catches every C++ exception
-// (one that escapes reaches JavaScript as a bare number, TOOLCHAIN.md). No Embind: its runtime was
-// a tenth of the download and its invoker cost more than a fast-path evaluation (docs/BENCHMARKS.md).
+// evexport::Session, which holds the ruleset, registry and batches. The module is built without C++
+// exception handling (CMakeLists.txt): a throw, or memory that cannot be had, traps, and
+// module.post.js answers internal_error from then on. No Embind: its runtime was a tenth of the
+// download and its invoker cost more than a fast-path evaluation (docs/BENCHMARKS.md).
 //
 // The border, as index.mjs uses it: text goes in through one input buffer (evexport_input), which
 // the JS API fills with TextEncoder.encodeInto; a call names the byte lengths of its texts, laid end
@@ -31,27 +32,13 @@ constexpr std::size_t kKeepBytes = 1 << 20;
 // the answer's length.
 std::vector<std::uint32_t> frame;
 
-// When even the frame cannot be had (memory exhausted), this answer, framed once at start-up.
-constexpr std::string_view kNoMemory =
-    R"({"error":{"code":"internal_error","field":"","message":"out of memory for the answer"}})";
-const std::vector<std::uint32_t> no_memory_frame = [] {
-    std::vector<std::uint32_t> f(1 + (kNoMemory.size() + 3) / 4);
-    f[0] = static_cast<std::uint32_t>(kNoMemory.size());
-    std::memcpy(f.data() + 1, kNoMemory.data(), kNoMemory.size());
-    return f;
-}();
-
 int framed(std::string_view text) {
-    try {
-        const std::size_t words = 1 + (text.size() + 3) / 4;
-        if (frame.capacity() * 4 > kKeepBytes && words * 4 <= kKeepBytes) std::vector<std::uint32_t>().swap(frame);
-        frame.resize(words);
-        frame[0] = static_cast<std::uint32_t>(text.size());
-        std::memcpy(frame.data() + 1, text.data(), text.size());
-        return int(reinterpret_cast<std::uintptr_t>(frame.data()));
-    } catch (...) {  // no C++ exception reaches JavaScript (TOOLCHAIN.md)
-        return int(reinterpret_cast<std::uintptr_t>(no_memory_frame.data()));
-    }
+    const std::size_t words = 1 + (text.size() + 3) / 4;
+    if (frame.capacity() * 4 > kKeepBytes && words * 4 <= kKeepBytes) std::vector<std::uint32_t>().swap(frame);
+    frame.resize(words);
+    frame[0] = static_cast<std::uint32_t>(text.size());
+    std::memcpy(frame.data() + 1, text.data(), text.size());
+    return int(reinterpret_cast<std::uintptr_t>(frame.data()));
 }
 
 std::string input;
@@ -74,17 +61,11 @@ extern "C" {
 
 // The input buffer, at least `size` bytes: its address (index.mjs views it through HEAPU8, and asks
 // again when the view is too small or the memory grew).
-// 0 when the memory cannot be had: module.post.js then refuses the text, never writes to address 0.
 EMSCRIPTEN_KEEPALIVE int evexport_input(int size) {
-    try {
-        const auto bytes = std::size_t(std::max(0, size));
-        if (bytes <= kKeepBytes && input.capacity() > kKeepBytes) std::string().swap(input);
-        input.resize(bytes);
-        return int(reinterpret_cast<std::uintptr_t>(input.data()));
-    } catch (...) {
-        std::string().swap(input);
-        return 0;
-    }
+    const auto bytes = std::size_t(std::max(0, size));
+    if (bytes <= kKeepBytes && input.capacity() > kKeepBytes) std::string().swap(input);
+    input.resize(bytes);
+    return int(reinterpret_cast<std::uintptr_t>(input.data()));
 }
 
 EMSCRIPTEN_KEEPALIVE int evexport_evaluate(int length) {

@@ -16,6 +16,7 @@ export const LAYOUT = [
   'missing',
   'vehicle',
   'changes_since',
+  'papers',
 ];
 
 export function checkLayout(tables) {
@@ -92,8 +93,9 @@ const change = ([version, date, items]) => ({
 
 // The v1 result of a parsed compact answer `c`, with the tables `t` of the language it is in.
 export function join(c, t) {
-  const [verdict, licence, regime, asOf, reasons, obligations, documents, warnings, missing, vehicle, since] = c;
-  return {
+  const [verdict, licence, regime, asOf, reasons, obligations, documents, warnings, missing, vehicle, since, papers] =
+    c;
+  const result = {
     verdict: t.verdicts[verdict],
     licence_required: licence === 2 ? null : licence === 1,
     regime: t.regimes[regime],
@@ -129,4 +131,19 @@ export function join(c, t) {
     },
     ruleset: since === null ? { ...t.ruleset } : { ...t.ruleset, changes_since: since.map(change) },
   };
+  return papers === null ? result : withPapers(result, papers, t);
+}
+
+// The seller's papers (added 2026-11-29), in the v1 JSON's place: after `missing`, before `vehicle`.
+function withPapers(result, papers, t) {
+  const out = {};
+  for (const [key, value] of Object.entries(result)) {
+    if (key === 'vehicle')
+      out.papers = papers.map(([status, problems], i) => {
+        const { paper, label, verify } = t.papers[i];
+        return { paper, status: t.paper_statuses[status], problems, label, verify: verify.map((v) => ({ ...v })) };
+      });
+    out[key] = value;
+  }
+  return out;
 }

@@ -33,13 +33,21 @@
   };
   const read = (address) => decoder.decode(HEAPU8.subarray(address + 4, address + 4 + HEAPU32[address >> 2]));
   // Every call answers text: a failure on this side of the border (no memory for the input) is the
-  // contract's internal_error, never an exception.
+  // contract's internal_error, never an exception. The core is built without C++ exception handling
+  // (CMakeLists.txt): a defect or an allocation that fails inside it traps, and a trapped core's state
+  // cannot be trusted, so it answers internal_error from then on ("stopped").
+  let stopped = null;
+  const failure = (message) => JSON.stringify({ error: { code: 'internal_error', field: '', message: message } });
   const text = (call) => {
+    if (stopped !== null) return failure(`the core stopped after an internal error (${stopped}); create a new checker`);
     try {
       return read(call());
     } catch (e) {
       // (No optional chaining here: emcc 3.1.6's JS optimiser cannot read it; TOOLCHAIN.md.)
-      return JSON.stringify({ error: { code: 'internal_error', field: '', message: String((e && e.message) || e) } });
+      // biome-ignore lint/complexity/useOptionalChain: see above
+      const message = String((e && e.message) || e);
+      if (e instanceof WebAssembly.RuntimeError) stopped = message;
+      return failure(message);
     }
   };
   const one = (name) => (value) => text(() => Module[name](send(String(value))));
@@ -52,7 +60,9 @@
   Module['verdictsFields'] = one('_evexport_verdicts_fields');
   Module['tables'] = one('_evexport_tables');
   Module['loadRegistry'] = one('_evexport_load_registry');
-  Module['clearRegistry'] = () => Module['_evexport_clear_registry']();
+  Module['clearRegistry'] = () => {
+    if (stopped === null) Module['_evexport_clear_registry']();
+  };
   Module['loadRuleset'] = (json, sha256 = '') =>
     text(() => sendTwo(String(json), String(sha256), Module['_evexport_load_ruleset']));
   Module['loadTranslation'] = one('_evexport_load_translation');

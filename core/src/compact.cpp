@@ -20,9 +20,9 @@ namespace {
 
 // The compact answer's members, in order. wasm/compact.mjs reads them by the same names, and
 // tables_json hands it this list so that the two cannot drift apart unnoticed.
-constexpr std::array<std::string_view, 11> kLayout{"verdict", "licence_required", "regime",       "as_of",
-                                                   "reasons", "obligations",      "documents",    "warnings",
-                                                   "missing", "vehicle",          "changes_since"};
+constexpr std::array<std::string_view, 12> kLayout{"verdict", "licence_required", "regime",        "as_of",
+                                                   "reasons", "obligations",      "documents",     "warnings",
+                                                   "missing", "vehicle",          "changes_since", "papers"};
 
 template <typename T> int index_in(const std::vector<T>& list, const T* item) { return int(item - list.data()); }
 
@@ -32,6 +32,7 @@ template <typename T> int index_in(const std::vector<T>& list, const T* item) { 
 //   warnings: [code, field, text, positions]; missing: [field, question];
 //   vehicle: [hs_code, category, powertrain, condition, wmi, manufacturer, model_year];
 //   changes_since: null, or [[version, date, [[[rule ids], text], …]], …]
+//   papers: null, or one [status, [problem codes]] per paper in the order of enum Paper
 std::string compact(const Result& r) {
     const auto answer = detail::render(r);
     const auto& rules = *r.ruleset;
@@ -89,6 +90,13 @@ std::string compact(const Result& r) {
         }
         w.end_array();
     }
+    if (!r.papers) {
+        w.null();
+    } else {
+        w.begin_array();
+        for (const auto& check : *r.papers) w.begin_array().value(int(check.status)).value(check.problems).end_array();
+        w.end_array();
+    }
     return w.end_array().take();
 }
 
@@ -100,9 +108,10 @@ namespace {
 std::variant<Request, Error> decode_fields(std::string_view encoded, Date today) {
     Request request;
     std::size_t start = 0;
-    for (std::size_t field = 0; field < detail::kFieldCount; ++field) {
-        const auto end = start < encoded.size() ? std::min(encoded.find('\0', start), encoded.size()) : start;
-        const auto slot = start < encoded.size() ? encoded.substr(start, end - start) : std::string_view();
+    // The JS API sends the slots up to its last field (it leaves the papers to the JSON path).
+    for (std::size_t field = 0; field < detail::kFieldCount && start < encoded.size(); ++field) {
+        const auto end = std::min(encoded.find('\0', start), encoded.size());
+        const auto slot = encoded.substr(start, end - start);
         if (slot == "t" || slot == "f") detail::assign_bool(request, field, slot == "t");
         else if (!slot.empty() && slot.front() == 's') {
             if (auto e = detail::assign_text(request, field, slot.substr(1))) return *e;
@@ -162,6 +171,14 @@ EVEXPORT_RARELY std::string tables_json(const Ruleset& rules, std::string_view l
         for (const auto& json : *list) w.raw_value(json);
         w.end_array();
     }
+    w.key("papers").begin_array();  // by enum Paper: {paper, label, verify}
+    for (std::size_t i = 0; i < fragments.papers.size(); ++i)
+        w.raw_value(std::string(R"({"paper":")")
+                        .append(name_of(Paper(i)))
+                        .append("\"")
+                        .append(fragments.papers[i])
+                        .append("}"));
+    w.end_array();
     w.key("languages").begin_array();  // of the texts: the JS API reads any other language's tables as English
     for (const auto& l : rules.languages) w.value(l);
     w.end_array();
@@ -176,6 +193,8 @@ EVEXPORT_RARELY std::string tables_json(const Ruleset& rules, std::string_view l
     for (auto name : EnumNames<Verdict>::names) w.value(name);
     w.end_array().key("regimes").begin_array();
     for (auto name : EnumNames<Regime>::names) w.value(name);
+    w.end_array().key("paper_statuses").begin_array();
+    for (auto name : EnumNames<PaperStatus>::names) w.value(name);
     return w.end_array().end_object().take();
 }
 

@@ -11,6 +11,7 @@
 #include "evexport/uscc.hpp"
 #include "evexport/vin.hpp"
 #include "optimize.hpp"
+#include "papers.hpp"
 
 namespace evexport {
 
@@ -89,6 +90,7 @@ public:
         describe_vehicle();
         check_vin();
         check_uscc();
+        papers_ = detail::read_papers(req_, out_);
         const auto scope = decide_scope();
         if (scope) {
             if (scope->kind == Scope::Kind::licence) {
@@ -110,6 +112,7 @@ private:
     static const Identifiers& ids() { return Identifiers::builtin(); }
     const Registry* registry_;
     Result out_;
+    detail::PaperFacts papers_;  // what the seller's papers establish (papers.cpp)
     bool stopped_ = false;
     bool rests_on_unconfirmed_ = false;  // a rule the sources mark unconfirmed applied (not merely mentioned)
 
@@ -475,7 +478,8 @@ private:
     // valid on as_of; the documents an authorised exporter shows come from the rule's data.
     EVEXPORT_SMALL void authorization(const Rule& rule, const Exporter& who) {
         for (const auto& code : rule.authorization_documents) document(code);
-        const auto& auth = req_.exporter.authorization;
+        // The seller's word, or else an authorisation letter that passed its checks.
+        const auto& auth = req_.exporter.authorization ? req_.exporter.authorization : papers_.authorization;
         if (!auth) {
             reason(&rule);
             return missing("/exporter/authorization");
@@ -556,7 +560,7 @@ private:
 
     // 2024年第6号 办理流程: the exporter holds the vehicle's registration in its own name.
     EVEXPORT_SMALL void used_registered_owner(const Rule& rule) {
-        const auto owner = req_.exporter.registered_owner;
+        const auto owner = req_.exporter.registered_owner ? req_.exporter.registered_owner : papers_.registered_owner;
         if (owner == false) stop(&rule, "exporter_not_owner");
         else reason(&rule);
         if (!owner) missing("/exporter/registered_owner");
@@ -593,7 +597,8 @@ private:
     // 商贸函〔2025〕648号 一(一), counted as the guidelines of 2025-12-11 (一) count: from the
     // registration date to the licence application date, day max_days included.
     EVEXPORT_SMALL void used_recent_registration(const Rule& rule) {
-        const auto& registered = req_.vehicle.registration_date;
+        const auto& registered =
+            req_.vehicle.registration_date ? req_.vehicle.registration_date : papers_.registration_date;
         const std::string max_days = std::to_string(rule.max_days);
         if (!registered) {
             reason(&rule, {}, {{"max_days", max_days}});
@@ -604,7 +609,7 @@ private:
         const auto& applied = req_.shipment.licence_application_date;
         const Date counted_to = applied.value_or(as_of());
         const int days = days_between(*registered, counted_to);
-        const auto confirmation = req_.evidence.aftersales_confirmation;
+        const auto confirmation = confirmation_shown();
         if (days > rule.max_days) {
             if (!applied) {
                 if (confirmation != true) {
@@ -631,9 +636,34 @@ private:
         if (const Rule* transition = in_force(RuleKind::used_transition);
             transition && transition->transferred_before && *registered < *transition->transferred_before)
             reason(transition, {}, {{"transferred_before", format_date(*transition->transferred_before)}});
+        if (papers_.confirmation == false) {
+            reason(&rule, {}, params);
+            return confirmation_refused(rule, max_days);
+        }
         if (confirmation == false) stop(&rule, "no_aftersales_confirmation", params);
         else reason(&rule, {}, params);
-        if (!confirmation) missing("/evidence/aftersales_confirmation");
+        if (confirmation) return;
+        if (!papers_.confirmation) return missing("/evidence/aftersales_confirmation");
+        for (const auto& pointer : papers_.confirmation_unread) missing(pointer);  // read off the paper
+    }
+
+    // The confirmation as the request shows it: the paper when one is given (it counts once every
+    // check the guidelines of 2025-12-11 (二) allow a tool has passed), else the seller's word.
+    std::optional<bool> confirmation_shown() const {
+        if (!papers_.confirmation) return req_.evidence.aftersales_confirmation;
+        if (!*papers_.confirmation) return false;
+        if (!papers_.confirmation_unread.empty()) return std::nullopt;
+        return true;
+    }
+
+    // The guidelines of 2025-12-11 (二): the confirmation shown does not count, and says why.
+    EVEXPORT_RARELY void confirmation_refused(const Rule& rule_180, const std::string& max_days) {
+        std::string problems;
+        for (const auto& code : papers_.confirmation_problems)
+            problems.append(problems.empty() ? "" : "; ").append(rules_.label("problem/" + code).in(out_.lang));
+        if (const Rule* rule = in_force(RuleKind::used_confirmation))
+            stop(rule, {}, {{"problems", problems}, {"max_days", max_days}});
+        else stop(&rule_180, "no_aftersales_confirmation");
     }
 
     // What changed since the version the reader saw (the change log is newest first).
@@ -715,7 +745,24 @@ EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_messages() {
                                                     "detail_check_digit_required",
                                                     "detail_check_digit_optional",
                                                     "count_to_application",
-                                                    "count_to_declaration"};
+                                                    "count_to_declaration",
+                                                    "paper_name_mismatch",
+                                                    "paper_name_other_script",
+                                                    "paper_personal_account",
+                                                    "paper_issuer_not_manufacturer",
+                                                    "paper_vin_not_listed",
+                                                    "paper_destination_not_listed",
+                                                    "paper_no_outlet",
+                                                    "paper_not_sealed",
+                                                    "paper_all_brands",
+                                                    "paper_brand_not_listed",
+                                                    "paper_category_not_listed",
+                                                    "paper_date_mismatch",
+                                                    "detail_paper_window",
+                                                    "detail_paper_registration",
+                                                    "detail_paper_transfer",
+                                                    "detail_issuer_sales",
+                                                    "detail_issuer_other_maker"};
     return keys;
 }
 
@@ -738,13 +785,27 @@ EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_questions() {
                                                         "/evidence/aftersales_confirmation",
                                                         "/evidence/quality_report",
                                                         "/evidence/ccc",
-                                                        "/evidence/miit_catalogue"};
+                                                        "/evidence/miit_catalogue",
+                                                        "/vehicle/vin",
+                                                        "/shipment/destination",
+                                                        "/papers/aftersales_confirmation/issuer",
+                                                        "/papers/aftersales_confirmation/vins",
+                                                        "/papers/aftersales_confirmation/destinations",
+                                                        "/papers/aftersales_confirmation/outlets",
+                                                        "/papers/aftersales_confirmation/sealed"};
     return pointers;
 }
 
 EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_labels() {
     static const std::vector<std::string_view> keys = [] {
-        static std::vector<std::string> names{"vehicle", "vehicle_described"};
+        static std::vector<std::string> names{"vehicle",
+                                              "vehicle_described",
+                                              "paper/exporter",
+                                              "problem/paper_issuer_not_manufacturer",
+                                              "problem/paper_vin_not_listed",
+                                              "problem/paper_destination_not_listed",
+                                              "problem/paper_no_outlet",
+                                              "problem/paper_not_sealed"};
         auto add = [](auto tag) {
             using E = decltype(tag);
             for (auto value : EnumNames<E>::names)
@@ -754,6 +815,7 @@ EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_labels() {
         add(Powertrain{});
         add(Condition{});
         add(Role{});
+        add(Paper{});
         return std::vector<std::string_view>(names.begin(), names.end());
     }();
     return keys;

@@ -26,7 +26,7 @@ Identifiers parse_builtin() {
     const auto parsed = detail::parse_json(embedded::identifiers());
     // The file is part of the build and checked by the tests; a malformed one is a build defect.
     if (!parsed || !parsed->is_object()) {
-        std::fprintf(stderr, "evexport: built-in identifiers.json is not valid JSON\n");
+        std::fputs("evexport: built-in identifiers.json is not valid JSON\n", stderr);
         std::abort();
     }
     const json& root = *parsed;

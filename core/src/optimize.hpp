@@ -4,8 +4,8 @@
 #pragma once
 
 #if defined(__clang__)
-#define EVEXPORT_RARELY __attribute__((minsize, cold))
-#define EVEXPORT_SMALL __attribute__((minsize))
+#define EVEXPORT_RARELY __attribute__((minsize, cold, noinline))
+#define EVEXPORT_SMALL __attribute__((minsize, noinline))
 #define EVEXPORT_ONCE_IN_CODE __attribute__((noinline))  // a hot loop called from two places: one copy
 #else
 #define EVEXPORT_ONCE_IN_CODE

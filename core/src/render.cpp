@@ -34,7 +34,7 @@ EVEXPORT_RARELY std::shared_ptr<const RenderCache> build_render_cache(const Rule
         w.end_object();
     };
     for (const auto& lang : rules.languages) {
-        Fragments f{lang, {}, {}, {}};
+        Fragments f{lang, {}, {}, {}, {}};
         for (const auto& rule : rules.rules) {
             JsonWriter w(512);
             w.begin_object().member("_", 0);  // a placeholder member, so that what follows starts with a comma
@@ -54,6 +54,19 @@ EVEXPORT_RARELY std::shared_ptr<const RenderCache> build_render_cache(const Rule
                 source(w, e.source, e.clause, lang);
                 out->push_back(w.end_object().take());
             }
+        for (const auto& paper : rules.papers) {
+            JsonWriter w(512);
+            w.begin_object().member("label", paper.label.in(lang)).key("verify").begin_array();
+            for (const auto& v : paper.verify) {
+                w.begin_object().member("how", v.how).member("text", v.text.in(lang));
+                if (!v.url.empty()) w.member("url", v.url);
+                w.member("source", v.source).end_object();
+            }
+            std::string text = w.end_array().end_object().take();
+            text.front() = ',';  // members, as rule_tails: the object without its braces
+            text.pop_back();
+            f.papers.push_back(std::move(text));
+        }
         cache->by_lang.push_back(std::move(f));
     }
     return cache;

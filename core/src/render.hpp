@@ -18,6 +18,7 @@ struct Fragments {
     std::string lang;
     std::vector<std::string> rule_tails;  // by rule: ,"source":{…},"confidence":…,"from":…,"until":…[,"note":…]
     std::vector<std::string> documents, obligations;  // by entry: the whole {"code","text","source"} object
+    std::vector<std::string> papers;  // by enum Paper: ,"label":…,"verify":[…] (members, as rule_tails)
 };
 
 struct RenderCache {

@@ -1,6 +1,7 @@
 #include "request_fields.hpp"
 
 #include "evexport/api.hpp"
+#include "optimize.hpp"
 
 namespace evexport::detail {
 
@@ -52,7 +53,20 @@ static_assert(at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3
               at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") && at(24, "/evidence/miit_catalogue") &&
               at(25, "/exporter/own_make") && at(26, "/shipment/licence_application_date") &&
               at(27, "/vehicle/scrappage_due") && at(28, "/vehicle/seized") && at(29, "/rules_seen") &&
-              kFieldCount == 30);
+              at(30, "/papers/authorization_letter/issuer") && at(31, "/papers/authorization_letter/holder") &&
+              at(32, "/papers/authorization_letter/brands") && at(33, "/papers/authorization_letter/all_brands") &&
+              at(34, "/papers/authorization_letter/categories") && at(35, "/papers/authorization_letter/valid_from") &&
+              at(36, "/papers/authorization_letter/valid_until") && at(37, "/papers/aftersales_confirmation/issuer") &&
+              at(38, "/papers/aftersales_confirmation/vins") &&
+              at(39, "/papers/aftersales_confirmation/destinations") &&
+              at(40, "/papers/aftersales_confirmation/outlets") && at(41, "/papers/aftersales_confirmation/sealed") &&
+              at(42, "/papers/export_licence/number") && at(43, "/papers/export_licence/holder") &&
+              at(44, "/papers/export_licence/vins") && at(45, "/papers/export_licence/valid_from") &&
+              at(46, "/papers/export_licence/valid_until") && at(47, "/papers/registration_certificate/owner") &&
+              at(48, "/papers/registration_certificate/registration_date") &&
+              at(49, "/papers/registration_certificate/transfer_for_export_date") && at(50, "/papers/invoice/seller") &&
+              at(51, "/papers/invoice/amount") && at(52, "/papers/invoice/currency") &&
+              at(53, "/papers/payment/beneficiary") && at(54, "/papers/payment/personal_account") && kFieldCount == 55);
 
 std::optional<std::string>* text_slot(Request& r, std::size_t i) {
     switch (i) {
@@ -64,6 +78,16 @@ std::optional<std::string>* text_slot(Request& r, std::size_t i) {
         case 12: return &r.exporter.uscc;
         case 15: return &authorization(r).brand;
         case 19: return &r.shipment.destination;
+        case 30: return &r.papers.authorization_letter.issuer;
+        case 31: return &r.papers.authorization_letter.holder;
+        case 37: return &r.papers.aftersales_confirmation.issuer;
+        case 42: return &r.papers.export_licence.number;
+        case 43: return &r.papers.export_licence.holder;
+        case 47: return &r.papers.registration_certificate.owner;
+        case 50: return &r.papers.invoice.seller;
+        case 51: return &r.papers.invoice.amount;
+        case 52: return &r.papers.invoice.currency;
+        case 53: return &r.papers.payment.beneficiary;
         default: return nullptr;
     }
 }
@@ -74,6 +98,12 @@ std::optional<Date>* date_slot(Request& r, std::size_t i) {
         case 16: return &authorization(r).valid_from;
         case 17: return &authorization(r).valid_until;
         case 26: return &r.shipment.licence_application_date;
+        case 35: return &r.papers.authorization_letter.valid_from;
+        case 36: return &r.papers.authorization_letter.valid_until;
+        case 45: return &r.papers.export_licence.valid_from;
+        case 46: return &r.papers.export_licence.valid_until;
+        case 48: return &r.papers.registration_certificate.registration_date;
+        case 49: return &r.papers.registration_certificate.transfer_for_export_date;
         default: return nullptr;
     }
 }
@@ -89,20 +119,76 @@ std::optional<bool>* bool_slot(Request& r, std::size_t i) {
         case 25: return &r.exporter.own_make;
         case 27: return &r.vehicle.scrappage_due;
         case 28: return &r.vehicle.seized;
+        case 33: return &r.papers.authorization_letter.all_brands;
+        case 41: return &r.papers.aftersales_confirmation.sealed;
+        case 54: return &r.papers.payment.personal_account;
+        default: return nullptr;
+    }
+}
+std::optional<std::vector<std::string>>* list_slot(Request& r, std::size_t i) {
+    switch (i) {
+        case 32: return &r.papers.authorization_letter.brands;
+        case 38: return &r.papers.aftersales_confirmation.vins;
+        case 39: return &r.papers.aftersales_confirmation.destinations;
+        case 44: return &r.papers.export_licence.vins;
         default: return nullptr;
     }
 }
 
+// A list written as one text: items between commas, semicolons, spaces, tabs or line breaks, and
+// the Chinese comma and enumeration comma (，、) as people type them.
+EVEXPORT_SMALL std::vector<std::string_view> split_list(std::string_view text) {
+    std::vector<std::string_view> items;
+    std::size_t start = 0;
+    auto flush = [&](std::size_t end) {
+        if (end > start) items.push_back(text.substr(start, end - start));
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        std::size_t width = 0;
+        if (c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '|') width = 1;
+        else if (text.compare(i, 3, "\xEF\xBC\x8C") == 0 || text.compare(i, 3, "\xE3\x80\x81") == 0 ||
+                 text.compare(i, 3, "\xEF\xBC\x9B") == 0)
+            width = 3;  // ， 、 ；
+        if (width) {
+            flush(i);
+            start = i + width;
+            i += width;
+        } else {
+            ++i;
+        }
+    }
+    flush(text.size());
+    return items;
+}
+
+bool is_amount(std::string_view s) {
+    std::size_t digits = 0, dots = 0;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') ++digits;
+        else if (c == '.') ++dots;
+        else return false;
+    }
+    return digits > 0 && dots <= 1 && s.front() != '.' && s.back() != '.';
+}
+
+// The index of `text` among the first `allowed` names, or the contract's error listing them. One
+// function for every enumeration: the download carries its error text once.
+EVEXPORT_SMALL std::optional<Error> enum_index(const std::string_view* names, std::size_t allowed,
+                                               std::string_view text, std::string_view pointer, std::size_t& index) {
+    for (index = 0; index < allowed; ++index)
+        if (names[index] == text) return std::nullopt;
+    std::string expected;
+    for (std::size_t i = 0; i < allowed; ++i) expected.append(i ? ", " : "").append(names[i]);
+    return Error{"invalid_field", std::string(pointer),
+                 std::string("unknown value \"").append(text).append("\"; expected one of: ").append(expected)};
+}
+
 template <typename E>
 std::optional<Error> set_enum(std::optional<E>& slot, const Field& f, std::string_view text, std::size_t allowed) {
-    auto value = parse_enum<E>(text);
-    if (!value || std::size_t(*value) >= allowed) {
-        std::string expected;
-        for (std::size_t i = 0; i < allowed; ++i) expected += (i ? ", " : "") + std::string(EnumNames<E>::names[i]);
-        return Error{"invalid_field", std::string(f.pointer),
-                     "unknown value \"" + std::string(text) + "\"; expected one of: " + expected};
-    }
-    slot = value;
+    std::size_t index = 0;
+    if (auto e = enum_index(EnumNames<E>::names.data(), allowed, text, f.pointer, index)) return e;
+    slot = E(index);
     return std::nullopt;
 }
 
@@ -111,10 +197,25 @@ std::optional<Error> set_enum(std::optional<E>& slot, const Field& f, std::strin
 std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view text) {
     const Field& f = kFields[i];
     const std::string_view pointer = f.pointer;
+    if (is_list(f.type)) return assign_list(r, i, split_list(text));
     if (text.size() > (f.type == FieldType::lang ? 16 : kMaxStringBytes))
         return Error{"too_large", std::string(pointer),
                      "longer than " + std::to_string(f.type == FieldType::lang ? 16 : kMaxStringBytes) + " bytes"};
     switch (f.type) {
+        case FieldType::texts:
+        case FieldType::countries:
+        case FieldType::categories:
+        case FieldType::outlets: return std::nullopt;  // lists: above
+        case FieldType::amount:
+            if (!is_amount(text))
+                return Error{"invalid_field", std::string(pointer), "an amount in digits, such as 23800.00"};
+            *text_slot(r, i) = std::string(text);
+            return std::nullopt;
+        case FieldType::currency:
+            if (!(text.size() == 3 && is_country(text.substr(0, 2)) && text[2] >= 'A' && text[2] <= 'Z'))
+                return Error{"invalid_field", std::string(pointer), "an ISO 4217 currency code, such as USD"};
+            *text_slot(r, i) = std::string(text);
+            return std::nullopt;
         case FieldType::text: *text_slot(r, i) = std::string(text); return std::nullopt;
         case FieldType::lang: r.lang = std::string(text); return std::nullopt;
         case FieldType::version:
@@ -160,6 +261,47 @@ std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view tex
     return std::nullopt;
 }
 
+EVEXPORT_SMALL std::optional<Error> assign_list(Request& r, std::size_t i, const std::vector<std::string_view>& items) {
+    const Field& f = kFields[i];
+    const std::string pointer(f.pointer);
+    if (items.size() > kMaxListItems)
+        return Error{"too_large", pointer, "at most " + std::to_string(kMaxListItems) + " items"};
+    std::vector<std::string> texts;
+    std::vector<Category> categories;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const auto item = items[k];
+        const auto at = pointer + "/" + std::to_string(k);
+        if (item.size() > kMaxStringBytes)
+            return Error{"too_large", at, "longer than " + std::to_string(kMaxStringBytes) + " bytes"};
+        if (f.type == FieldType::categories) {
+            std::optional<Category> category;
+            if (auto e = set_enum(category, f, item, request_value_count<Category>()))
+                return Error{e->code, at, e->message};
+            categories.push_back(*category);
+            continue;
+        }
+        if ((f.type == FieldType::countries || f.type == FieldType::outlets) && !is_country(item))
+            return Error{"invalid_field", at, "an ISO 3166-1 alpha-2 country code in capitals, such as KZ"};
+        texts.emplace_back(item);
+    }
+    auto& papers = r.papers;
+    switch (f.type) {
+        case FieldType::categories: papers.authorization_letter.categories = std::move(categories); break;
+        case FieldType::outlets: {
+            std::vector<Outlet> outlets;
+            for (auto& country : texts) outlets.push_back({std::move(country), std::nullopt, std::nullopt});
+            papers.aftersales_confirmation.outlets = std::move(outlets);
+            break;
+        }
+        default: *list_slot(r, i) = std::move(texts);
+    }
+    return std::nullopt;
+}
+
+void assign_outlets(Request& r, std::vector<Outlet> outlets) {
+    r.papers.aftersales_confirmation.outlets = std::move(outlets);
+}
+
 void assign_bool(Request& r, std::size_t i, bool value) {
     if (auto* slot = bool_slot(r, i)) *slot = value;
 }
@@ -168,6 +310,13 @@ std::optional<Error> complete(Request& r, Date today) {
     if (const auto& a = r.exporter.authorization;
         a && a->valid_from && a->valid_until && *a->valid_until < *a->valid_from)
         return Error{"invalid_field", "/exporter/authorization/valid_until", "the authorisation ends before it starts"};
+    for (const auto& [window, pointer] :
+         {std::pair{std::pair{&r.papers.authorization_letter.valid_from, &r.papers.authorization_letter.valid_until},
+                    "/papers/authorization_letter/valid_until"},
+          std::pair{std::pair{&r.papers.export_licence.valid_from, &r.papers.export_licence.valid_until},
+                    "/papers/export_licence/valid_until"}})
+        if (*window.first && *window.second && **window.second < **window.first)
+            return Error{"invalid_field", pointer, "the paper's validity ends before it starts"};
     if (!r.as_of) r.as_of = today;
     if (r.vehicle.registration_date && *r.as_of < *r.vehicle.registration_date)
         return Error{"invalid_field", "/vehicle/registration_date",

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "evexport/error.hpp"
 #include "evexport/request.hpp"
@@ -24,8 +25,20 @@ enum class FieldType {
     hs_code,
     country,
     lang,
-    version
+    version,
+    // The seller's papers (issue 13): lists are JSON arrays of strings, or one text whose items are
+    // separated by commas, semicolons, spaces or line breaks (a CSV cell).
+    texts,
+    countries,
+    categories,
+    outlets,  // JSON: objects {country, address, provider}; as text: the outlets' countries
+    amount,   // a JSON number, or digits with one decimal point
+    currency  // ISO 4217, three capitals
 };
+
+constexpr bool is_list(FieldType t) {
+    return t == FieldType::texts || t == FieldType::countries || t == FieldType::categories || t == FieldType::outlets;
+}
 
 struct Field {
     std::string_view pointer;  // JSON Pointer in the request
@@ -65,12 +78,42 @@ inline constexpr Field kFields[] = {
     {"/vehicle/scrappage_due", "scrappage_due", FieldType::boolean},
     {"/vehicle/seized", "seized", FieldType::boolean},
     {"/rules_seen", "rules_seen", FieldType::version},
+    // The seller's papers (issue 13, 2026-11-29).
+    {"/papers/authorization_letter/issuer", "letter_issuer", FieldType::text},
+    {"/papers/authorization_letter/holder", "letter_holder", FieldType::text},
+    {"/papers/authorization_letter/brands", "letter_brands", FieldType::texts},
+    {"/papers/authorization_letter/all_brands", "letter_all_brands", FieldType::boolean},
+    {"/papers/authorization_letter/categories", "letter_categories", FieldType::categories},
+    {"/papers/authorization_letter/valid_from", "letter_valid_from", FieldType::date},
+    {"/papers/authorization_letter/valid_until", "letter_valid_until", FieldType::date},
+    {"/papers/aftersales_confirmation/issuer", "confirmation_issuer", FieldType::text},
+    {"/papers/aftersales_confirmation/vins", "confirmation_vins", FieldType::texts},
+    {"/papers/aftersales_confirmation/destinations", "confirmation_destinations", FieldType::countries},
+    {"/papers/aftersales_confirmation/outlets", "confirmation_outlet_countries", FieldType::outlets},
+    {"/papers/aftersales_confirmation/sealed", "confirmation_sealed", FieldType::boolean},
+    {"/papers/export_licence/number", "licence_number", FieldType::text},
+    {"/papers/export_licence/holder", "licence_holder", FieldType::text},
+    {"/papers/export_licence/vins", "licence_vins", FieldType::texts},
+    {"/papers/export_licence/valid_from", "licence_valid_from", FieldType::date},
+    {"/papers/export_licence/valid_until", "licence_valid_until", FieldType::date},
+    {"/papers/registration_certificate/owner", "certificate_owner", FieldType::text},
+    {"/papers/registration_certificate/registration_date", "certificate_registration_date", FieldType::date},
+    {"/papers/registration_certificate/transfer_for_export_date", "certificate_transfer_date", FieldType::date},
+    {"/papers/invoice/seller", "invoice_seller", FieldType::text},
+    {"/papers/invoice/amount", "invoice_amount", FieldType::amount},
+    {"/papers/invoice/currency", "invoice_currency", FieldType::currency},
+    {"/papers/payment/beneficiary", "payment_beneficiary", FieldType::text},
+    {"/papers/payment/personal_account", "payment_personal_account", FieldType::boolean},
 };
 inline constexpr std::size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);
 
 // Sets field `index` from its text form (a JSON string, or a CSV cell where booleans are written
 // true/false, yes/no or 1/0). Returns the contract's error when the value cannot be read.
 std::optional<Error> assign_text(Request& request, std::size_t index, std::string_view text);
+// Sets a list field from its items (a JSON array of strings).
+std::optional<Error> assign_list(Request& request, std::size_t index, const std::vector<std::string_view>& items);
+// Sets the confirmation's outlets from JSON objects.
+void assign_outlets(Request& request, std::vector<Outlet> outlets);
 // Sets a boolean field from a JSON boolean.
 void assign_bool(Request& request, std::size_t index, bool value);
 // Checks that need the whole request: as_of (today when absent) and the dates against each other.

@@ -1,4 +1,6 @@
 // JSON text → typed Request, with the contract's structured errors (a JSON Pointer for each field).
+#include <cctype>
+
 #include "evexport/api.hpp"
 #include "json_reader.hpp"
 #include "request_fields.hpp"
@@ -55,6 +57,40 @@ const json* parent_of(const json& root, std::string_view pointer, std::optional<
     return node;
 }
 
+// A list member given as a JSON array: strings, or for the confirmation's outlets, objects.
+std::optional<Error> list(Request& request, std::size_t i, const json& array) {
+    const std::string pointer(detail::kFields[i].pointer);
+    if (array.size() > kMaxListItems)
+        return Error{"too_large", pointer, "at most " + std::to_string(kMaxListItems) + " items"};
+    if (detail::kFields[i].type == detail::FieldType::outlets) {
+        std::vector<Outlet> outlets;
+        for (std::size_t k = 0; k < array.size(); ++k) {
+            const auto at = pointer + "/" + std::to_string(k);
+            if (!array[k].is_object())
+                return Error{"invalid_field", at, "must be an object {country, address, provider}"};
+            detail::Reader in{"invalid_field"};
+            Outlet outlet{in.string(array[k], at, "country", kMaxStringBytes),
+                          in.string(array[k], at, "address", kMaxStringBytes),
+                          in.string(array[k], at, "provider", kMaxStringBytes)};
+            if (!in.ok()) return in.error();
+            if (outlet.country &&
+                !(outlet.country->size() == 2 && std::isupper(static_cast<unsigned char>((*outlet.country)[0])) &&
+                  std::isupper(static_cast<unsigned char>((*outlet.country)[1]))))
+                return Error{"invalid_field", at + "/country",
+                             "an ISO 3166-1 alpha-2 country code in capitals, such as KZ"};
+            outlets.push_back(std::move(outlet));
+        }
+        detail::assign_outlets(request, std::move(outlets));
+        return std::nullopt;
+    }
+    std::vector<std::string_view> items;
+    for (std::size_t k = 0; k < array.size(); ++k) {
+        if (!array[k].is_string()) return Error{"invalid_field", pointer + "/" + std::to_string(k), "must be a string"};
+        items.push_back(array[k].get_ref<const std::string&>());
+    }
+    return detail::assign_list(request, i, items);
+}
+
 }  // namespace
 
 std::variant<Request, Error> parse_request(std::string_view text, Date today) {
@@ -91,11 +127,20 @@ std::variant<Request, Error> parse_request(std::string_view text, Date today, st
         if (!parent) continue;
         auto it = parent->find(pointer.substr(pointer.rfind('/') + 1));
         if (it == parent->end() || it->is_null()) continue;
-        if (detail::kFields[i].type == detail::FieldType::boolean) {
+        const auto type = detail::kFields[i].type;
+        if (type == detail::FieldType::boolean) {
             if (!it->is_boolean()) return Error{"invalid_field", std::string(pointer), "must be true or false"};
             detail::assign_bool(request, i, it->get<bool>());
+        } else if (detail::is_list(type) && it->is_array()) {
+            if (auto e = list(request, i, *it)) return *e;
+        } else if (type == detail::FieldType::amount && it->is_number_unsigned()) {
+            // Whole amounts as numbers; amounts with a decimal part come as text ("23800.50"), which
+            // keeps them as written (and keeps number formatting out of the download).
+            if (auto e = detail::assign_text(request, i, std::to_string(it->get<std::uint64_t>()))) return *e;
         } else {
-            if (!it->is_string()) return Error{"invalid_field", std::string(pointer), "must be a string"};
+            if (!it->is_string())
+                return Error{"invalid_field", std::string(pointer),
+                             detail::is_list(type) ? "must be a list of strings" : "must be a string"};
             if (auto e = detail::assign_text(request, i, it->get_ref<const std::string&>())) return *e;
         }
     }

@@ -68,6 +68,18 @@ std::string result_to_json(const Result& r) {
         w.begin_object().member("field", r.missing[i]).member("question", answer.questions[i]).end_object();
     w.end_array();
 
+    if (r.papers) {  // added 2026-11-29: only when the request gives a paper
+        w.key("papers").begin_array();
+        for (const auto& check : *r.papers)
+            w.begin_object()
+                .member("paper", name_of(check.paper))
+                .member("status", name_of(check.status))
+                .member("problems", check.problems)
+                .raw_members(fragments.papers[std::size_t(check.paper)])
+                .end_object();
+        w.end_array();
+    }
+
     const auto& v = r.vehicle;
     w.key("vehicle").begin_object().member("hs_code", v.hs_code);
     optional_enum(w, "category", v.category);

@@ -42,7 +42,8 @@ const Keys& rule_optional() {
 constexpr std::array<std::string_view, kRuleKindCount> kRuleKindNames{
     "licence_scope",         "exporter_qualification", "qualification_exemption", "used_exporter",
     "used_registered_owner", "used_quality_report",    "used_prohibited",         "used_recent_registration",
-    "used_day_count",        "used_transition",        "used_licence_data",       "modified_vehicle"};
+    "used_day_count",        "used_transition",        "used_licence_data",       "modified_vehicle",
+    "used_confirmation"};
 constexpr bool every_kind_named() {
     for (auto name : kRuleKindNames)
         if (name.empty()) return false;
@@ -64,6 +65,7 @@ const std::array<KindKeys, kRuleKindCount>& rule_kinds() {
         {kRuleKindNames[9], {"transferred_before"}, {}},
         {kRuleKindNames[10], {}, {}},
         {kRuleKindNames[11], {"regime"}, {}},
+        {kRuleKindNames[12], {}, {}},
     }};
     return kinds;
 }
@@ -214,7 +216,7 @@ struct Loader {
         if (!root.is_object()) return in.fail("", "a ruleset must be a JSON object");
         if (!keys(root, "",
                   {{"schema", "id", "version", "title", "sources", "rules", "hs_codes", "documents", "obligations",
-                    "questions", "messages", "labels", "changes"}},
+                    "questions", "messages", "labels", "papers", "changes"}},
                   {{"compiled", "dossier"}}, "a ruleset"))
             return;
         if (in.integer(root, "", "schema") != 1) in.fail("/schema", "schema 1 is the one this build reads");
@@ -303,7 +305,42 @@ struct Loader {
         for (auto pointer : evaluator_questions())
             if (in.ok() && !out.question(pointer))
                 in.fail("/questions/" + detail::pointer_token(pointer), "is required: the evaluator asks it");
+        papers(root);
         changes(root);
+    }
+
+    // One entry per paper, in the order of enum Paper.
+    void papers(const json& root) {
+        const auto& list = array(root, "papers");
+        constexpr auto& names = EnumNames<Paper>::names;
+        if (in.ok() && list.size() != names.size())
+            in.fail("/papers", "one entry for each paper: " + std::to_string(names.size()));
+        for (std::size_t i = 0; i < list.size() && in.ok(); ++i) {
+            const auto at = "/papers/" + std::to_string(i);
+            if (!keys(list[i], at, {{"code", "label", "verify"}}, {}, "a paper")) return;
+            PaperEntry paper;
+            paper.code = required(list[i], at, "code");
+            if (in.ok() && paper.code != names[i])
+                in.fail(at + "/code",
+                        "papers come in the contract's order; expected \"" + std::string(names[i]) + "\"");
+            paper.label = text(list[i], at, "label");
+            if (!list[i]["verify"].is_array()) return in.fail(at + "/verify", "must be an array");
+            const auto& verify = list[i]["verify"];
+            for (std::size_t j = 0; j < verify.size() && in.ok(); ++j) {
+                const auto vat = at + "/verify/" + std::to_string(j);
+                if (!keys(verify[j], vat, {{"how", "source", "text"}}, {{"url"}}, "a way to verify")) return;
+                PaperEntry::Verify v;
+                v.how = required(verify[j], vat, "how");
+                if (in.ok() && v.how != "lookup" && v.how != "own_step") in.fail(vat + "/how", "lookup or own_step");
+                v.url = in.string(verify[j], vat, "url").value_or("");
+                if (!v.url.empty() && v.url.rfind("https://", 0) != 0)
+                    in.fail(vat + "/url", "must be an https: address");
+                v.source = required(verify[j], vat, "source");
+                v.text = text(verify[j], vat, "text");
+                paper.verify.push_back(std::move(v));
+            }
+            out.papers.push_back(std::move(paper));
+        }
     }
 
     void changes(const json& root) {
@@ -523,8 +560,9 @@ const std::shared_ptr<const Ruleset>& Ruleset::builtin_shared() {
         auto loaded = load(embedded::ruleset(), std::string(embedded::ruleset_sha256()));
         if (auto* error = std::get_if<Error>(&loaded)) {
             // The build's own data failed its check: a build defect that the tests catch first.
-            std::fprintf(stderr, "evexport: built-in ruleset invalid at %s: %s\n", error->field.c_str(),
-                         error->message.c_str());
+            // fputs, not fprintf: no printf in the WebAssembly download for one message.
+            std::fputs(("evexport: built-in ruleset invalid at " + error->field + ": " + error->message + "\n").c_str(),
+                       stderr);
             std::abort();
         }
         return std::get<std::shared_ptr<const Ruleset>>(loaded);

@@ -54,6 +54,37 @@ void field_schema(JsonWriter& w, const detail::Field& f) {
         case FieldType::condition: enum_values<Condition>(w); break;
         case FieldType::role: enum_values<Role>(w); break;
         case FieldType::trade_mode: enum_values<TradeMode>(w); break;
+        // Lists: an array, or one text whose items are separated by commas, semicolons or spaces.
+        case FieldType::texts:
+        case FieldType::countries:
+        case FieldType::categories:
+        case FieldType::outlets:
+            w.key("type").begin_array().value("array").value("string").value("null").end_array();
+            w.member("maxItems", int(kMaxListItems)).key("items").begin_object();
+            if (f.type == FieldType::outlets) {
+                w.member("type", "object").key("properties").begin_object();
+                w.key("country").begin_object().member("type", "string").member("pattern", "^[A-Z]{2}$").end_object();
+                for (auto name : {"address", "provider"})
+                    w.key(name).begin_object().member("type", "string").end_object();
+                w.end_object().member("additionalProperties", false);
+            } else if (f.type == FieldType::categories) {
+                w.key("enum").begin_array();
+                for (auto name : EnumNames<Category>::names) w.value(name);
+                w.end_array();
+            } else {
+                w.member("type", "string");
+                if (f.type == FieldType::countries) w.member("pattern", "^[A-Z]{2}$");
+            }
+            w.end_object();
+            break;
+        case FieldType::amount:
+            w.key("type").begin_array().value("number").value("string").value("null").end_array();
+            w.member("pattern", "^[0-9]+(\\.[0-9]+)?$").member("minimum", 0);
+            break;
+        case FieldType::currency:
+            nullable(w, "string");
+            w.member("pattern", "^[A-Z]{3}$");
+            break;
     }
     // Text is at most kMaxStringBytes bytes of UTF-8 (lang: 16), which JSON Schema cannot count.
     w.member("x-csv-column", f.column).end_object();

@@ -38,7 +38,8 @@ bool language_tag(std::string_view tag) {
 
 // Every translatable text of a ruleset with its key in a pack: "title", "sources/<id>/title",
 // "rules/<id>/text", "documents/<code>/text", "obligations/<code>/text", "questions/<pointer>",
-// "messages/<code>", "labels/<key>", "rules/<id>/note", "changes/<version>/<item>".
+// "messages/<code>", "labels/<key>", "rules/<id>/note", "papers/<code>/label", "papers/<code>/verify/<i>",
+// "changes/<version>/<item>".
 std::vector<std::pair<std::string, Text*>> text_slots(Ruleset& r) {
     std::vector<std::pair<std::string, Text*>> out{{"title", &r.title}};
     for (auto& s : r.sources)
@@ -52,6 +53,11 @@ std::vector<std::pair<std::string, Text*>> text_slots(Ruleset& r) {
     for (auto& [pointer, text] : r.questions) out.emplace_back("questions" + pointer, &text);
     for (auto& [code, text] : r.messages) out.emplace_back("messages/" + code, &text);
     for (auto& [key, text] : r.labels) out.emplace_back("labels/" + key, &text);
+    for (auto& paper : r.papers) {
+        out.emplace_back("papers/" + paper.code + "/label", &paper.label);
+        for (std::size_t i = 0; i < paper.verify.size(); ++i)
+            out.emplace_back("papers/" + paper.code + "/verify/" + std::to_string(i), &paper.verify[i].text);
+    }
     for (auto& change : r.changes)
         for (std::size_t i = 0; i < change.items.size(); ++i)
             out.emplace_back("changes/" + change.version + "/" + std::to_string(i), &change.items[i].text);

@@ -59,6 +59,16 @@ TEST(Corpus, EveryCaseGivesItsExpectedResult) {
             EXPECT_EQ(result["ruleset"].contains("changes_since"),
                       expect["changes_since"].size() > 0 || json::parse(c.request_text).contains("rules_seen"));
         }
+        // papers: the status of each paper named (the checklist is there only when a paper is given).
+        if (expect.contains("papers")) {
+            ASSERT_TRUE(result.contains("papers")) << answer.json;
+            for (const auto& [paper, status] : expect["papers"].items()) {
+                json got;
+                for (const auto& p : result["papers"])
+                    if (p["paper"] == paper) got = p["status"];
+                EXPECT_EQ(got, status) << paper << ": " << answer.json;
+            }
+        }
         // Every missing fact comes with a question for the seller, every reason with a source.
         for (const auto& m : result["missing"]) EXPECT_FALSE(m["question"].get<std::string>().empty()) << m;
         for (const auto& r : result["reasons"]) EXPECT_FALSE(r["source"]["url"].get<std::string>().empty()) << r;

@@ -167,6 +167,22 @@ TEST(JsonWriter, ReplacesInvalidUtf8) {
 // Every field of the table reaches its place in the typed request, whatever form it comes in.
 #include "request_fields.hpp"
 
+// A list in one cell (CSV, or a string in JSON): its items between the separators people type.
+TEST(RequestFields, ListsWrittenAsOneText) {
+    evexport::Request r;
+    const auto vins = evexport::detail::kFieldCount;  // found below by pointer
+    std::size_t at = vins;
+    for (std::size_t i = 0; i < evexport::detail::kFieldCount; ++i)
+        if (evexport::detail::kFields[i].pointer == "/papers/aftersales_confirmation/destinations") at = i;
+    ASSERT_LT(at, vins);
+    EXPECT_FALSE(evexport::detail::assign_text(r, at, " KZ, UZ;RU\tBY|AM，GE、AZ "));
+    EXPECT_EQ(*r.papers.aftersales_confirmation.destinations,
+              (std::vector<std::string>{"KZ", "UZ", "RU", "BY", "AM", "GE", "AZ"}));
+    const auto error = evexport::detail::assign_text(r, at, "KZ, kz");
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->field, "/papers/aftersales_confirmation/destinations/1");
+}
+
 TEST(RequestFields, EveryFieldAcceptsAValidValueOfItsType) {
     using evexport::detail::FieldType;
     for (std::size_t i = 0; i < evexport::detail::kFieldCount; ++i) {
@@ -185,6 +201,12 @@ TEST(RequestFields, EveryFieldAcceptsAValidValueOfItsType) {
             case FieldType::hs_code: sample = "8703801090"; break;
             case FieldType::country: sample = "KZ"; break;
             case FieldType::version: sample = "2026.11.28"; break;
+            case FieldType::texts: sample = "LGXCE4CB6T0123456, LGXCE4CB6T0123457"; break;
+            case FieldType::countries: sample = "KZ;UZ"; break;
+            case FieldType::categories: sample = "bus truck"; break;
+            case FieldType::outlets: sample = "KZ、UZ"; break;
+            case FieldType::amount: sample = "23800.50"; break;
+            case FieldType::currency: sample = "USD"; break;
         }
         evexport::Request r;
         EXPECT_FALSE(evexport::detail::assign_text(r, i, sample)) << f.pointer;

@@ -59,5 +59,7 @@ export function compare(result, expect) {
       (result.ruleset.changes_since ?? []).map((c) => c.version),
       expect.changes_since,
     );
+  for (const [paper, status] of Object.entries(expect.papers ?? {}))
+    eq(`papers.${paper}`, result.papers?.find((p) => p.paper === paper)?.status, status);
   return failures;
 }

@@ -16,6 +16,17 @@ enum class TradeMode { general, processing, border, donation, project_contractin
 enum class Verdict { permitted, conditional, not_permitted, undetermined };
 enum class Regime { new_vehicle, used_vehicle, none };
 enum class Confidence { confirmed, unconfirmed };
+// The seller's papers (request `papers`, result `papers`), in the contract's order.
+enum class Paper {
+    authorization_letter,
+    aftersales_confirmation,
+    export_licence,
+    registration_certificate,
+    invoice,
+    payment
+};
+// checked: given, and no check a tool can do found a fault in it; failed: a check found one.
+enum class PaperStatus { checked, failed, not_seen };
 
 template <typename E> struct EnumNames;
 template <> struct EnumNames<Category> {
@@ -58,6 +69,21 @@ template <> struct EnumNames<Regime> {
 template <> struct EnumNames<Confidence> {
     static constexpr std::string_view key = "confidence";  // of its labels in a ruleset
     static constexpr std::array names{std::string_view{"confirmed"}, std::string_view{"unconfirmed"}};
+};
+
+template <> struct EnumNames<Paper> {
+    static constexpr std::string_view key = "paper";  // of its labels in a ruleset
+    static constexpr std::array names{std::string_view{"authorization_letter"},
+                                      std::string_view{"aftersales_confirmation"},
+                                      std::string_view{"export_licence"},
+                                      std::string_view{"registration_certificate"},
+                                      std::string_view{"invoice"},
+                                      std::string_view{"payment"}};
+};
+template <> struct EnumNames<PaperStatus> {
+    static constexpr std::string_view key = "paper_status";
+    static constexpr std::array names{std::string_view{"checked"}, std::string_view{"failed"},
+                                      std::string_view{"not_seen"}};
 };
 
 template <typename E> constexpr std::string_view name_of(E value) {

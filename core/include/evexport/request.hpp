@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "evexport/date.hpp"
 #include "evexport/enums.hpp"
@@ -17,6 +18,8 @@ inline constexpr std::size_t kMaxStringBytes = 512;
 // Object members in a request, all levels together (the contract has about 40; unknown ones are
 // ignored, but each costs the parser).
 inline constexpr std::size_t kMaxRequestMembers = 256;
+// Items of one list in the seller's papers (VINs of a confirmation, brands of a letter, …).
+inline constexpr std::size_t kMaxListItems = 64;
 
 struct Authorization {
     std::optional<std::string> brand;
@@ -61,6 +64,72 @@ struct Evidence {
     std::optional<bool> miit_catalogue;
 };
 
+// The seller's papers as the buyer reads them off each document (added 2026-11-29, issue 13). Every
+// member is optional; a paper is "seen" when any of its members is given. Names are kept as typed:
+// company.hpp compares them.
+struct Outlet {
+    std::optional<std::string> country;  // ISO 3166-1 alpha-2
+    std::optional<std::string> address;
+    std::optional<std::string> provider;
+};
+
+struct AuthorizationLetter {
+    std::optional<std::string> issuer, holder;
+    std::optional<std::vector<std::string>> brands;
+    std::optional<bool> all_brands;  // "all brands" / "全品牌": a scam sign (buyers-needs.md §2.1)
+    std::optional<std::vector<Category>> categories;
+    std::optional<Date> valid_from, valid_until;
+};
+
+// 《售后维修服务确认书》: the guidelines of 2025-12-11 (二) say who issues it and what it names.
+struct AftersalesConfirmation {
+    std::optional<std::string> issuer;
+    std::optional<std::vector<std::string>> vins;
+    std::optional<std::vector<std::string>> destinations;
+    std::optional<std::vector<Outlet>> outlets;
+    std::optional<bool> sealed;  // carries the manufacturer's official seal (公章)
+};
+
+struct ExportLicence {
+    std::optional<std::string> number, holder;
+    std::optional<std::vector<std::string>> vins;
+    std::optional<Date> valid_from, valid_until;
+};
+
+// 《机动车登记证书》
+struct RegistrationCertificate {
+    std::optional<std::string> owner;
+    std::optional<Date> registration_date;
+    std::optional<Date> transfer_for_export_date;  // 转让登记(待出口)
+};
+
+struct Invoice {
+    std::optional<std::string> seller, amount, currency;  // amount as written (digits and one dot)
+};
+
+struct Payment {
+    std::optional<std::string> beneficiary;
+    std::optional<bool> personal_account;
+};
+
+struct Papers {
+    // Out of line (papers.cpp): a request is built, moved and dropped in many places, and each
+    // would otherwise carry its own copy of the code that frees these lists.
+    Papers();
+    ~Papers();
+    Papers(const Papers&);
+    Papers(Papers&&) noexcept;
+    Papers& operator=(const Papers&);
+    Papers& operator=(Papers&&) noexcept;
+
+    AuthorizationLetter authorization_letter;
+    AftersalesConfirmation aftersales_confirmation;
+    ExportLicence export_licence;
+    RegistrationCertificate registration_certificate;
+    Invoice invoice;
+    Payment payment;
+};
+
 struct Request {
     std::optional<Date> as_of;  // the export declaration date; today (UTC) when absent
     std::string lang = "en";
@@ -71,6 +140,7 @@ struct Request {
     Exporter exporter;
     Shipment shipment;
     Evidence evidence;
+    Papers papers;
 };
 
 }  // namespace evexport

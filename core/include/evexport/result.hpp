@@ -36,6 +36,13 @@ struct VehicleFacts {
     std::optional<int> model_year;
 };
 
+// One of the seller's papers as checked (request `papers`): the codes of the warnings it caused.
+struct PaperCheck {
+    Paper paper{};
+    PaperStatus status = PaperStatus::not_seen;
+    std::vector<std::string> problems;
+};
+
 struct Result {
     Verdict verdict = Verdict::undetermined;
     std::optional<bool> licence_required;
@@ -50,6 +57,8 @@ struct Result {
     const Ruleset* ruleset = nullptr;
     // With a request's rules_seen: the ruleset's changes after that version, newest first.
     std::optional<std::vector<const Change*>> changes_since;
+    // With a request that gives any paper: each of the six, in the order of enum Paper.
+    std::optional<std::vector<PaperCheck>> papers;
 };
 
 }  // namespace evexport

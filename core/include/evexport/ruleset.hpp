@@ -47,8 +47,9 @@ enum class RuleKind {
     used_transition,           // vehicles transferred for export before the 180-day rule began
     used_licence_data,
     modified_vehicle,
+    used_confirmation,  // the after-sales confirmation shown does not meet the guidelines of 2025-12-11 (二)
 };
-inline constexpr std::size_t kRuleKindCount = std::size_t(RuleKind::modified_vehicle) + 1;
+inline constexpr std::size_t kRuleKindCount = std::size_t(RuleKind::used_confirmation) + 1;
 
 struct Rule {
     std::string id;
@@ -101,6 +102,19 @@ struct Entry {
     Text text;
 };
 
+// One of the seller's papers (enum Paper, in its order): its name as a heading, and where its claims
+// can be checked for real. A check no tool can do (a seal, a signature) is the buyer's own step.
+struct PaperEntry {
+    std::string code;
+    Text label;
+    struct Verify {
+        std::string how;  // lookup (a register or the issuer answers) | own_step
+        std::string url, source;
+        Text text;
+    };
+    std::vector<Verify> verify;
+};
+
 // What one version of the ruleset changed, and why (the change log people who relied on older
 // answers read).
 struct Change {
@@ -150,6 +164,7 @@ public:
     std::map<std::string, Text, std::less<>> questions;  // by JSON Pointer
     std::map<std::string, Text, std::less<>> messages;
     std::map<std::string, Text, std::less<>> labels;          // enum values and nouns used inside messages
+    std::vector<PaperEntry> papers;                           // by enum Paper
     std::vector<Change> changes;                              // newest first
     std::vector<std::string> languages;                       // of the texts: "en", "zh", then each translation's
     std::shared_ptr<const detail::RenderCache> render_cache;  // built with it, for its answers

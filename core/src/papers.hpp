@@ -1,0 +1,28 @@
+// The seller's papers read against each other, the car and the law (issue 13). The checks add their
+// warnings and the checklist (result `papers`) to the answer; what the papers establish goes back to
+// the rules (evaluate.cpp), which decide what it means for the verdict.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evexport/request.hpp"
+#include "evexport/result.hpp"
+
+namespace evexport::detail {
+
+struct PaperFacts {
+    // The after-sales confirmation: nothing when none is shown; false when a check failed.
+    std::optional<bool> confirmation;
+    std::vector<std::string> confirmation_problems;  // the failed checks' codes
+    std::vector<std::string> confirmation_unread;    // members its checks need that were not given
+    std::optional<Date> registration_date;           // the registration certificate's
+    std::optional<bool> registered_owner;            // the certificate's owner is the exporter, by name
+    std::optional<Authorization> authorization;      // a letter that passed its checks
+};
+
+// Reads request.papers into `out` (warnings, and the checklist when any paper is given).
+PaperFacts read_papers(const Request& request, Result& out);
+
+}  // namespace evexport::detail
