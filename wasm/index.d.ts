@@ -55,6 +55,66 @@ export interface Request {
     ccc?: boolean | null;
     miit_catalogue?: boolean | null;
   } | null;
+  /** The seller's papers as the buyer reads them (added 2026-11-29). Lists: arrays, or one text with
+   * the items separated by commas, semicolons or line breaks. */
+  papers?: Papers | null;
+}
+
+/** A list as an array, or as one text whose items are separated by commas, semicolons or line breaks. */
+export type List<T extends string = string> = T[] | string;
+export interface Papers {
+  authorization_letter?: {
+    issuer?: string | null;
+    holder?: string | null;
+    brands?: List | null;
+    all_brands?: boolean | null;
+    categories?: List<Category> | null;
+    valid_from?: IsoDate | null;
+    valid_until?: IsoDate | null;
+  } | null;
+  /** 《售后维修服务确认书》: the guidelines of 2025-12-11 (二). */
+  aftersales_confirmation?: {
+    issuer?: string | null;
+    vins?: List | null;
+    destinations?: List | null;
+    /** Objects, or (as text) the outlets' countries. */
+    outlets?: { country?: string | null; address?: string | null; provider?: string | null }[] | string | null;
+    sealed?: boolean | null;
+  } | null;
+  export_licence?: {
+    number?: string | null;
+    holder?: string | null;
+    vins?: List | null;
+    valid_from?: IsoDate | null;
+    valid_until?: IsoDate | null;
+  } | null;
+  /** 《机动车登记证书》 */
+  registration_certificate?: {
+    owner?: string | null;
+    registration_date?: IsoDate | null;
+    transfer_for_export_date?: IsoDate | null;
+  } | null;
+  invoice?: { seller?: string | null; amount?: number | string | null; currency?: string | null } | null;
+  payment?: { beneficiary?: string | null; personal_account?: boolean | null } | null;
+}
+
+export type PaperName =
+  | 'authorization_letter'
+  | 'aftersales_confirmation'
+  | 'export_licence'
+  | 'registration_certificate'
+  | 'invoice'
+  | 'payment';
+/** One of the seller's papers as checked (added 2026-11-29). */
+export interface PaperCheck {
+  paper: PaperName;
+  /** checked: given, and no check a tool can do found a fault; failed: a check did (see `problems`). */
+  status: 'checked' | 'failed' | 'not_seen';
+  /** The codes of the warnings it caused (their texts are among the result's warnings). */
+  problems: string[];
+  label: string;
+  /** Where its claims can be checked for real; own_step: what only the buyer can do (a seal). */
+  verify: { how: 'lookup' | 'own_step'; text: string; url?: string; source: string }[];
 }
 
 export interface SourceRef {
@@ -106,6 +166,8 @@ export interface Result {
   documents: Item[];
   warnings: Warning[];
   missing: Missing[];
+  /** Only when the request gives a paper: each of the six, in order (added 2026-11-29). */
+  papers?: PaperCheck[];
   vehicle: {
     hs_code: string | null;
     category: Category | null;

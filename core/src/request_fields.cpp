@@ -135,21 +135,26 @@ std::optional<std::vector<std::string>>* list_slot(Request& r, std::size_t i) {
     }
 }
 
-// A list written as one text: items between commas, semicolons, spaces, tabs or line breaks, and
-// the Chinese comma and enumeration comma (，、) as people type them.
+// A list written as one text: items between commas, semicolons, vertical bars or line breaks, and
+// the Chinese (，、；) and Arabic (،) commas as people type them. Not spaces: a brand ("Great Wall") or a VIN typed
+// in groups ("LRW YHCEK3 PC907290") has them. Each item is trimmed.
 EVEXPORT_SMALL std::vector<std::string_view> split_list(std::string_view text) {
     std::vector<std::string_view> items;
     std::size_t start = 0;
     auto flush = [&](std::size_t end) {
-        if (end > start) items.push_back(text.substr(start, end - start));
+        auto item = text.substr(start, end - start);
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+        if (!item.empty()) items.push_back(item);
     };
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         std::size_t width = 0;
-        if (c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '|') width = 1;
+        if (c == ',' || c == ';' || c == '\n' || c == '\r' || c == '|') width = 1;
         else if (text.compare(i, 3, "\xEF\xBC\x8C") == 0 || text.compare(i, 3, "\xE3\x80\x81") == 0 ||
                  text.compare(i, 3, "\xEF\xBC\x9B") == 0)
-            width = 3;  // ， 、 ；
+            width = 3;                                            // ， 、 ；
+        else if (text.compare(i, 2, "\xD8\x8C") == 0) width = 2;  // the Arabic comma ،
         if (width) {
             flush(i);
             start = i + width;

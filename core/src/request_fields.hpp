@@ -27,7 +27,7 @@ enum class FieldType {
     lang,
     version,
     // The seller's papers (issue 13): lists are JSON arrays of strings, or one text whose items are
-    // separated by commas, semicolons, spaces or line breaks (a CSV cell).
+    // separated by commas, semicolons or line breaks (a CSV cell).
     texts,
     countries,
     categories,

@@ -175,9 +175,15 @@ TEST(RequestFields, ListsWrittenAsOneText) {
     for (std::size_t i = 0; i < evexport::detail::kFieldCount; ++i)
         if (evexport::detail::kFields[i].pointer == "/papers/aftersales_confirmation/destinations") at = i;
     ASSERT_LT(at, vins);
-    EXPECT_FALSE(evexport::detail::assign_text(r, at, " KZ, UZ;RU\tBY|AM，GE、AZ "));
+    EXPECT_FALSE(evexport::detail::assign_text(r, at, " KZ, UZ;RU\nBY|AM，GE、AZ；TJ، EG "));
     EXPECT_EQ(*r.papers.aftersales_confirmation.destinations,
-              (std::vector<std::string>{"KZ", "UZ", "RU", "BY", "AM", "GE", "AZ"}));
+              (std::vector<std::string>{"KZ", "UZ", "RU", "BY", "AM", "GE", "AZ", "TJ", "EG"}));
+    // Spaces do not separate: a brand or a VIN typed in groups has them.
+    std::size_t brands = 0;
+    for (std::size_t i = 0; i < evexport::detail::kFieldCount; ++i)
+        if (evexport::detail::kFields[i].pointer == "/papers/authorization_letter/brands") brands = i;
+    EXPECT_FALSE(evexport::detail::assign_text(r, brands, "Great Wall, Li Auto"));
+    EXPECT_EQ(*r.papers.authorization_letter.brands, (std::vector<std::string>{"Great Wall", "Li Auto"}));
     const auto error = evexport::detail::assign_text(r, at, "KZ, kz");
     ASSERT_TRUE(error);
     EXPECT_EQ(error->field, "/papers/aftersales_confirmation/destinations/1");
@@ -203,7 +209,7 @@ TEST(RequestFields, EveryFieldAcceptsAValidValueOfItsType) {
             case FieldType::version: sample = "2026.11.28"; break;
             case FieldType::texts: sample = "LGXCE4CB6T0123456, LGXCE4CB6T0123457"; break;
             case FieldType::countries: sample = "KZ;UZ"; break;
-            case FieldType::categories: sample = "bus truck"; break;
+            case FieldType::categories: sample = "bus, truck"; break;
             case FieldType::outlets: sample = "KZ、UZ"; break;
             case FieldType::amount: sample = "23800.50"; break;
             case FieldType::currency: sample = "USD"; break;

@@ -54,11 +54,21 @@ export async function verdictOf(page) {
 
 // Fills the form the way a person would, field by field, from a v1 request.
 export async function fillForm(page, request) {
+  // The seller's papers are folded into cards: opened, as a reader would, before typing into them.
+  await page.$$eval('#request-form details', (cards) => {
+    for (const card of cards) card.open = true;
+  });
   const paths = await page.$$eval('#request-form [name]', (els) => els.map((e) => [e.name, e.tagName]));
   for (const [path, tag] of paths) {
     let value = request;
     for (const key of path.split('.')) value = value && typeof value === 'object' ? value[key] : undefined;
-    const text = value === undefined || value === null ? '' : String(value);
+    // A list is typed with commas between its items; an outlet by its country.
+    const text =
+      value === undefined || value === null
+        ? ''
+        : Array.isArray(value)
+          ? value.map((v) => (v && typeof v === 'object' ? (v.country ?? '') : String(v))).join(', ')
+          : String(value);
     const selector = `#request-form [name="${path}"]`;
     if (tag === 'SELECT') await page.selectOption(selector, text);
     else await page.fill(selector, text);

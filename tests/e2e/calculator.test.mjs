@@ -348,3 +348,53 @@ test('the VIN is shown decoded beside its field: maker, built in China, model ye
   await page.fill('[name="vehicle.vin"]', '');
   await page.waitForFunction(() => document.getElementById('f-vehicle-vin-decoded').textContent === '');
 });
+
+test("a buyer types a zero-km car's papers and sees which one fails and why, then the fixed paper counts", async () => {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  const vin = 'LGXCE4CB6T0123456';
+  const request = {
+    as_of: '2026-03-01',
+    vehicle: { vin, make: 'BYD', category: 'passenger_car', powertrain: 'bev', condition: 'used' },
+    exporter: { name: 'Shenzhen Haike Export Co., Ltd.', role: 'used_car_exporter' },
+    shipment: { destination: 'KZ', licence_application_date: '2026-02-20' },
+    evidence: { quality_report: true },
+    papers: {
+      aftersales_confirmation: {
+        issuer: 'BYD Auto Sales Co., Ltd.',
+        vins: [vin],
+        destinations: ['KZ'],
+        outlets: [{ country: 'KZ' }],
+        sealed: true,
+      },
+      registration_certificate: { owner: 'SHENZHEN HAIKE EXPORT CO LTD', registration_date: '2026-01-20' },
+      invoice: { seller: 'Shenzhen Haike Export Company Limited', amount: '23800', currency: 'USD' },
+      payment: { beneficiary: 'Shenzhen Haike Export Co Ltd', personal_account: false },
+    },
+  };
+  await fillForm(page, request);
+  assert.equal(await verdictOf(page), 'not_permitted');
+  // The checklist, above the reasons: the confirmation fails, with the core's own words for why.
+  const failed = page.locator('.block-papers [data-paper="aftersales_confirmation"]');
+  assert.equal(await failed.getAttribute('data-status'), 'failed');
+  const cli = JSON.parse(
+    execFileSync(join(root, 'build', 'native', 'evexport'), ['check', '-'], {
+      input: JSON.stringify(request),
+      encoding: 'utf8',
+    }),
+  );
+  const why = cli.warnings.find((w) => w.code === 'paper_issuer_not_manufacturer').text;
+  assert.ok((await failed.textContent()).includes(why));
+  for (const paper of ['registration_certificate', 'invoice', 'payment'])
+    assert.equal(await page.getAttribute(`.block-papers [data-paper="${paper}"]`, 'data-status'), 'checked', paper);
+  assert.equal(await page.getAttribute('.block-papers [data-paper="export_licence"]', 'data-status'), 'not_seen');
+  const order = await page.$$eval('#details > section', (els) => els.map((e) => e.className));
+  assert.ok(order.indexOf('block block-papers') < order.indexOf('block block-reasons'), String(order));
+  // The note beside the issuer field says the same; the manufacturer's own confirmation then counts.
+  assert.ok((await page.textContent('[data-field="/papers/aftersales_confirmation/issuer"] .note')).includes(why));
+  await page.fill('[name="papers.aftersales_confirmation.issuer"]', 'BYD Auto Co., Ltd.');
+  await page.waitForSelector('.block-papers [data-paper="aftersales_confirmation"][data-status="checked"]');
+  assert.equal(await verdictOf(page), 'conditional');
+  assert.deepEqual(page.errors, []);
+});

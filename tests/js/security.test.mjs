@@ -223,3 +223,31 @@ test('a ruleset whose title lists Chinese first still answers in English for a l
   assert.deepEqual(fast.documents, english.documents);
   assert.deepEqual(fast.reasons, english.reasons);
 });
+
+// The WebAssembly core has no C++ exception handling (CMakeLists.txt): a defect traps. A trapped core's
+// state cannot be trusted, so the module answers internal_error from then on, and never throws.
+test('a core that traps answers internal_error, for that call and every later one, and throws nothing', async () => {
+  const { wasmDir } = await import('./checker.mjs');
+  globalThis.__dirname = wasmDir;
+  const { default: createModule } = await import(join(wasmDir, 'evexport.mjs'));
+  const module = await createModule({ wasmBinary: readFileSync(join(wasmDir, 'evexport.wasm')) });
+  const request = JSON.stringify(bev);
+  assert.equal(JSON.parse(module.evaluate(request)).verdict, 'undetermined');
+  const evaluate = module._evexport_evaluate;
+  module._evexport_evaluate = () => {
+    throw new WebAssembly.RuntimeError('unreachable');
+  };
+  const trapped = JSON.parse(module.evaluate(request));
+  assert.equal(trapped.error.code, 'internal_error');
+  assert.match(trapped.error.message, /unreachable/);
+  module._evexport_evaluate = evaluate; // the export is back, but the core's state is not to be trusted
+  for (const answer of [module.evaluate(request), module.vin('LGXCE4CB6T0123456'), module.rulesetInfo('en')]) {
+    const { error } = JSON.parse(answer);
+    assert.equal(error.code, 'internal_error');
+    assert.match(error.message, /stopped after an internal error \(unreachable\); create a new checker/);
+  }
+  assert.doesNotThrow(() => module.clearRegistry());
+  // Another module (a new checker) is not affected.
+  const fresh = await createModule({ wasmBinary: readFileSync(join(wasmDir, 'evexport.wasm')) });
+  assert.equal(JSON.parse(fresh.evaluate(request)).verdict, 'undetermined');
+});

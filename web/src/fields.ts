@@ -3,7 +3,7 @@
 // two equal). The form and the widget take their field lists and enum values from here.
 import schema from '../../docs/request.schema.json';
 
-export type Kind = 'text' | 'date' | 'enum' | 'bool';
+export type Kind = 'text' | 'date' | 'enum' | 'bool' | 'list';
 export interface RequestField {
   path: string; // dotted path in the request; the JSON Pointer is the same with slashes
   column: string; // its column in a batch CSV, and the widget's attribute
@@ -24,13 +24,16 @@ function leaves(node: Node, prefix: string): RequestField[] {
     const path = prefix ? `${prefix}.${name}` : name;
     if (sub.properties) return leaves(sub, path);
     const values = (sub.enum ?? []).filter((v): v is string => v !== null);
-    const kind: Kind = sub.enum
-      ? 'enum'
-      : sub.type?.includes('boolean')
-        ? 'bool'
-        : sub.format === 'date'
-          ? 'date'
-          : 'text';
+    // A list (the seller's papers) is an array, or one text with its items separated by commas.
+    const kind: Kind = sub.type?.includes('array')
+      ? 'list'
+      : sub.enum
+        ? 'enum'
+        : sub.type?.includes('boolean')
+          ? 'bool'
+          : sub.format === 'date'
+            ? 'date'
+            : 'text';
     return [{ path, column: sub['x-csv-column'] ?? name, kind, values }];
   });
 }

@@ -19,7 +19,19 @@ const field = (path: string, show: { hint?: boolean; attrs?: Record<string, stri
 });
 const upper = { autocapitalize: 'characters', spellcheck: 'false', autocomplete: 'off' };
 
-export const GROUPS: { key: Key; fields: Field[] }[] = [
+// A group of fields; the seller's papers come as one card per paper, each folded until opened.
+interface Group {
+  key: Key;
+  fields: Field[];
+  lead?: Key;
+  cards?: { key: Key; fields: Field[] }[];
+}
+const paper = (name: string, fields: [string, Record<string, string>?][]) => ({
+  key: `paper.${name}` as Key,
+  fields: fields.map(([f, attrs]) => field(`papers.${name}.${f}`, { attrs: { autocomplete: 'off', ...attrs } })),
+});
+
+export const GROUPS: Group[] = [
   {
     key: 'vehicle',
     fields: [
@@ -68,9 +80,46 @@ export const GROUPS: { key: Key; fields: Field[] }[] = [
       field('evidence.miit_catalogue'),
     ],
   },
+  {
+    key: 'papers',
+    lead: 'papers.lead',
+    fields: [],
+    cards: [
+      paper('authorization_letter', [
+        ['issuer'],
+        ['holder'],
+        ['brands'],
+        ['all_brands'],
+        ['categories'],
+        ['valid_from'],
+        ['valid_until'],
+      ]),
+      paper('aftersales_confirmation', [
+        ['issuer'],
+        ['vins', upper],
+        ['destinations', upper],
+        ['outlets', upper],
+        ['sealed'],
+      ]),
+      paper('export_licence', [['number', upper], ['holder'], ['vins', upper], ['valid_from'], ['valid_until']]),
+      paper('registration_certificate', [['owner'], ['registration_date'], ['transfer_for_export_date']]),
+      paper('invoice', [['seller'], ['amount', { inputmode: 'decimal' }], ['currency', { ...upper, maxlength: '3' }]]),
+      paper('payment', [['beneficiary'], ['personal_account']]),
+    ],
+  },
 ];
 
-const FIELDS = GROUPS.flatMap((g) => g.fields);
+const FIELDS = GROUPS.flatMap((g) => [...g.fields, ...(g.cards ?? []).flatMap((c) => c.fields)]);
+
+// A list as the form shows it: its items between commas (an outlet by its country).
+const listText = (value: unknown): string =>
+  Array.isArray(value)
+    ? value
+        .map((item) =>
+          item && typeof item === 'object' ? String((item as { country?: unknown }).country ?? '') : String(item),
+        )
+        .join(', ')
+    : String(value);
 
 /** Sets a dotted path ("exporter.authorization.brand") in a request, making the objects on the way. */
 export function setPath(request: Record<string, unknown>, path: string, value: unknown) {
@@ -93,6 +142,7 @@ export class RequestForm {
   private notes = new Map<string, HTMLElement>();
   private decoded = new Map<string, HTMLElement>();
   private relabel: ((lang: Lang) => void)[] = [];
+  private cards: HTMLDetailsElement[] = [];
 
   constructor(onChange: () => void) {
     this.element = h('form', { id: 'request-form', novalidate: true, autocomplete: 'off' });
@@ -100,7 +150,20 @@ export class RequestForm {
       const legend = h('legend');
       this.relabel.push((lang) => (legend.textContent = t(lang, group.key)));
       const fieldset = h('fieldset', { class: `group group-${group.key}` }, legend);
+      if (group.lead) {
+        const lead = h('p', { class: 'group-lead' });
+        this.relabel.push((lang) => (lead.textContent = t(lang, group.lead!)));
+        fieldset.append(lead);
+      }
       for (const field of group.fields) fieldset.append(this.build(field));
+      for (const card of group.cards ?? []) {
+        const summary = h('summary');
+        this.relabel.push((lang) => (summary.textContent = t(lang, card.key)));
+        const details = h('details', { class: 'paper-card', 'data-paper': card.key.slice('paper.'.length) }, summary);
+        for (const field of card.fields) details.append(this.build(field));
+        this.cards.push(details);
+        fieldset.append(details);
+      }
       this.element.append(fieldset);
     }
     this.element.addEventListener('input', onChange);
@@ -181,8 +244,12 @@ export class RequestForm {
       for (const key of field.path.split('.'))
         value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
       const control = this.controls.get(field.path)!;
-      control.value = value === undefined || value === null ? '' : String(value);
+      control.value =
+        value === undefined || value === null ? '' : field.kind === 'list' ? listText(value) : String(value);
     }
+    // A paper with anything written on it shows its card open.
+    for (const card of this.cards)
+      if ([...card.querySelectorAll<Control>('input, select')].some((c) => c.value !== '')) card.open = true;
   }
 
   clear() {
@@ -205,5 +272,7 @@ export class RequestForm {
       if (mine.some((n) => n.kind !== 'missing')) control.setAttribute('aria-invalid', 'true');
       else control.removeAttribute('aria-invalid');
     }
+    // A paper the answer says something about is shown open.
+    for (const card of this.cards) if (card.querySelector('.note:not(:empty)')) card.open = true;
   }
 }

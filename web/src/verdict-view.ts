@@ -121,10 +121,62 @@ export class VerdictView {
     const obligations = r.obligations.map((o: Item) =>
       h('li', { 'data-code': o.code }, h('p', {}, o.text), sourceLine(lang, o.source)),
     );
-    const warnings = r.warnings.map((w) => h('li', { 'data-code': w.code }, w.text));
+    // A warning that fails a paper is shown under that paper in the checklist, not twice.
+    const failing = (w: { code: string; field: string }) =>
+      (r.papers ?? []).some((p) => p.problems.includes(w.code) && w.field.startsWith(`/papers/${p.paper}/`));
+    const warnings = r.warnings.filter((w) => !failing(w)).map((w) => h('li', { 'data-code': w.code }, w.text));
+    // The seller's papers: each ✓, ✗ with the warnings that fail it, or not seen; then where to check it.
+    const mark = { checked: '✓', failed: '✗', not_seen: '–' } as const;
+    const papers = (r.papers ?? []).map((p) =>
+      h(
+        'li',
+        { class: `paper paper-${p.status}`, 'data-paper': p.paper, 'data-status': p.status },
+        h(
+          'p',
+          { class: 'paper-head' },
+          h('span', { class: 'paper-mark', 'aria-hidden': 'true' }, mark[p.status]),
+          ' ',
+          h('strong', {}, p.label),
+          ` — ${t(lang, `paper.status.${p.status}`)}`,
+        ),
+        p.status === 'failed'
+          ? h(
+              'ul',
+              { class: 'paper-problems' },
+              ...r.warnings
+                .filter((w) => w.field.startsWith(`/papers/${p.paper}/`))
+                .map((w) => h('li', { 'data-code': w.code }, w.text)),
+            )
+          : null,
+        p.status === 'not_seen'
+          ? null
+          : h(
+              'details',
+              { class: 'paper-verify' },
+              h('summary', {}, t(lang, 'verify')),
+              h(
+                'ul',
+                {},
+                ...p.verify.map((v) =>
+                  h(
+                    'li',
+                    { 'data-how': v.how },
+                    v.how === 'own_step' ? h('strong', {}, `${t(lang, 'ownStep')}: `) : null,
+                    v.text,
+                    ' ',
+                    v.url && /^https:\/\//.test(v.url)
+                      ? h('a', { href: v.url, target: '_blank', rel: 'noopener noreferrer external' }, v.url)
+                      : null,
+                  ),
+                ),
+              ),
+            ),
+      ),
+    );
 
     this.details.replaceChildren(
       ...[
+        section('papers', t(lang, 'papersChecklist'), papers),
         section('questions', t(lang, 'questions'), questions),
         section('warnings', t(lang, 'warnings'), warnings),
         section('reasons', t(lang, 'reasons'), reasons),

@@ -287,9 +287,10 @@ export class EvExportCheck extends HTMLElement {
     this.#shown = text;
     this.#result = outcome;
     this.#view.render(this.#lang, outcome);
-    // What to ask the seller stays in sight; the reasons, documents and obligations fold away.
-    const questions = this.#els.details.querySelector('.block-questions');
-    this.#els.questions.replaceChildren(...(questions ? [questions] : []));
+    // The seller's papers and what to ask the seller stay in sight; the reasons, documents and
+    // obligations fold away.
+    const inSight = ['.block-papers', '.block-questions'].map((s) => this.#els.details.querySelector(s));
+    this.#els.questions.replaceChildren(...inSight.filter((el): el is Element => el !== null));
     this.#els.more.hidden = !this.#els.details.childElementCount;
     if ('error' in outcome) this.#emit('evexport-error', outcome.error);
     else this.#emit('evexport-result', outcome);
