@@ -16,8 +16,8 @@
   const room = (bytes) => {
     if (input.buffer !== HEAPU8.buffer || input.byteLength < bytes || input.byteLength > LARGE) {
       const size = Math.max(4096, bytes);
+      input = HEAPU8.subarray(0, 0);
       const address = Module['_evexport_input'](size);
-      if (!address) throw new RangeError(`no memory for ${size} bytes of input`);
       input = HEAPU8.subarray(address, address + size);
     }
   };
@@ -32,10 +32,9 @@
     return call(n, encoder.encodeInto(second, input.subarray(n)).written);
   };
   const read = (address) => decoder.decode(HEAPU8.subarray(address + 4, address + 4 + HEAPU32[address >> 2]));
-  // Every call answers text: a failure on this side of the border (no memory for the input) is the
-  // contract's internal_error, never an exception. The core is built without C++ exception handling
-  // (CMakeLists.txt): a defect or an allocation that fails inside it traps, and a trapped core's state
-  // cannot be trusted, so it answers internal_error from then on ("stopped").
+  // Every call answers text, never throws. The core is built without C++ exceptions (CMakeLists.txt):
+  // a defect, or memory that cannot be had (for the input too), aborts it. A core that aborted cannot
+  // be trusted, so it answers the contract's internal_error from then on ("stopped").
   let stopped = null;
   const failure = (message) => JSON.stringify({ error: { code: 'internal_error', field: '', message: message } });
   const text = (call) => {
@@ -45,9 +44,8 @@
     } catch (e) {
       // (No optional chaining here: emcc 3.1.6's JS optimiser cannot read it; TOOLCHAIN.md.)
       // biome-ignore lint/complexity/useOptionalChain: see above
-      const message = String((e && e.message) || e);
-      if (e instanceof WebAssembly.RuntimeError) stopped = message;
-      return failure(message);
+      stopped = String((e && e.message) || e);
+      return failure(stopped);
     }
   };
   const one = (name) => (value) => text(() => Module[name](send(String(value))));

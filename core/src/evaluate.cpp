@@ -272,6 +272,14 @@ private:
             const auto character = chars[std::size_t(position - 1)];
             const bool ascii = character.size() == 1 && static_cast<unsigned char>(character[0]) < 0x80;
             const char c = character[0];
+            // A character the code's alphabet uses, flagged all the same: it cannot stand at this position
+            // (a VIN's model year, a company code's first eight characters).
+            if (ascii && (kind == "vin" ? vin_value(c) >= 0 : uscc_symbol(c))) {
+                if (!detail.empty()) detail += "; ";
+                detail += say(std::string("detail_") + std::string(kind) + "_structure",
+                              {{"position", std::to_string(position)}, {"character", std::string(1, c)}});
+                continue;
+            }
             const std::string shown = ascii ? std::string(1, c) : say("detail_non_ascii");
             const std::string_view slip = kind == "vin" ? vin_slip(c) : std::string_view();
             Params params{
@@ -741,6 +749,8 @@ EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_messages() {
                                                     "detail_uscc_character",
                                                     "detail_uscc_organization",
                                                     "detail_uscc_final",
+                                                    "detail_vin_structure",
+                                                    "detail_uscc_structure",
                                                     "detail_non_ascii",
                                                     "detail_check_digit_required",
                                                     "detail_check_digit_optional",

@@ -14,17 +14,6 @@
 #include "evexport/vin.hpp"
 #include "optimize.hpp"
 
-namespace evexport {
-
-EVEXPORT_SMALL Papers::Papers() = default;
-EVEXPORT_SMALL Papers::~Papers() = default;
-EVEXPORT_SMALL Papers::Papers(const Papers&) = default;
-EVEXPORT_SMALL Papers::Papers(Papers&&) noexcept = default;
-EVEXPORT_SMALL Papers& Papers::operator=(const Papers&) = default;
-EVEXPORT_SMALL Papers& Papers::operator=(Papers&&) noexcept = default;
-
-}  // namespace evexport
-
 namespace evexport::detail {
 
 namespace {

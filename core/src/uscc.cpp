@@ -31,6 +31,8 @@ std::optional<char> org_check(std::string_view eight) {
 
 }  // namespace
 
+bool uscc_symbol(char c) { return c != '\0' && kSymbols.find(c) != std::string_view::npos; }
+
 UsccReport check_uscc(std::string_view input) {
     UsccReport report;
     // Typed as people type it: full-width, spaced or dashed (identifiers.md, addendum A.4).
@@ -56,6 +58,21 @@ UsccReport check_uscc(std::string_view input) {
                              " is not used (I, O, S, V and Z never appear)";
     }
     if (!characters.positions.empty()) report.problems.push_back(std::move(characters));
+    // The structure (identifiers.md §2 and addendum A.5): position 1 the registration authority (1–9, A,
+    // N or Y), position 2 the kind of organisation (a digit), positions 3–8 the administrative division.
+    if (chars.size() == 18 && report.problems.empty()) {
+        IdentifierProblem structure{"uscc_invalid", {}, "", "", ""};
+        for (int i = 0; i < 8; ++i) {
+            const char c = code[std::size_t(i)];
+            const bool digit = c >= '0' && c <= '9';
+            const bool fits = i == 0 ? (digit && c != '0') || c == 'A' || c == 'N' || c == 'Y' : digit;
+            if (fits) continue;
+            structure.positions.push_back(i + 1);
+            if (!structure.detail.empty()) structure.detail += "; ";
+            structure.detail += "position " + std::to_string(i + 1) + ": " + std::string(1, c) + " cannot stand there";
+        }
+        if (!structure.positions.empty()) report.problems.push_back(std::move(structure));
+    }
 
     if (code.size() == 18 && report.problems.empty()) {
         int sum = 0;

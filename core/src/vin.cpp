@@ -4,8 +4,6 @@
 
 namespace evexport {
 
-namespace {
-
 // GB 16735-2019 Table A.2 transliteration (the same as ISO 3779 / 49 CFR 565); -1 = not allowed.
 int vin_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -36,6 +34,8 @@ int vin_value(char c) {
         default: return -1;  // I, O, Q and anything else
     }
 }
+
+namespace {
 
 constexpr int kWeights[17] = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
 
@@ -141,6 +141,11 @@ VinReport check_vin(std::string_view input, std::optional<Date> as_of) {
     if (ascii(0) && ascii(1) && ascii(2)) report.wmi = vin.substr(0, 3);
     if (!report.wmi.empty()) report.maker = Identifiers::builtin().wmi(report.wmi);
     if (ascii(9)) report.model_year = model_year(character(9)[0]);
+    // GB 16735 gives position 10 to the model year on Chinese VINs: 0, U and Z (I, O and Q are never
+    // used at all) stand for no year (identifiers.md, addendum A.4).
+    if (count == 17 && chinese_vin(vin) && ascii(9) && vin_value(character(9)[0]) >= 0 && !report.model_year)
+        report.problems.push_back(
+            {"vin_invalid", {10}, "position 10: " + std::string(character(9)) + " is not a model-year code", "", ""});
     // The code repeats every 30 years: a year after as_of's next one is the earlier cycle's.
     if (report.model_year && as_of && *report.model_year > as_of->year() + 1) *report.model_year -= 30;
 

@@ -113,15 +113,6 @@ struct Payment {
 };
 
 struct Papers {
-    // Out of line (papers.cpp): a request is built, moved and dropped in many places, and each
-    // would otherwise carry its own copy of the code that frees these lists.
-    Papers();
-    ~Papers();
-    Papers(const Papers&);
-    Papers(Papers&&) noexcept;
-    Papers& operator=(const Papers&);
-    Papers& operator=(Papers&&) noexcept;
-
     AuthorizationLetter authorization_letter;
     AftersalesConfirmation aftersales_confirmation;
     ExportLicence export_licence;

@@ -22,5 +22,7 @@ struct UsccReport {
 };
 
 UsccReport check_uscc(std::string_view code);
+// Whether a company code uses this character (31 symbols: digits and capitals but I, O, S, V and Z).
+bool uscc_symbol(char c);
 
 }  // namespace evexport

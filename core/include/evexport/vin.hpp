@@ -35,6 +35,9 @@ std::string fold_identifier(std::string_view typed);
 // counted in characters, never in bytes.
 std::vector<std::string_view> identifier_characters(std::string_view folded);
 
+// A character's value in the check-digit sum, or -1 for one VINs never use (I, O, Q, anything but
+// digits and capitals).
+int vin_value(char c);
 // Position-9 check value of a 17-character VIN, or nothing if a character cannot be weighed.
 std::optional<char> vin_check_digit(std::string_view vin);
 // The character a hand-copied VIN most likely meant instead of `c` ("0" for O or Q, "1" for I), or "".
