@@ -228,7 +228,7 @@ private:
                 if (!covered && covers(brand)) covered = make.value_or(brand);
             if (!covered)
                 fail(paper, "paper_brand_not_listed", at + "/brands",
-                     {{"brands", joined(*l.brands)}, {"make", make.value_or(maker->manufacturer)}});
+                     {{"brands", joined(*l.brands)}, {"make", make ? *make : maker->manufacturer}});
         }
         if (l.categories && out_.vehicle.category &&
             std::find(l.categories->begin(), l.categories->end(), *out_.vehicle.category) == l.categories->end()) {

@@ -199,3 +199,57 @@ test("a spreadsheet's file (';', dates as 2026/3/1): its ISO twin's answers, and
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
   assert.equal(readFileSync(await download.path(), 'utf8'), `\uFEFF${native}`);
 });
+
+// Spreadsheets on Chinese Windows save CSV in GBK, and "Unicode text" in UTF-16: such a file is read
+// as its UTF-8 twin is, and the reader is told how it was read.
+test('a GBK or UTF-16 file from a spreadsheet: the answers of its UTF-8 twin, and the encoding named', async () => {
+  const page = await site.page({ acceptDownloads: true });
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  const utf8 =
+    'id,as_of,vin,make,category,powertrain,condition,exporter_role,exporter_listed,exporter_name\r\n' +
+    'a,2026-03-01,LGXCE4CB6T0123456,比亚迪,passenger_car,bev,new,manufacturer,true,比亚迪汽车工业有限公司\r\n' +
+    'b,2026-03-01,LRWYHCEK3PC907290,比亚迪,passenger_car,bev,new,trader,,深圳市海科进出口有限公司\r\n';
+  const native = execFileSync(cli, ['batch', '--format', 'csv', '-'], {
+    input: utf8,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  assert.match(native, /vin_make_mismatch/); // row b: a Tesla VIN for 比亚迪, read as Chinese
+  // GBK, written by hand (no encoder in node): each of these characters' two bytes.
+  const GBK = {
+    比: 'b1c8',
+    亚: 'd1c7',
+    迪: 'b5cf',
+    汽: 'c6fb',
+    车: 'b3b5',
+    工: 'b9a4',
+    业: 'd2b5',
+    有: 'd3d0',
+    限: 'cfde',
+    公: 'b9ab',
+    司: 'cbbe',
+    深: 'c9ee',
+    圳: 'dbda',
+    市: 'cad0',
+    海: 'baa3',
+    科: 'bfc6',
+    进: 'bdf8',
+    出: 'b3f6',
+    口: 'bfda',
+  };
+  const gbk = Buffer.concat(
+    [...utf8].map((c) => (GBK[c] ? Buffer.from(GBK[c], 'hex') : c.charCodeAt(0) < 128 ? Buffer.from(c) : null)),
+  );
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8, 'utf16le')]);
+  for (const [buffer, name] of [
+    [gbk, /GBK/],
+    [utf16, /UTF-16/],
+  ]) {
+    await page.setInputFiles('#batch-file', { name: 'stock.csv', mimeType: 'text/csv', buffer });
+    await page.waitForSelector('#batch[data-done="true"]', { timeout: 60_000 });
+    assert.match(await page.textContent('#batch-status'), name);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
+    assert.equal(readFileSync(await download.path(), 'utf8'), `\uFEFF${native}`);
+  }
+});

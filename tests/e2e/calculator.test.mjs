@@ -391,6 +391,10 @@ test("a buyer types a zero-km car's papers and sees which one fails and why, the
   assert.equal(await page.getAttribute('.block-papers [data-paper="export_licence"]', 'data-status'), 'not_seen');
   const order = await page.$$eval('#details > section', (els) => els.map((e) => e.className));
   assert.ok(order.indexOf('block block-papers') < order.indexOf('block block-reasons'), String(order));
+  // The printed report carries how to check each paper seen, unfolded.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  const unfolded = await page.$$eval('.block-papers details.paper-verify', (ds) => ds.map((d) => d.open));
+  assert.deepEqual(unfolded, [true, true, true, true]);
   // The note beside the issuer field says the same; the manufacturer's own confirmation then counts.
   assert.ok((await page.textContent('[data-field="/papers/aftersales_confirmation/issuer"] .note')).includes(why));
   await page.fill('[name="papers.aftersales_confirmation.issuer"]', 'BYD Auto Co., Ltd.');

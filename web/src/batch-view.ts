@@ -3,8 +3,14 @@
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { answerRow, cellsOf, parseRecord, splitRecords, toJsonLines, type AnswerRow } from './csv';
-import type { BatchMessage } from './batch-worker';
+import type { BatchMessage, Encoding } from './batch-worker';
 
+const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16 (big-endian)',
+  gb18030: 'GBK / GB18030',
+};
 const SHOWN = 200; // rows drawn in the table at a time; the downloads hold them all
 const VERDICTS = ['permitted', 'conditional', 'not_permitted', 'undetermined', 'error'] as const;
 
@@ -178,6 +184,7 @@ export class BatchView {
     // columns no field has (a misspelt header) before trusting the answers.
     const read = counts.read;
     const notes = [
+      message.encoding !== 'utf-8' ? `${t(this.lang, 'batchReadEncoding')}: ${ENCODING_NAMES[message.encoding]}` : '',
       read && read.separator !== ','
         ? `${t(this.lang, 'batchReadSeparator')}: ${read.separator === '\t' ? '⇥' : read.separator}`
         : '',

@@ -1,14 +1,37 @@
 // Evaluates a whole inventory off the main thread: the file is read in 4 MiB slices whose UTF-8
-// bytes go to the core as they are (it reads bytes: a character cut in two is joined there);
-// answers go back as they come.
+// bytes go to the core as they are (it reads bytes: a character cut in two is joined there), or are
+// decoded first when the file is in another encoding; answers go back as they come.
 // Nothing leaves the browser.
 import { loadChecker, type Checker } from './checker';
 
 export type BatchMessage =
   | { type: 'ready' }
   | { type: 'progress'; done: number; total: number; output: string }
-  | { type: 'done'; output: string; counts: ReturnType<ReturnType<Checker['batch']>['counts']>; ms: number }
+  | {
+      type: 'done';
+      output: string;
+      counts: ReturnType<ReturnType<Checker['batch']>['counts']>;
+      ms: number;
+      encoding: Encoding;
+    }
   | { type: 'failed'; message: string };
+
+// How a file's bytes are written. Spreadsheets save CSV in the system's encoding: on Chinese Windows
+// that is GBK (read as GB18030, its superset), and "Unicode text" is UTF-16 with a byte-order mark.
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** The encoding of a file from its first bytes: a UTF-16 byte-order mark, else UTF-8 if they read as
+ * UTF-8 (a character cut at the end of the sample is no fault), else GB18030. */
+export function sniffEncoding(head: Uint8Array): Encoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
 
 const SLICE = 4 << 20; // bytes read at a time; the JS API hands them to the core in 1 MiB pieces
 
@@ -47,9 +70,14 @@ self.onmessage = async (event: MessageEvent<{ file?: File; format?: 'csv' | 'jso
     }
     const start = performance.now(); // the worker's own time, for docs/BENCHMARKS.md
     const run = core.batch(format);
-    // A CSV's bytes go to the core as they are; JSON Lines are decoded here first, so that a line in
-    // another encoding is read with replacement characters, as before, rather than refused whole.
-    const decoder = format === 'jsonl' ? new TextDecoder('utf-8') : undefined;
+    // A UTF-8 CSV's bytes go to the core as they are; a CSV in another encoding, and JSON Lines, are
+    // decoded here first (a JSON line in another encoding is read with replacement characters rather
+    // than refused whole).
+    const encoding = sniffEncoding(new Uint8Array(await file.slice(0, 64 << 10).arrayBuffer()));
+    const decoder =
+      format === 'jsonl' || encoding !== 'utf-8'
+        ? new TextDecoder(format === 'jsonl' && encoding === 'gb18030' ? 'utf-8' : encoding)
+        : undefined;
     const piece = (bytes: ArrayBuffer) => (decoder ? decoder.decode(bytes, { stream: true }) : new Uint8Array(bytes));
     for (let offset = 0; offset < file.size; offset += SLICE) {
       const bytes = await file.slice(offset, offset + SLICE).arrayBuffer();
@@ -61,7 +89,7 @@ self.onmessage = async (event: MessageEvent<{ file?: File; format?: 'csv' | 'jso
       });
     }
     const output = (decoder ? run.feed(decoder.decode()) : '') + run.finish();
-    post({ type: 'done', output, counts: run.counts(), ms: performance.now() - start });
+    post({ type: 'done', output, counts: run.counts(), ms: performance.now() - start, encoding });
   } catch (e) {
     post({ type: 'failed', message: String(e) });
   }

@@ -127,6 +127,10 @@ function writeReportLink() {
   $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(shared, rulesVersion)}`;
 }
 addEventListener('beforeprint', writeReportLink);
+// The printed report carries how to check each paper for real, folded or not on the screen.
+addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll<HTMLDetailsElement>('#details details.paper-verify')) d.open = true;
+});
 
 // The VIN read by itself, beside its field, from what the answer already derived of it (the core
 // read the VIN to decide): its maker, where it was built (China's L and H ranges), its model year.
