@@ -402,3 +402,33 @@ test("a buyer types a zero-km car's papers and sees which one fails and why, the
   assert.equal(await verdictOf(page), 'conditional');
   assert.deepEqual(page.errors, []);
 });
+
+test('on a phone the verdict stays in view while the form scrolls, and leads back to the full answer', async () => {
+  const page = await site.page();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  // A used car, filled to the last field of the form (the payment's account, in the papers' last card).
+  const c = valid.find((x) => x.file === 'papers-used.json' && x.expect.verdict === 'not_permitted');
+  await fillForm(page, JSON.parse(c.requestText));
+  await page.selectOption('[name="papers.payment.personal_account"]', 'false');
+  assert.equal(await verdictOf(page), c.expect.verdict);
+  const inView = (selector) =>
+    page.$eval(selector, (el) => {
+      const r = el.getBoundingClientRect();
+      return !el.hidden && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    });
+  assert.equal(await inView('#verdict'), false, 'the form has scrolled the verdict away');
+  assert.equal(await inView('#verdict-bar'), true, 'the bar shows it');
+  assert.equal(await page.getAttribute('#verdict-bar', 'data-verdict'), c.expect.verdict);
+  assert.equal(
+    (await page.textContent('#verdict-bar')).trim(),
+    (await page.textContent('#verdict .verdict-title')).trim(),
+  );
+  const before = page.url();
+  await page.click('#verdict-bar');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'verdict');
+  await page.waitForFunction(() => document.getElementById('verdict-bar').hidden);
+  assert.equal(page.url(), before);
+  assert.deepEqual(page.errors, []);
+});

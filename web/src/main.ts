@@ -62,8 +62,27 @@ function currentRequest(): Request {
   return { ...form.read(), lang };
 }
 
+// The verdict bar: the verdict in a line, on screen whenever the verdict itself is not (a phone's form
+// is many screens long). The full verdict announces changes to screen readers; the bar is a way back to it.
+const bar = $('verdict-bar');
+new IntersectionObserver(([entry]) => {
+  bar.hidden = entry.isIntersecting || !bar.textContent;
+}).observe($('verdict'));
+bar.addEventListener('click', (e) => {
+  e.preventDefault();
+  $('verdict').scrollIntoView({ block: 'start' });
+  $('verdict').focus();
+});
+
+function showBar(outcome: ReturnType<Checker['evaluate']>) {
+  const verdict = 'error' in outcome ? 'error' : outcome.verdict;
+  bar.dataset.verdict = verdict;
+  bar.textContent = 'error' in outcome ? t(lang, 'errorField') : t(lang, `verdict.${outcome.verdict}`);
+}
+
 function show(outcome: ReturnType<Checker['evaluate']>) {
   view.render(lang, outcome);
+  showBar(outcome);
   if ('error' in outcome) {
     $('copy-questions').hidden = true;
     form.showDecoded('vehicle.vin', '');
