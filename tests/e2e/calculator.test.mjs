@@ -432,3 +432,53 @@ test('on a phone the verdict stays in view while the form scrolls, and leads bac
   assert.equal(page.url(), before);
   assert.deepEqual(page.errors, []);
 });
+
+test('no horizontal scrolling at 320, 390 and 1280 px in any language, answer, papers and batch shown', async () => {
+  const page = await site.page();
+  const c = valid.find((x) => x.file === 'papers-used.json' && x.expect.verdict === 'not_permitted');
+  const csv = [
+    'id,as_of,vin,make,category,powertrain,condition,exporter_role',
+    'a,2026-03-01,LGXCE4CB6T0123456,BYD,passenger_car,bev,new,trader',
+    '',
+  ].join('\r\n');
+  for (const width of [320, 390, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const lang of ['en', 'zh', 'ru', 'es', 'pt-BR', 'ar']) {
+      await page.goto('about:blank');
+      await page.goto(permalink(site.origin, JSON.stringify({ ...JSON.parse(c.requestText), lang })));
+      assert.equal(await verdictOf(page), c.expect.verdict);
+      await page.setInputFiles('#batch-file', { name: 'stock.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.waitForSelector('#batch[data-done="true"]');
+      await page.$$eval('details', (cards) => {
+        for (const card of cards) card.open = true;
+      });
+      const { scroll, client, dir } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        dir: document.documentElement.dir,
+      }));
+      assert.ok(scroll <= client, `${lang} at ${width} px: ${scroll} px wide`);
+      assert.equal(dir, lang === 'ar' ? 'rtl' : 'ltr');
+    }
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('"Start again" can be undone until the form is touched again', async () => {
+  const page = await site.page();
+  const c = valid.find((x) => x.file === 'papers-used.json' && x.expect.verdict === 'not_permitted');
+  await page.goto(permalink(site.origin, c.requestText));
+  assert.equal(await verdictOf(page), c.expect.verdict);
+  const filled = await page.$$eval('#request-form [name]', (els) => els.map((e) => [e.name, e.value]));
+  await page.click('#reset');
+  assert.equal(await verdictOf(page), 'undetermined');
+  await page.click('#undo-reset');
+  assert.equal(await verdictOf(page), c.expect.verdict);
+  assert.deepEqual(await page.$$eval('#request-form [name]', (els) => els.map((e) => [e.name, e.value])), filled);
+  assert.equal(await page.isHidden('#undo-reset'), true);
+  // Once the cleared form is typed into, the old check is gone for good.
+  await page.click('#reset');
+  await page.fill('[name="vehicle.make"]', 'BYD');
+  assert.equal(await page.isHidden('#undo-reset'), true);
+  assert.deepEqual(page.errors, []);
+});

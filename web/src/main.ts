@@ -215,9 +215,24 @@ document.querySelector('.skip-link')?.addEventListener('click', (e) => {
   e.preventDefault();
   $('verdict').focus();
 });
+// "Start again" can be undone until the form is touched again: a whole check is not lost to one click.
+let beforeReset: Request | undefined;
 $('reset').addEventListener('click', () => {
+  beforeReset = form.read();
   form.clear();
   update();
+  $('undo-reset').hidden = false;
+});
+$('undo-reset').addEventListener('click', () => {
+  if (beforeReset) form.write(beforeReset);
+  beforeReset = undefined;
+  $('undo-reset').hidden = true;
+  update();
+  $('reset').focus();
+});
+form.element.addEventListener('input', () => {
+  beforeReset = undefined;
+  $('undo-reset').hidden = true;
 });
 
 applyLang();
