@@ -121,8 +121,10 @@ bool latin(const std::string& word) { return ascii_alnum(word.front()); }
 
 }  // namespace
 
+EVEXPORT_SMALL std::vector<std::string> company_words(std::string_view typed) { return words(fold(typed)); }
+
 EVEXPORT_SMALL CompanyName company_name(std::string_view typed) {
-    auto list = words(fold(typed));
+    auto list = company_words(typed);
     // Legal forms at the end, as many as there are ("Co., Ltd.", "Limited Liability Company", 有限公司).
     for (bool dropped = true; dropped && !list.empty();) {
         dropped = false;

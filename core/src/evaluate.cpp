@@ -524,12 +524,6 @@ private:
                 {"valid_until", date(auth->valid_until)}});
     }
 
-    static std::string joined(const std::vector<std::string>& list) {
-        std::string out;
-        for (const auto& item : list) out += (out.empty() ? "" : ", ") + item;
-        return out;
-    }
-
     EVEXPORT_RARELY Params registry_params(const RegistryEntry* entry) const {
         const std::string brands = joined(entry->brands);
         return {{"year", std::to_string(entry->year)},

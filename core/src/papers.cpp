@@ -20,32 +20,18 @@ namespace {
 
 constexpr std::size_t kPaperCount = EnumNames<Paper>::names.size();
 
-// A list as one parameter, within the bound every parameter keeps (text.hpp).
-std::string joined(const std::vector<std::string>& list) {
-    std::string out;
-    for (const auto& item : list) {
-        if (out.size() + item.size() + 2 > kMaxStringBytes) return out.append(", …");
-        if (!out.empty()) out.append(", ");
-        out.append(item);
-    }
-    return out;
-}
-
 // The brands of the identifiers table that a company name names: a Chinese alias inside it, or a
-// Latin name as one to three of its words ("BYD", "Great Wall", "Li Auto"; never "ORA" in "Corporation").
+// Latin name as one to three of its words ("BYD", "Great Wall", "Lynk & Co"; never "ORA" in "Corporation").
 std::vector<const Brand*> brands_named(const Identifiers& ids, std::string_view name) {
     const auto folded = fold_name(name);
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : std::string(name) + " ") {
-        const bool latin = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&';
-        if (latin) word += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-        else if (!word.empty()) words.push_back(std::exchange(word, {}));
-    }
+    const auto words = company_words(name);
     auto names = [&](const std::string& alias) {
-        const auto key = fold_name(alias);
-        if (key.empty()) return false;
-        if (static_cast<unsigned char>(key[0]) >= 0x80) return key.size() >= 6 && folded.find(key) != std::string::npos;
+        const auto chinese = fold_name(alias);
+        if (chinese.empty()) return false;
+        if (static_cast<unsigned char>(chinese[0]) >= 0x80)
+            return chinese.size() >= 6 && folded.find(chinese) != std::string::npos;
+        std::string key;  // the alias's words read as the name's are ("Lynk & Co" → "lynkandcompany")
+        for (const auto& w : company_words(alias)) key += w;
         for (std::size_t i = 0; i < words.size(); ++i) {
             std::string run;
             for (std::size_t n = 0; n < 3 && i + n < words.size(); ++n)
@@ -74,27 +60,30 @@ bool all_brands(std::string_view item) {
     return key == "all" || key == "allbrands" || key == "全品牌" || key == "所有品牌" || key == "全部品牌";
 }
 
+// Which papers the request gives: a paper is seen when any of its members is.
+std::array<bool, kPaperCount> seen(const Papers& p) {
+    return {p.authorization_letter.issuer || p.authorization_letter.holder || p.authorization_letter.brands ||
+                p.authorization_letter.all_brands || p.authorization_letter.categories ||
+                p.authorization_letter.valid_from || p.authorization_letter.valid_until,
+            p.aftersales_confirmation.issuer || p.aftersales_confirmation.vins ||
+                p.aftersales_confirmation.destinations || p.aftersales_confirmation.outlets ||
+                p.aftersales_confirmation.sealed.has_value(),
+            p.export_licence.number || p.export_licence.holder || p.export_licence.vins ||
+                p.export_licence.valid_from || p.export_licence.valid_until,
+            p.registration_certificate.owner || p.registration_certificate.registration_date ||
+                p.registration_certificate.transfer_for_export_date,
+            p.invoice.seller || p.invoice.amount || p.invoice.currency,
+            p.payment.beneficiary || p.payment.personal_account.has_value()};
+}
+
 class PaperReader {
 public:
-    PaperReader(const Request& request, Result& out) : req_(request), out_(out), rules_(*out.ruleset) {
+    PaperReader(const Request& request, Result& out, std::array<bool, kPaperCount> seen)
+        : req_(request), out_(out), rules_(*out.ruleset), seen_(seen) {
         for (std::size_t i = 0; i < kPaperCount; ++i) checks_[i].paper = Paper(i);
     }
 
     EVEXPORT_SMALL PaperFacts run() {
-        const auto& p = req_.papers;
-        seen_ = {p.authorization_letter.issuer || p.authorization_letter.holder || p.authorization_letter.brands ||
-                     p.authorization_letter.all_brands || p.authorization_letter.categories ||
-                     p.authorization_letter.valid_from || p.authorization_letter.valid_until,
-                 p.aftersales_confirmation.issuer || p.aftersales_confirmation.vins ||
-                     p.aftersales_confirmation.destinations || p.aftersales_confirmation.outlets ||
-                     p.aftersales_confirmation.sealed.has_value(),
-                 p.export_licence.number || p.export_licence.holder || p.export_licence.vins ||
-                     p.export_licence.valid_from || p.export_licence.valid_until,
-                 p.registration_certificate.owner || p.registration_certificate.registration_date ||
-                     p.registration_certificate.transfer_for_export_date,
-                 p.invoice.seller || p.invoice.amount || p.invoice.currency,
-                 p.payment.beneficiary || p.payment.personal_account.has_value()};
-        if (std::none_of(seen_.begin(), seen_.end(), [](bool s) { return s; })) return {};
         names();
         payment();
         letter();
@@ -117,7 +106,7 @@ private:
     Result& out_;
     const Ruleset& rules_;
     std::array<PaperCheck, kPaperCount> checks_;
-    std::array<bool, kPaperCount> seen_{};
+    const std::array<bool, kPaperCount> seen_;
     PaperFacts facts_;
 
     static const Identifiers& ids() { return Identifiers::builtin(); }
@@ -258,10 +247,12 @@ private:
         else if (!lists_vin(*c.vins))
             fail(paper, "paper_vin_not_listed", at + "/vins",
                  {{"paper", label(paper)}, {"vin", fold_identifier(*req_.vehicle.vin)}});
+        // The destination decides two checks: asked once when it is not given.
         const auto& destination = req_.shipment.destination;
+        if (!destination) unread("/shipment/destination");
         if (!c.destinations) unread(at + "/destinations");
-        else if (!destination) unread("/shipment/destination");
-        else if (std::find(c.destinations->begin(), c.destinations->end(), *destination) == c.destinations->end())
+        else if (destination &&
+                 std::find(c.destinations->begin(), c.destinations->end(), *destination) == c.destinations->end())
             fail(paper, "paper_destination_not_listed", at + "/destinations",
                  {{"destinations", joined(*c.destinations)}, {"destination", *destination}});
         const bool outlet_countries =
@@ -274,9 +265,6 @@ private:
         else if (!c.sealed) unread(at + "/sealed");
         facts_.confirmation_problems = checks_[std::size_t(paper)].problems;
         facts_.confirmation = facts_.confirmation_problems.empty();
-        if (!destination && std::find(facts_.confirmation_unread.begin(), facts_.confirmation_unread.end(),
-                                      "/shipment/destination") == facts_.confirmation_unread.end())
-            unread("/shipment/destination");
     }
 
     // The issuer is the manufacturer: not a sales company, dealer or modification plant, and not a
@@ -339,7 +327,9 @@ private:
 
 // Kept out of the evaluation's fast code: built for size, in one copy.
 EVEXPORT_ONCE_IN_CODE EVEXPORT_SMALL PaperFacts read_papers(const Request& request, Result& out) {
-    return PaperReader(request, out).run();
+    const auto given = seen(request.papers);
+    if (std::none_of(given.begin(), given.end(), [](bool s) { return s; })) return {};  // most requests
+    return PaperReader(request, out, given).run();
 }
 
 }  // namespace evexport::detail

@@ -22,10 +22,6 @@ bool is_version(std::string_view s) {
     return true;
 }
 
-bool is_country(std::string_view s) {
-    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
-}
-
 std::optional<bool> read_bool(std::string_view s) {
     std::string lower;
     for (char c : s) lower += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
@@ -198,6 +194,10 @@ std::optional<Error> set_enum(std::optional<E>& slot, const Field& f, std::strin
 }
 
 }  // namespace
+
+bool is_country(std::string_view s) {
+    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
 
 std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view text) {
     const Field& f = kFields[i];

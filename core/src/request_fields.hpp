@@ -110,6 +110,8 @@ inline constexpr std::size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);
 // Sets field `index` from its text form (a JSON string, or a CSV cell where booleans are written
 // true/false, yes/no or 1/0). Returns the contract's error when the value cannot be read.
 std::optional<Error> assign_text(Request& request, std::size_t index, std::string_view text);
+// ISO 3166-1 alpha-2 in capitals ("KZ"), as every country field is read.
+bool is_country(std::string_view text);
 // Sets a list field from its items (a JSON array of strings).
 std::optional<Error> assign_list(Request& request, std::size_t index, const std::vector<std::string_view>& items);
 // Sets the confirmation's outlets from JSON objects.

@@ -1,6 +1,4 @@
 // JSON text → typed Request, with the contract's structured errors (a JSON Pointer for each field).
-#include <cctype>
-
 #include "evexport/api.hpp"
 #include "json_reader.hpp"
 #include "request_fields.hpp"
@@ -73,9 +71,7 @@ std::optional<Error> list(Request& request, std::size_t i, const json& array) {
                           in.string(array[k], at, "address", kMaxStringBytes),
                           in.string(array[k], at, "provider", kMaxStringBytes)};
             if (!in.ok()) return in.error();
-            if (outlet.country &&
-                !(outlet.country->size() == 2 && std::isupper(static_cast<unsigned char>((*outlet.country)[0])) &&
-                  std::isupper(static_cast<unsigned char>((*outlet.country)[1]))))
+            if (outlet.country && !detail::is_country(*outlet.country))
                 return Error{"invalid_field", at + "/country",
                              "an ISO 3166-1 alpha-2 country code in capitals, such as KZ"};
             outlets.push_back(std::move(outlet));

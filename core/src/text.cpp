@@ -12,6 +12,17 @@ const std::string& Text::in(std::string_view lang) const {
     return english ? *english : empty;
 }
 
+std::string joined(const std::vector<std::string>& list) {
+    constexpr std::size_t kMaxParamBytes = 512;  // kMaxStringBytes (request.hpp): a request's own bound
+    std::string out;
+    for (const auto& item : list) {
+        if (out.size() + item.size() + 2 > kMaxParamBytes) return out.append(", …");
+        if (!out.empty()) out.append(", ");
+        out.append(item);
+    }
+    return out;
+}
+
 bool Text::has(std::string_view lang) const {
     for (const auto& entry : by_lang)
         if (entry.first == lang) return true;

@@ -21,6 +21,14 @@ function inventory(rows) {
   return csv;
 }
 
+// The native CLI's answers to a CSV: what the page's download must equal, byte for byte.
+const cliBatch = (csv) =>
+  execFileSync(cli, ['batch', '--format', 'csv', '-'], {
+    input: csv,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+
 async function upload(page, name, text) {
   await page.setInputFiles('#batch-file', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
   await page.waitForSelector('#batch[data-done="true"]', { timeout: 60_000 });
@@ -48,11 +56,7 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
   assert.ok(shown.length > 0 && shown.every((v) => v === 'error'));
   assert.match(await page.textContent('#batch-table tbody tr'), /invalid_field \/vehicle\/powertrain/);
 
-  const native = execFileSync(cli, ['batch', '--format', 'csv', '-'], {
-    input: csv,
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'ignore'],
-  });
+  const native = cliBatch(csv);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
   // The download opens with a byte-order mark, so that Excel reads it as UTF-8 (issue 16); then the
   // native CLI's answers, byte for byte.
@@ -146,11 +150,7 @@ test('JSON Lines files and the template work too', async () => {
   assert.equal(await page.getAttribute('#batch-counts [data-verdict="error"]', 'data-count'), '1');
 
   const template = await (await page.request.get(`${site.origin}/template.csv`)).text();
-  const answers = execFileSync(cli, ['batch', '--format', 'csv', '-'], {
-    input: template,
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'ignore'],
-  });
+  const answers = cliBatch(template);
   assert.deepEqual(
     answers
       .trim()
@@ -186,11 +186,7 @@ test("a spreadsheet's file (';', dates as 2026/3/1): its ISO twin's answers, and
   const excel =
     [header, ...rows.map((r) => r.map((c, i) => (i === 1 ? excelDate(c) : c)))].map((r) => r.join(';')).join('\r\n') +
     '\r\n';
-  const native = execFileSync(cli, ['batch', '--format', 'csv', '-'], {
-    input: iso,
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'ignore'],
-  });
+  const native = cliBatch(iso);
   await upload(page, 'stock.csv', excel);
   const status = await page.textContent('#batch-status');
   assert.match(status, /: ;/);
@@ -210,11 +206,7 @@ test('a GBK or UTF-16 file from a spreadsheet: the answers of its UTF-8 twin, an
     'id,as_of,vin,make,category,powertrain,condition,exporter_role,exporter_listed,exporter_name\r\n' +
     'a,2026-03-01,LGXCE4CB6T0123456,比亚迪,passenger_car,bev,new,manufacturer,true,比亚迪汽车工业有限公司\r\n' +
     'b,2026-03-01,LRWYHCEK3PC907290,比亚迪,passenger_car,bev,new,trader,,深圳市海科进出口有限公司\r\n';
-  const native = execFileSync(cli, ['batch', '--format', 'csv', '-'], {
-    input: utf8,
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'ignore'],
-  });
+  const native = cliBatch(utf8);
   assert.match(native, /vin_make_mismatch/); // row b: a Tesla VIN for 比亚迪, read as Chinese
   // GBK, written by hand (no encoder in node): each of these characters' two bytes.
   const GBK = {

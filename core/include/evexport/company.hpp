@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace evexport {
 
@@ -17,6 +18,9 @@ struct CompanyName {
 };
 
 CompanyName company_name(std::string_view typed);
+// A name's words as company_name reads them: folded (full width, case, Chinese punctuation), runs of
+// Latin letters and digits or of other characters, abbreviations written out ("co" → "company").
+std::vector<std::string> company_words(std::string_view typed);
 
 enum class NameMatch { same, different, not_comparable };
 NameMatch compare_companies(std::string_view a, std::string_view b);

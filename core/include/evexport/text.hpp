@@ -27,6 +27,8 @@ inline constexpr std::size_t kMaxPlaceholders = 8;
 // Replaces each {name} in `pattern` with its value from `params`, or else from `more`; unknown names
 // stay as written.
 using NamedValue = std::pair<std::string_view, std::string_view>;
+// A list as one parameter ("BYD, Denza"), cut with "…" at the bound a parameter keeps (512 bytes).
+std::string joined(const std::vector<std::string>& list);
 std::string fill(std::string_view pattern, const Params& params, std::initializer_list<NamedValue> more = {});
 
 }  // namespace evexport
