@@ -23,11 +23,23 @@ const files = (dir) =>
 const pkg = at('build/package');
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
-for (const name of ['index.mjs', 'compact.mjs', 'index.d.ts', 'evexport.mjs', 'evexport.wasm', 'translations'])
+for (const name of [
+  'index.mjs',
+  'compact.mjs',
+  'index.d.ts',
+  'evexport.mjs',
+  'evexport.wasm',
+  'translations',
+  'destinations.json',
+  'evexport-destinations.mjs',
+  'evexport-destinations.wasm',
+])
   cpSync(at('build/wasm', name), join(pkg, name), { recursive: true });
 // The package pins what it fetches in a browser: the core and each translation beside it.
 const pins = {
   wasm: sri(readFileSync(join(pkg, 'evexport.wasm'))),
+  destinations: sri(readFileSync(join(pkg, 'destinations.json'))),
+  destinationsWasm: sri(readFileSync(join(pkg, 'evexport-destinations.wasm'))),
   translations: Object.fromEntries(
     readdirSync(join(pkg, 'translations')).map((n) => [
       n.replace(/\.json$/, ''),

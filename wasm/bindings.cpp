@@ -98,6 +98,13 @@ EMSCRIPTEN_KEEPALIVE int evexport_load_ruleset(int json, int pinned_sha256) {
     return framed(session.load_ruleset(ruleset, texts.next(pinned_sha256)));
 }
 EMSCRIPTEN_KEEPALIVE int evexport_load_translation(int json) { return framed(session.load_translation(text(json))); }
+// The destination (issue 14), only in the second build, evexport-destinations.wasm (wasm/CMakeLists.txt):
+// the core's first download stays within its budget, and the JS API swaps to this build when a page
+// first names a destination.
+#if defined(EVEXPORT_DESTINATIONS)
+EMSCRIPTEN_KEEPALIVE int evexport_load_destinations(int json) { return framed(session.load_destinations(text(json))); }
+EMSCRIPTEN_KEEPALIVE int evexport_destinations_info(int lang) { return framed(session.destinations_info(text(lang))); }
+#endif
 
 // Batches run side by side, each under its id, each with the ruleset and registry it started with.
 EMSCRIPTEN_KEEPALIVE int evexport_batch_start(int format) {

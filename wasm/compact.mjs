@@ -17,6 +17,7 @@ export const LAYOUT = [
   'vehicle',
   'changes_since',
   'papers',
+  'destination',
 ];
 
 export function checkLayout(tables) {
@@ -93,8 +94,21 @@ const change = ([version, date, items]) => ({
 
 // The v1 result of a parsed compact answer `c`, with the tables `t` of the language it is in.
 export function join(c, t) {
-  const [verdict, licence, regime, asOf, reasons, obligations, documents, warnings, missing, vehicle, since, papers] =
-    c;
+  const [
+    verdict,
+    licence,
+    regime,
+    asOf,
+    reasons,
+    obligations,
+    documents,
+    warnings,
+    missing,
+    vehicle,
+    since,
+    papers,
+    at,
+  ] = c;
   const result = {
     verdict: t.verdicts[verdict],
     licence_required: licence === 2 ? null : licence === 1,
@@ -131,7 +145,10 @@ export function join(c, t) {
     },
     ruleset: since === null ? { ...t.ruleset } : { ...t.ruleset, changes_since: since.map(change) },
   };
-  return papers === null ? result : withPapers(result, papers, t);
+  const out = papers === null ? result : withPapers(result, papers, t);
+  // The destination (added 2026-11-29) comes rendered as the v1 JSON's member, after `ruleset`.
+  if (at !== null) out.destination = JSON.parse(at);
+  return out;
 }
 
 // The seller's papers (added 2026-11-29), in the v1 JSON's place: after `missing`, before `vehicle`.

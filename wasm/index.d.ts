@@ -8,6 +8,9 @@ export type TradeMode = 'general' | 'processing' | 'border' | 'donation' | 'proj
 export type Verdict = 'permitted' | 'conditional' | 'not_permitted' | 'undetermined';
 export type Regime = 'new_vehicle' | 'used_vehicle' | 'none';
 export type Confidence = 'confirmed' | 'unconfirmed';
+export type DriveSide = 'lhd' | 'rhd';
+export type Importer = 'personal' | 'commercial';
+export type Entry = 'allowed' | 'conditional' | 'not_allowed' | 'undetermined';
 /** YYYY-MM-DD */
 export type IsoDate = string;
 
@@ -32,6 +35,10 @@ export interface Request {
     /** Used vehicles: seized or detained (查封、扣押). Used when given, never asked. */
     seized?: boolean | null;
     modified?: boolean | null;
+    /** For the destination (added 2026-11-29). A used car leaving China is taken as left-hand drive. */
+    drive_side?: DriveSide | null;
+    /** Motor power in kW, for taxes that go by it: a whole number, or digits with one dot as text. */
+    power_kw?: number | string | null;
   } | null;
   exporter?: {
     name?: string | null;
@@ -48,6 +55,13 @@ export interface Request {
     trade_mode?: TradeMode | null;
     /** Used vehicles: the 180 days run from registration to this date (MOFCOM guidelines of 2025-12-11). */
     licence_application_date?: IsoDate | null;
+    /** For the destination (added 2026-11-29): its rules are those of this day (default: as_of). */
+    arrival_date?: IsoDate | null;
+    importer?: Importer | null;
+    /** Gives the result's destination.estimate: a whole amount, or digits with one dot as text. */
+    customs_value?: { amount?: number | string | null; currency?: string | null } | null;
+    /** A valid free-trade certificate of origin is presented. */
+    origin_certificate?: boolean | null;
   } | null;
   evidence?: {
     aftersales_confirmation?: boolean | null;
@@ -184,6 +198,89 @@ export interface Result {
     /** With `rules_seen`: the changes after that version, newest first (added 2026-11-29). */
     changes_since?: { version: string; date: string; items: { rules: string[]; text: string }[] }[];
   };
+  /** With shipment.destination and destination data loaded (added 2026-11-29). */
+  destination?: Destination;
+}
+
+export interface DestinationSource {
+  id: string;
+  title: string;
+  url: string;
+  date: string;
+  /** P official text, S law firm or trade press, W weak. */
+  grade: 'P' | 'S' | 'W';
+}
+export interface Money {
+  amount: number;
+  currency: string;
+}
+interface DestinationLine {
+  id: string;
+  text: string;
+  /** yes: the car's facts meet it; if: a fact it needs is unknown (depends_on); option: one of
+   * alternatives the importer chooses, or the sources cannot tell apart. */
+  applies: 'yes' | 'if' | 'option';
+  depends_on?: string[];
+  option?: string;
+  confirmed: boolean;
+  from: IsoDate | null;
+  until: IsoDate | null;
+  note?: string;
+  sources: DestinationSource[];
+}
+/** The other side of the border (added 2026-11-29): only with shipment.destination and destination
+ * data loaded (loadDestinations). China's verdict never depends on it. */
+export interface Destination {
+  country: string;
+  /** The market the country belongs to ("EU" for a member state), or null when not covered. */
+  market: string | null;
+  name: string | null;
+  entry: Entry;
+  arrival_date: IsoDate;
+  reasons: (DestinationLine & { effect: 'not_allowed' | 'conditional' })[];
+  charges: (DestinationLine & {
+    kind: string;
+    rate_percent?: number;
+    amount?: Money;
+    minimum?: Money;
+    above?: Money;
+    base: 'value' | 'cumulative';
+    conflict?: { rate_percent: number; sources: DestinationSource[] };
+  })[];
+  /** The percentage charges that apply, as a share of the customs value. */
+  charges_percent: number | null;
+  /** With shipment.customs_value: no exchange rate is ever assumed. */
+  estimate?: {
+    customs_value: Money;
+    lines: { charge: string; base: number; amount: number }[];
+    total: number;
+    currency: string;
+    other: Money[];
+    open: string[];
+  };
+  changes: { date: IsoDate; item: string; change: 'starts' | 'ends'; text: string }[];
+  missing: Missing[];
+  warnings: { code: string; field: string; text: string }[];
+  verified: IsoDate | null;
+  data: { id: string; version: string; sha256: string };
+}
+
+export interface DestinationsInfo {
+  id: string;
+  version: string;
+  sha256: string;
+  compiled: IsoDate;
+  stale_after_days: number;
+  languages: string[];
+  markets: {
+    country: string;
+    members: string[];
+    name: string;
+    currency: string;
+    verified: IsoDate;
+    sources: string[];
+  }[];
+  sources: DestinationSource[];
 }
 
 export interface ErrorResult {
@@ -340,6 +437,20 @@ export interface Checker {
   /** Fetches and loads the translation for `lang` unless the texts are in it already: true when they are now,
    * false when there is none (English texts then). */
   loadLanguage(lang: string): Promise<boolean>;
+  /** Loads the destination data: given (an object or JSON text), or fetched once from beside the .wasm.
+   * From then on a request naming shipment.destination gets result.destination. */
+  loadDestinations(data?: object | string): Promise<
+    | DestinationsInfo
+    | {
+        error: {
+          code: 'invalid_destinations' | 'destinations_unavailable' | 'too_large' | 'internal_error';
+          field: string;
+          message: string;
+        };
+      }
+  >;
+  /** The destination data's markets, names in `lang`; { error } before any is loaded. */
+  destinations(lang?: string): DestinationsInfo | { error: { code: string; field: string; message: string } };
 }
 
 export interface CheckerOptions {
@@ -353,6 +464,15 @@ export interface CheckerOptions {
   wasmIntegrity?: string;
   /** Subresource Integrity of each translation, by language. */
   translationIntegrity?: Record<string, string>;
+  /** Where loadDestinations fetches the destination data from; default: destinations.json beside the .wasm. */
+  destinationsUrl?: string | URL;
+  /** Subresource Integrity of the destination data. */
+  destinationsIntegrity?: string;
+  /** The core's second build, with the destination (loadDestinations moves to it): where to fetch
+   * evexport-destinations.wasm from, its bytes, or its Subresource Integrity. */
+  destinationsWasmUrl?: string | URL;
+  destinationsWasm?: ArrayBuffer | Uint8Array;
+  destinationsWasmIntegrity?: string;
 }
 
 export function createChecker(options?: CheckerOptions): Promise<Checker>;

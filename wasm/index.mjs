@@ -39,17 +39,13 @@ async function readLocal(url) {
  * `{ wasmUrl }` or `{ wasmBinary }` (its bytes) to take it from elsewhere.
  */
 export async function createChecker(options = {}) {
-  const moduleOptions = {};
   // A wasmUrl given is relative to the page; the default is beside this module.
   const wasmUrl = new URL(
     options.wasmUrl ?? './evexport.wasm',
     (options.wasmUrl && globalThis.location?.href) || import.meta.url,
   );
-  if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
-  else if (isNode && !options.wasmUrl) moduleOptions.wasmBinary = await readLocal(wasmUrl);
   // emcc 3.1.6's ES-module glue reads __dirname under node, where ES modules have none (TOOLCHAIN.md).
   if (isNode) globalThis.__dirname ??= decodeURIComponent(new URL(import.meta.url).pathname.replace(/[^/]*$/, ''));
-  if (options.wasmUrl) moduleOptions.locateFile = () => options.wasmUrl;
   // Translations (ru, es, pt-BR, ar) are files in translations/ beside the .wasm, fetched when a
   // language is asked for.
   const translationUrl = options.translationUrl ?? ((lang) => new URL(`translations/${lang}.json`, wasmUrl));
@@ -60,19 +56,57 @@ export async function createChecker(options = {}) {
   const wasmIntegrity = options.wasmIntegrity ?? pinned?.wasm;
   const translationIntegrity =
     options.translationIntegrity ?? (options.translationUrl ? undefined : pinned?.translations);
-  let failed;
-  if (wasmIntegrity) {
-    const compiled = await WebAssembly.compileStreaming(
-      fetch(wasmUrl, { integrity: wasmIntegrity, credentials: 'same-origin' }),
-    );
-    failed = new Promise((_, reject) => {
+  // The destination (issue 14) is a second build of the core with the destination's code, and its
+  // data, both beside the .wasm and loaded by loadDestinations() when a page first names a
+  // destination: the first download stays within its budget (docs/BENCHMARKS.md).
+  const destinationsUrl = options.destinationsUrl ?? new URL('destinations.json', wasmUrl);
+  const destinationsIntegrity =
+    options.destinationsIntegrity ?? (options.destinationsUrl ? undefined : pinned?.destinations);
+  const destinationsWasmUrl = new URL(
+    options.destinationsWasmUrl ?? 'evexport-destinations.wasm',
+    (options.destinationsWasmUrl && globalThis.location?.href) || wasmUrl,
+  );
+  const destinationsWasmIntegrity =
+    options.destinationsWasmIntegrity ?? (options.destinationsWasmUrl ? undefined : pinned?.destinationsWasm);
+
+  // A build of the core from its Emscripten factory: its .wasm given as bytes, read from a file
+  // (node), or fetched — with Subresource Integrity when pinned.
+  async function instantiate(factory, url, integrity, bytes) {
+    const moduleOptions = {};
+    if (bytes) moduleOptions.wasmBinary = bytes;
+    else if (url.protocol === 'file:') moduleOptions.wasmBinary = await readLocal(url);
+    else moduleOptions.locateFile = () => url.href;
+    if (!integrity || moduleOptions.wasmBinary) return factory(moduleOptions);
+    const compiled = await WebAssembly.compileStreaming(fetch(url, { integrity, credentials: 'same-origin' }));
+    const failed = new Promise((_, reject) => {
       moduleOptions.instantiateWasm = (imports, receive) => {
         WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), reject);
         return {};
       };
     });
+    return Promise.race([factory(moduleOptions), failed]);
   }
-  const core = await (failed ? Promise.race([createModule(moduleOptions), failed]) : createModule(moduleOptions));
+  let core = await instantiate(createModule, wasmUrl, wasmIntegrity, options.wasmBinary);
+  // What was loaded into the core (registry, ruleset, translations), in order: replayed into the
+  // second build when the JS API moves to it, so that it answers exactly as the first did.
+  const loads = [];
+  const loaded = (result, replay) => {
+    if (!result.error) loads.push(replay);
+    return result;
+  };
+  const currentCore = () => core;
+  let moving = null;
+  const withDestinations = () =>
+    (moving ??= (async () => {
+      if (core.loadDestinations) return;
+      const factory = (await import('./evexport-destinations.mjs')).default;
+      const next = await instantiate(factory, destinationsWasmUrl, destinationsWasmIntegrity, options.destinationsWasm);
+      for (const replay of loads) replay(next);
+      core = next;
+      tables.clear();
+    })().finally(() => {
+      moving = null;
+    }));
   // The fast path for plain request objects (core/src/compact.cpp, ./compact.mjs): fields in, the
   // rendered answer out, joined here to per-language tables fetched once. Anything unusual in the request (an
   // unknown key, a value of another type, a class instance) takes the JSON path instead, which gives
@@ -152,6 +186,7 @@ export async function createChecker(options = {}) {
   }
 
   const pending = {}; // translations being fetched, by language
+  let destinationsLoading = null; // the destination data being fetched
   // The ruleset in force changed: its texts and sources come from it now.
   // (The languages the texts are in are those of the English tables, read again after this.)
   const replaced = (info) => {
@@ -268,10 +303,14 @@ export async function createChecker(options = {}) {
       if (text === null)
         return { error: { code: 'invalid_registry', field: '', message: 'the registry cannot be written as JSON' } };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
-      return call(() => core.loadRegistry(text));
+      return loaded(
+        call(() => core.loadRegistry(text)),
+        (c) => c.loadRegistry(text),
+      );
     },
     clearRegistry() {
       core.clearRegistry();
+      loads.push((c) => c.clearRegistry());
     },
     /**
      * Starts a batch ('csv' or 'jsonl' input). feed(text) returns the answers of the rows the text
@@ -280,6 +319,7 @@ export async function createChecker(options = {}) {
      * started with, whatever is loaded meanwhile.
      */
     batch(format) {
+      const core = currentCore(); // a batch stays with the build it started on
       const started = JSON.parse(core.batchStart(String(format)));
       if (started.error) throw new TypeError(started.error.message);
       // Each batch runs under its own id, with the ruleset and registry it started with: loading
@@ -339,7 +379,12 @@ export async function createChecker(options = {}) {
       } catch {
         return { error: { code: 'invalid_field', field: '/sha256', message: 'the pinned sha256 cannot be read' } };
       }
-      return replaced(call(() => core.loadRuleset(text, sha256)));
+      return replaced(
+        loaded(
+          call(() => core.loadRuleset(text, sha256)),
+          (c) => c.loadRuleset(text, sha256),
+        ),
+      );
     },
     /**
      * Adds the ruleset's texts in one more language (a translation pack, docs/TRANSLATIONS.md).
@@ -352,7 +397,57 @@ export async function createChecker(options = {}) {
           error: { code: 'invalid_translation', field: '', message: 'the translation cannot be written as JSON' },
         };
       if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
-      return replaced(call(() => core.loadTranslation(text)));
+      return replaced(
+        loaded(
+          call(() => core.loadTranslation(text)),
+          (c) => c.loadTranslation(text),
+        ),
+      );
+    },
+    /**
+     * Loads the destination data (docs/RULESET.md, "Destinations"): from then on a request that
+     * names shipment.destination is answered for it too (result `destination`). Given data (an
+     * object or JSON text) is loaded as it is; without it, the file beside the .wasm is fetched once
+     * (pinned by its hash in the published package). Resolves to the data's description (its
+     * markets), or { error } — and then the data in use stays.
+     */
+    async loadDestinations(data) {
+      try {
+        await withDestinations();
+      } catch (e) {
+        return { error: { code: 'destinations_unavailable', field: '', message: String(e?.message ?? e) } };
+      }
+      if (data !== undefined) {
+        const text = textOf(data);
+        if (text === null)
+          return { error: { code: 'invalid_destinations', field: '', message: 'the data cannot be written as JSON' } };
+        if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
+        return call(() => core.loadDestinations(text));
+      }
+      const url = new URL(destinationsUrl, globalThis.location?.href);
+      destinationsLoading ??= (
+        url.protocol === 'file:'
+          ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
+          : fetch(url, { integrity: destinationsIntegrity ?? '' }).then((response) =>
+              response.ok ? response.text() : null,
+            )
+      )
+        .then((text) =>
+          text === null
+            ? { error: { code: 'destinations_unavailable', field: '', message: `${url} could not be fetched` } }
+            : api.loadDestinations(text),
+        )
+        .catch((e) => ({ error: { code: 'destinations_unavailable', field: '', message: String(e?.message ?? e) } }))
+        .finally(() => {
+          destinationsLoading = null;
+        });
+      return destinationsLoading;
+    },
+    /** The destination data's markets (country, members, name in `lang`, verified date, sources), or { error }. */
+    destinations(lang = 'en') {
+      if (!core.destinationsInfo)
+        return { error: { code: 'no_destinations', field: '', message: 'no destination data is loaded' } };
+      return call(() => core.destinationsInfo(typeof lang === 'string' ? lang : 'en'));
     },
     /**
      * Makes sure the ruleset's texts are in `lang`, fetching its translation from beside the .wasm

@@ -64,6 +64,11 @@
   Module['loadRuleset'] = (json, sha256 = '') =>
     text(() => sendTwo(String(json), String(sha256), Module['_evexport_load_ruleset']));
   Module['loadTranslation'] = one('_evexport_load_translation');
+  // Only the second build, evexport-destinations.wasm, has the destination (wasm/CMakeLists.txt).
+  if (Module['_evexport_load_destinations']) {
+    Module['loadDestinations'] = one('_evexport_load_destinations');
+    Module['destinationsInfo'] = one('_evexport_destinations_info');
+  }
   Module['batchStart'] = one('_evexport_batch_start');
   Module['batchFeed'] = (id, chunk) => text(() => Module['_evexport_batch_feed'](id, send(String(chunk))));
   // UTF-8 bytes as they are (a file read in slices): copied, never decoded and encoded again.

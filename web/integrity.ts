@@ -13,5 +13,10 @@ export function integrity() {
   const translations = Object.fromEntries(
     readdirSync(dir).map((name) => [name.replace(/\.json$/, ''), sri(`${dir}/${name}`)]),
   );
-  return { wasm: sri(here('../build/wasm/evexport.wasm')), translations };
+  return {
+    wasm: sri(here('../build/wasm/evexport.wasm')),
+    translations,
+    destinations: sri(here('../build/wasm/destinations.json')),
+    destinationsWasm: sri(here('../build/wasm/evexport-destinations.wasm')),
+  };
 }

@@ -21,7 +21,8 @@ export default defineConfig({
         order: 'post',
         handler: (_html, ctx) =>
           Object.keys(ctx.bundle ?? {})
-            .filter((name) => name.endsWith('.wasm'))
+            // The core only: the destination's build is fetched when a destination is first named.
+            .filter((name) => name.endsWith('.wasm') && !name.includes('destinations'))
             .map((name) => ({
               tag: 'link',
               attrs: { rel: 'preload', href: `./${name}`, as: 'fetch', type: 'application/wasm', crossorigin: '' },

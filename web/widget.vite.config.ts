@@ -15,6 +15,12 @@ const translations = (): Plugin => ({
     const dir = here('../build/wasm/translations');
     for (const name of readdirSync(dir))
       this.emitFile({ type: 'asset', fileName: `translations/${name}`, source: readFileSync(`${dir}/${name}`) });
+    // The destination data, fetched when a listing names a destination (issue 14).
+    this.emitFile({
+      type: 'asset',
+      fileName: 'destinations.json',
+      source: readFileSync(here('../build/wasm/destinations.json')),
+    });
   },
 });
 

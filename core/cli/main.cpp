@@ -17,7 +17,8 @@
 
 namespace evexport::embedded {
 const std::vector<std::string_view>& translations();  // core/rules/translations/*.json (core/CMakeLists.txt)
-}
+std::string_view destinations();                      // core/rules/destinations.json
+}  // namespace evexport::embedded
 
 namespace {
 
@@ -31,6 +32,8 @@ constexpr const char* kUsage =
     "       evexport uscc CODE                         check a unified social credit code\n"
     "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n"
     "       evexport schema                            the request's JSON Schema (docs/request.schema.json)\n"
+    "       evexport destinations [--destinations FILE] the destination markets, their verified dates and sources\n"
+    "--destinations FILE answers for shipment.destination from other destination data than the built-in\n"
     "--ruleset FILE replaces the built-in ruleset only with a newer version of it; --ruleset-sha256 HEX pins its "
     "bytes\n"
     "Texts come in en, zh and the built-in translations (\"lang\" in the request); --translation FILE adds one\n"
@@ -70,7 +73,8 @@ int print(const evexport::Answer& answer) {
 
 // Streams the input through in 64 KiB pieces: memory stays flat whatever the file's size.
 int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<const evexport::Ruleset> rules,
-          std::shared_ptr<const evexport::Registry> registry) {
+          std::shared_ptr<const evexport::Registry> registry,
+          std::shared_ptr<const evexport::Destinations> destinations) {
     std::istream* in = &std::cin;
     std::ifstream file;
     if (path != "-") {
@@ -81,7 +85,8 @@ int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<c
     }
     const auto output =
         input == evexport::BatchInput::csv ? evexport::BatchOutput::summary : evexport::BatchOutput::results;
-    evexport::BatchRunner runner(input, output, std::move(rules), std::move(registry), evexport::today_utc());
+    evexport::BatchRunner runner(input, output, std::move(rules), std::move(registry), evexport::today_utc(),
+                                 std::move(destinations));
     std::vector<char> buffer(64 * 1024);
     std::string out;
     while (*in) {
@@ -124,11 +129,12 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
 
     // Options shared by the commands.
-    std::string ruleset_path, ruleset_sha256, registry_path, as_of_text, format;
+    std::string ruleset_path, ruleset_sha256, registry_path, destinations_path, as_of_text, format;
     std::vector<std::string> positional, translation_paths;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--ruleset" && i + 1 < args.size()) ruleset_path = args[++i];
         else if (args[i] == "--registry" && i + 1 < args.size()) registry_path = args[++i];
+        else if (args[i] == "--destinations" && i + 1 < args.size()) destinations_path = args[++i];
         else if (args[i] == "--translation" && i + 1 < args.size()) translation_paths.push_back(args[++i]);
         else if (args[i] == "--ruleset-sha256" && i + 1 < args.size()) ruleset_sha256 = args[++i];
         else if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
@@ -176,19 +182,28 @@ int main(int argc, char** argv) {
         registry = std::get<std::shared_ptr<const evexport::Registry>>(result);
     }
 
+    // The destination data: built in, or the file given.
+    std::string destinations_text(evexport::embedded::destinations());
+    if (!destinations_path.empty() && !read_input(destinations_path, 16 * 1024 * 1024, destinations_text))
+        return usage("cannot read " + destinations_path);
+    auto destinations_loaded = evexport::Destinations::load(destinations_text);
+    if (auto* error = std::get_if<evexport::Error>(&destinations_loaded))
+        return print({false, evexport::error_to_json(*error)});
+    const auto destinations = std::get<std::shared_ptr<const evexport::Destinations>>(destinations_loaded);
+
     if (command == "check") {
         if (positional.size() > 1) return usage("check takes one FILE");
         std::string text;
         const auto path = positional.empty() ? std::string("-") : positional.front();
         if (!read_input(path, evexport::kMaxRequestBytes, text)) return usage("cannot read " + path);
-        return print(evexport::evaluate_json(text, rules, evexport::today_utc(), registry.get()));
+        return print(evexport::evaluate_json(text, rules, evexport::today_utc(), registry.get(), destinations.get()));
     }
     if (command == "batch") {
         if (format != "csv" && format != "jsonl") return usage("batch needs --format csv or --format jsonl");
         if (positional.size() > 1) return usage("batch takes one FILE");
         const auto path = positional.empty() ? std::string("-") : positional.front();
         return batch(path, format == "csv" ? evexport::BatchInput::csv : evexport::BatchInput::jsonl,
-                     in_force ? in_force : evexport::Ruleset::builtin_shared(), registry);
+                     in_force ? in_force : evexport::Ruleset::builtin_shared(), registry, destinations);
     }
     if (command == "vin") {
         if (positional.size() != 1) return usage("vin takes one VIN");
@@ -203,6 +218,10 @@ int main(int argc, char** argv) {
     }
     if (command == "schema") {
         std::cout << nlohmann::ordered_json::parse(evexport::request_schema_json()).dump(2) << "\n";
+        return 0;
+    }
+    if (command == "destinations") {
+        std::cout << nlohmann::ordered_json::parse(evexport::destinations_info_json(*destinations)).dump(2) << "\n";
         return 0;
     }
     if (command == "rules") {

@@ -43,8 +43,19 @@ std::string header_name(std::string_view cell) {
 }
 
 constexpr std::string_view kSummaryHeader = "id,verdict,licence_required,warnings,missing,error,error_field";
-constexpr std::array<std::string_view, 7> kSummaryColumns{"id",      "verdict", "licence_required", "warnings",
-                                                          "missing", "error",   "error_field"};
+// With destination data (added 2026-11-29, issue 14), three more columns follow error_field: empty
+// when the row names no destination.
+constexpr std::string_view kDestinationHeader = ",destination_entry,destination_charges_percent,destination_total";
+constexpr std::array<std::string_view, 10> kSummaryColumns{"id",
+                                                           "verdict",
+                                                           "licence_required",
+                                                           "warnings",
+                                                           "missing",
+                                                           "error",
+                                                           "error_field",
+                                                           "destination_entry",
+                                                           "destination_charges_percent",
+                                                           "destination_total"};
 
 }  // namespace
 
@@ -55,6 +66,8 @@ struct BatchRunner::State {
     std::shared_ptr<const Registry> registry_owner;
     const Ruleset& ruleset;
     const Registry* registry;
+    std::shared_ptr<const Destinations> destinations_owner;
+    const Destinations* destinations;
     Date today;
     std::vector<std::pair<std::string, std::string>> renamed;
     BatchCounts counts;
@@ -101,13 +114,16 @@ struct BatchRunner::State {
     // JSON Lines reading state.
     std::string jsonl_line;
 
-    State(BatchInput i, BatchOutput o, std::shared_ptr<const Ruleset> r, std::shared_ptr<const Registry> reg, Date t)
+    State(BatchInput i, BatchOutput o, std::shared_ptr<const Ruleset> r, std::shared_ptr<const Registry> reg, Date t,
+          std::shared_ptr<const Destinations> d)
         : input(i),
           output(o),
           ruleset_owner(std::move(r)),
           registry_owner(std::move(reg)),
           ruleset(*ruleset_owner),
           registry(registry_owner.get()),
+          destinations_owner(std::move(d)),
+          destinations(destinations_owner.get()),
           today(t) {}
 
     // ---- answers ----
@@ -128,13 +144,25 @@ struct BatchRunner::State {
             for (std::size_t i = 0; i < result->missing.size(); ++i)
                 out.append(i ? ";" : "").append(result->missing[i]);
             out += ",,";
+            if (const auto& d = result->destination) destination_columns(out, *d);
+            else if (destinations) out += ",,,";
         } else {
             ++counts.errors;
             out += ",,,,";
             out += error->code;
             out += ',';
             csv_field(out, error->field);
+            if (destinations) out += ",,,";
         }
+    }
+
+    // entry, the share of the customs value the percentage charges take, and the estimate's total
+    // in the row's customs currency.
+    EVEXPORT_SMALL static void destination_columns(std::string& out, const DestinationAnswer& d) {
+        out.append(",").append(name_of(d.entry)).append(",");
+        if (d.charges_percent) out.append(format_hundredths(*d.charges_percent));
+        out += ',';
+        if (d.estimate) out.append(format_hundredths(d.estimate->total));
     }
 
     // ---- CSV ----
@@ -311,9 +339,10 @@ struct BatchRunner::State {
         if (!header_done) {
             header();
             if (output == BatchOutput::summary) {
-                out.append(kSummaryHeader);
+                out.append(kSummaryHeader).append(destinations ? kDestinationHeader : "");
                 std::vector<std::string> names;  // of the output's columns so far, folded
-                for (auto column : kSummaryColumns) names.emplace_back(column);
+                for (std::size_t i = 0; i < kSummaryColumns.size() - (destinations ? 0 : 3); ++i)
+                    names.emplace_back(kSummaryColumns[i]);
                 auto taken = [&](const std::string& name) {
                     return std::find(names.begin(), names.end(), name) != names.end();
                 };
@@ -361,7 +390,7 @@ struct BatchRunner::State {
         if (output == BatchOutput::summary) {
             if (error) summary_row(out, id, nullptr, &*error);
             else {
-                const Result result = evaluate(request, ruleset, registry);
+                const Result result = evaluate(request, ruleset, registry, destinations);
                 summary_row(out, id, &result, nullptr);
             }
             for (auto c : passthrough) {
@@ -375,7 +404,7 @@ struct BatchRunner::State {
                 ++counts.errors;
                 out += error_to_json(*error);
             } else {
-                const Result result = evaluate(request, ruleset, registry);
+                const Result result = evaluate(request, ruleset, registry, destinations);
                 ++counts.verdicts[std::size_t(result.verdict)];
                 out += result_to_json(result);
             }
@@ -436,7 +465,7 @@ struct BatchRunner::State {
                     ++counts.errors;
                     out += error_to_json(*error);
                 } else {
-                    const Result result = evaluate(std::get<Request>(parsed), ruleset, registry);
+                    const Result result = evaluate(std::get<Request>(parsed), ruleset, registry, destinations);
                     ++counts.verdicts[std::size_t(result.verdict)];
                     out += result_to_json(result);
                 }
@@ -451,7 +480,7 @@ struct BatchRunner::State {
     }
 
     EVEXPORT_SMALL void jsonl_summary(std::string& out) {
-        if (line == 1) out.append(kSummaryHeader).append("\n");
+        if (line == 1) out.append(kSummaryHeader).append(destinations ? kDestinationHeader : "").append("\n");
         std::string id = std::to_string(line);
         if (oversize) {
             const Error e{"too_large", "", "a line may be at most 64 KiB"};
@@ -462,7 +491,7 @@ struct BatchRunner::State {
         auto parsed = detail::parse_request(jsonl_line, today, &id);
         if (auto* error = std::get_if<Error>(&parsed)) summary_row(out, id, nullptr, error);
         else {
-            const Result result = evaluate(std::get<Request>(parsed), ruleset, registry);
+            const Result result = evaluate(std::get<Request>(parsed), ruleset, registry, destinations);
             summary_row(out, id, &result, nullptr);
         }
         out += '\n';
@@ -470,8 +499,10 @@ struct BatchRunner::State {
 };
 
 BatchRunner::BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset,
-                         std::shared_ptr<const Registry> registry, Date today)
-    : state_(std::make_unique<State>(input, output, std::move(ruleset), std::move(registry), today)) {}
+                         std::shared_ptr<const Registry> registry, Date today,
+                         std::shared_ptr<const Destinations> destinations)
+    : state_(std::make_unique<State>(input, output, std::move(ruleset), std::move(registry), today,
+                                     std::move(destinations))) {}
 
 BatchRunner::~BatchRunner() = default;
 

@@ -20,9 +20,9 @@ namespace {
 
 // The compact answer's members, in order. wasm/compact.mjs reads them by the same names, and
 // tables_json hands it this list so that the two cannot drift apart unnoticed.
-constexpr std::array<std::string_view, 12> kLayout{"verdict", "licence_required", "regime",        "as_of",
-                                                   "reasons", "obligations",      "documents",     "warnings",
-                                                   "missing", "vehicle",          "changes_since", "papers"};
+constexpr std::array<std::string_view, 13> kLayout{
+    "verdict",  "licence_required", "regime",  "as_of",         "reasons", "obligations", "documents",
+    "warnings", "missing",          "vehicle", "changes_since", "papers",  "destination"};
 
 template <typename T> int index_in(const std::vector<T>& list, const T* item) { return int(item - list.data()); }
 
@@ -33,6 +33,8 @@ template <typename T> int index_in(const std::vector<T>& list, const T* item) { 
 //   vehicle: [hs_code, category, powertrain, condition, wmi, manufacturer, model_year];
 //   changes_since: null, or [[version, date, [[[rule ids], text], …]], …]
 //   papers: null, or one [status, [problem codes]] per paper in the order of enum Paper
+//   destination: null, or the v1 result's `destination` as JSON text (core/src/destination.hpp): rendered
+//     once, for both writers, and read by the JS API with JSON.parse
 std::string compact(const Result& r) {
     const auto answer = detail::render(r);
     const auto& rules = *r.ruleset;
@@ -97,6 +99,8 @@ std::string compact(const Result& r) {
         for (const auto& check : *r.papers) w.begin_array().value(int(check.status)).value(check.problems).end_array();
         w.end_array();
     }
+    if (r.destination) w.value(r.destination->data->write(*r.destination, r.lang));
+    else w.null();
     return w.end_array().take();
 }
 
@@ -126,11 +130,12 @@ std::variant<Request, Error> decode_fields(std::string_view encoded, Date today)
 
 }  // namespace
 
-Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry) {
+Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry,
+                       const Destinations* destinations) {
     return detail::guarded([&]() -> Answer {
         auto request = decode_fields(encoded, today);
         if (auto* e = std::get_if<Error>(&request)) return {false, error_to_json(*e)};
-        return {true, compact(evaluate(std::get<Request>(request), ruleset, registry))};
+        return {true, compact(evaluate(std::get<Request>(request), ruleset, registry, destinations))};
     });
 }
 

@@ -691,8 +691,18 @@ private:
 
 }  // namespace
 
-EVEXPORT_ONCE_IN_CODE Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry) {
-    return Evaluation(request, ruleset, registry).run();
+// Out of line, so that the evaluation's Result does not carry their code (result.hpp).
+DestinationAnswer::DestinationAnswer() = default;
+DestinationAnswer::DestinationAnswer(DestinationAnswer&&) noexcept = default;
+DestinationAnswer& DestinationAnswer::operator=(DestinationAnswer&&) noexcept = default;
+DestinationAnswer::~DestinationAnswer() = default;
+
+EVEXPORT_ONCE_IN_CODE Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry,
+                                      const Destinations* destinations) {
+    Result result = Evaluation(request, ruleset, registry).run();
+    if (destinations && request.shipment.destination)
+        result.destination = destinations->evaluate(request, result.vehicle, result.as_of, *destinations);
+    return result;
 }
 
 EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_messages() {

@@ -38,31 +38,31 @@ Authorization& authorization(Request& r) {
 // Where each field lives in the typed request, by its index in kFields. The table and these
 // switches must agree: the build checks every index against its pointer.
 constexpr bool at(std::size_t i, std::string_view pointer) { return kFields[i].pointer == pointer; }
-static_assert(at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3, "/vehicle/make") &&
-              at(4, "/vehicle/model") && at(5, "/vehicle/category") && at(6, "/vehicle/powertrain") &&
-              at(7, "/vehicle/hs_code") && at(8, "/vehicle/condition") && at(9, "/vehicle/registration_date") &&
-              at(10, "/vehicle/modified") && at(11, "/exporter/name") && at(12, "/exporter/uscc") &&
-              at(13, "/exporter/role") && at(14, "/exporter/listed") && at(15, "/exporter/authorization/brand") &&
-              at(16, "/exporter/authorization/valid_from") && at(17, "/exporter/authorization/valid_until") &&
-              at(18, "/exporter/registered_owner") && at(19, "/shipment/destination") &&
-              at(20, "/shipment/trade_mode") && at(21, "/evidence/aftersales_confirmation") &&
-              at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") && at(24, "/evidence/miit_catalogue") &&
-              at(25, "/exporter/own_make") && at(26, "/shipment/licence_application_date") &&
-              at(27, "/vehicle/scrappage_due") && at(28, "/vehicle/seized") && at(29, "/rules_seen") &&
-              at(30, "/papers/authorization_letter/issuer") && at(31, "/papers/authorization_letter/holder") &&
-              at(32, "/papers/authorization_letter/brands") && at(33, "/papers/authorization_letter/all_brands") &&
-              at(34, "/papers/authorization_letter/categories") && at(35, "/papers/authorization_letter/valid_from") &&
-              at(36, "/papers/authorization_letter/valid_until") && at(37, "/papers/aftersales_confirmation/issuer") &&
-              at(38, "/papers/aftersales_confirmation/vins") &&
-              at(39, "/papers/aftersales_confirmation/destinations") &&
-              at(40, "/papers/aftersales_confirmation/outlets") && at(41, "/papers/aftersales_confirmation/sealed") &&
-              at(42, "/papers/export_licence/number") && at(43, "/papers/export_licence/holder") &&
-              at(44, "/papers/export_licence/vins") && at(45, "/papers/export_licence/valid_from") &&
-              at(46, "/papers/export_licence/valid_until") && at(47, "/papers/registration_certificate/owner") &&
-              at(48, "/papers/registration_certificate/registration_date") &&
-              at(49, "/papers/registration_certificate/transfer_for_export_date") && at(50, "/papers/invoice/seller") &&
-              at(51, "/papers/invoice/amount") && at(52, "/papers/invoice/currency") &&
-              at(53, "/papers/payment/beneficiary") && at(54, "/papers/payment/personal_account") && kFieldCount == 55);
+static_assert(
+    at(0, "/as_of") && at(1, "/lang") && at(2, "/vehicle/vin") && at(3, "/vehicle/make") && at(4, "/vehicle/model") &&
+    at(5, "/vehicle/category") && at(6, "/vehicle/powertrain") && at(7, "/vehicle/hs_code") &&
+    at(8, "/vehicle/condition") && at(9, "/vehicle/registration_date") && at(10, "/vehicle/modified") &&
+    at(11, "/exporter/name") && at(12, "/exporter/uscc") && at(13, "/exporter/role") && at(14, "/exporter/listed") &&
+    at(15, "/exporter/authorization/brand") && at(16, "/exporter/authorization/valid_from") &&
+    at(17, "/exporter/authorization/valid_until") && at(18, "/exporter/registered_owner") &&
+    at(19, "/shipment/destination") && at(20, "/shipment/trade_mode") && at(21, "/evidence/aftersales_confirmation") &&
+    at(22, "/evidence/quality_report") && at(23, "/evidence/ccc") && at(24, "/evidence/miit_catalogue") &&
+    at(25, "/exporter/own_make") && at(26, "/shipment/licence_application_date") && at(27, "/vehicle/scrappage_due") &&
+    at(28, "/vehicle/seized") && at(29, "/rules_seen") && at(30, "/papers/authorization_letter/issuer") &&
+    at(31, "/papers/authorization_letter/holder") && at(32, "/papers/authorization_letter/brands") &&
+    at(33, "/papers/authorization_letter/all_brands") && at(34, "/papers/authorization_letter/categories") &&
+    at(35, "/papers/authorization_letter/valid_from") && at(36, "/papers/authorization_letter/valid_until") &&
+    at(37, "/papers/aftersales_confirmation/issuer") && at(38, "/papers/aftersales_confirmation/vins") &&
+    at(39, "/papers/aftersales_confirmation/destinations") && at(40, "/papers/aftersales_confirmation/outlets") &&
+    at(41, "/papers/aftersales_confirmation/sealed") && at(42, "/papers/export_licence/number") &&
+    at(43, "/papers/export_licence/holder") && at(44, "/papers/export_licence/vins") &&
+    at(45, "/papers/export_licence/valid_from") && at(46, "/papers/export_licence/valid_until") &&
+    at(47, "/papers/registration_certificate/owner") && at(48, "/papers/registration_certificate/registration_date") &&
+    at(49, "/papers/registration_certificate/transfer_for_export_date") && at(50, "/papers/invoice/seller") &&
+    at(51, "/papers/invoice/amount") && at(52, "/papers/invoice/currency") && at(53, "/papers/payment/beneficiary") &&
+    at(54, "/papers/payment/personal_account") && at(55, "/vehicle/drive_side") && at(56, "/vehicle/power_kw") &&
+    at(57, "/shipment/importer") && at(58, "/shipment/arrival_date") && at(59, "/shipment/customs_value/amount") &&
+    at(60, "/shipment/customs_value/currency") && at(61, "/shipment/origin_certificate") && kFieldCount == 62);
 
 std::optional<std::string>* text_slot(Request& r, std::size_t i) {
     switch (i) {
@@ -84,6 +84,9 @@ std::optional<std::string>* text_slot(Request& r, std::size_t i) {
         case 51: return &r.papers.invoice.amount;
         case 52: return &r.papers.invoice.currency;
         case 53: return &r.papers.payment.beneficiary;
+        case 56: return &r.vehicle.power_kw;
+        case 59: return &r.shipment.customs_value;
+        case 60: return &r.shipment.customs_currency;
         default: return nullptr;
     }
 }
@@ -100,6 +103,7 @@ std::optional<Date>* date_slot(Request& r, std::size_t i) {
         case 46: return &r.papers.export_licence.valid_until;
         case 48: return &r.papers.registration_certificate.registration_date;
         case 49: return &r.papers.registration_certificate.transfer_for_export_date;
+        case 58: return &r.shipment.arrival_date;
         default: return nullptr;
     }
 }
@@ -118,6 +122,7 @@ std::optional<bool>* bool_slot(Request& r, std::size_t i) {
         case 33: return &r.papers.authorization_letter.all_brands;
         case 41: return &r.papers.aftersales_confirmation.sealed;
         case 54: return &r.papers.payment.personal_account;
+        case 61: return &r.shipment.origin_certificate;
         default: return nullptr;
     }
 }
@@ -262,6 +267,8 @@ std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view tex
         case FieldType::condition: return set_enum(r.vehicle.condition, f, text, request_value_count<Condition>());
         case FieldType::role: return set_enum(r.exporter.role, f, text, request_value_count<Role>());
         case FieldType::trade_mode: return set_enum(r.shipment.trade_mode, f, text, request_value_count<TradeMode>());
+        case FieldType::drive_side: return set_enum(r.vehicle.drive_side, f, text, request_value_count<DriveSide>());
+        case FieldType::importer: return set_enum(r.shipment.importer, f, text, request_value_count<Importer>());
     }
     return std::nullopt;
 }
@@ -323,6 +330,13 @@ std::optional<Error> complete(Request& r, Date today) {
         if (*window.first && *window.second && **window.second < **window.first)
             return Error{"invalid_field", pointer, "the paper's validity ends before it starts"};
     if (!r.as_of) r.as_of = today;
+    // The car arrives after it leaves: the destination's rules are those of a day on or after as_of.
+    if (r.shipment.arrival_date && *r.shipment.arrival_date < *r.as_of)
+        return Error{"invalid_field", "/shipment/arrival_date", "the arrival date is before the export date (as_of)"};
+    if (bool(r.shipment.customs_value) != bool(r.shipment.customs_currency))
+        return Error{"invalid_field",
+                     r.shipment.customs_value ? "/shipment/customs_value/currency" : "/shipment/customs_value/amount",
+                     "a customs value needs both its amount and its currency"};
     if (r.vehicle.registration_date && *r.as_of < *r.vehicle.registration_date)
         return Error{"invalid_field", "/vehicle/registration_date",
                      "the registration date is after the export date (as_of)"};

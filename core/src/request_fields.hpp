@@ -31,9 +31,11 @@ enum class FieldType {
     texts,
     countries,
     categories,
-    outlets,  // JSON: objects {country, address, provider}; as text: the outlets' countries
-    amount,   // a JSON number, or digits with one decimal point
-    currency  // ISO 4217, three capitals
+    outlets,   // JSON: objects {country, address, provider}; as text: the outlets' countries
+    amount,    // a JSON number, or digits with one decimal point
+    currency,  // ISO 4217, three capitals
+    drive_side,
+    importer
 };
 
 constexpr bool is_list(FieldType t) {
@@ -104,6 +106,14 @@ inline constexpr Field kFields[] = {
     {"/papers/invoice/currency", "invoice_currency", FieldType::currency},
     {"/papers/payment/beneficiary", "payment_beneficiary", FieldType::text},
     {"/papers/payment/personal_account", "payment_personal_account", FieldType::boolean},
+    // The destination (issue 14, 2026-11-29).
+    {"/vehicle/drive_side", "drive_side", FieldType::drive_side},
+    {"/vehicle/power_kw", "power_kw", FieldType::amount},
+    {"/shipment/importer", "importer", FieldType::importer},
+    {"/shipment/arrival_date", "arrival_date", FieldType::date},
+    {"/shipment/customs_value/amount", "customs_value", FieldType::amount},
+    {"/shipment/customs_value/currency", "customs_currency", FieldType::currency},
+    {"/shipment/origin_certificate", "origin_certificate", FieldType::boolean},
 };
 inline constexpr std::size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);
 

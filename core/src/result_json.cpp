@@ -103,6 +103,8 @@ std::string result_to_json(const Result& r) {
         w.end_array();
     }
     w.end_object();
+    // Added 2026-11-29: with shipment.destination and destination data loaded (destination.hpp).
+    if (r.destination) w.key("destination").raw_value(r.destination->data->write(*r.destination, r.lang));
     return w.end_object().take();
 }
 

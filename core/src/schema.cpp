@@ -54,6 +54,8 @@ void field_schema(JsonWriter& w, const detail::Field& f) {
         case FieldType::condition: enum_values<Condition>(w); break;
         case FieldType::role: enum_values<Role>(w); break;
         case FieldType::trade_mode: enum_values<TradeMode>(w); break;
+        case FieldType::drive_side: enum_values<DriveSide>(w); break;
+        case FieldType::importer: enum_values<Importer>(w); break;
         // Lists: an array, or one text whose items are separated by commas, semicolons or line breaks.
         case FieldType::texts:
         case FieldType::countries:

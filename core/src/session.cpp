@@ -24,11 +24,14 @@ std::string unknown_batch(int id) {
 }  // namespace
 
 std::string Session::evaluate(std::string_view request_json, Date today) const {
-    return answer([&] { return evaluate_json(request_json, *ruleset_, today, registry_.get()).json; });
+    return answer(
+        [&] { return evaluate_json(request_json, *ruleset_, today, registry_.get(), destinations_.get()).json; });
 }
 
 std::string Session::evaluate_fields(std::string_view encoded, Date today) const {
-    return answer([&] { return evexport::evaluate_fields(encoded, *ruleset_, today, registry_.get()).json; });
+    return answer([&] {
+        return evexport::evaluate_fields(encoded, *ruleset_, today, registry_.get(), destinations_.get()).json;
+    });
 }
 
 std::string Session::verdicts_fields(std::string_view encoded, Date today) const {
@@ -77,6 +80,22 @@ std::string Session::load_translation(std::string_view json) {
     });
 }
 
+std::string Session::load_destinations(std::string_view json) {
+    return answer([&] {
+        auto loaded = Destinations::load(json);
+        if (auto* error = std::get_if<Error>(&loaded)) return error_to_json(*error);
+        destinations_ = std::get<std::shared_ptr<const Destinations>>(loaded);
+        return destinations_info_json(*destinations_);
+    });
+}
+
+std::string Session::destinations_info(std::string_view lang) const {
+    return answer([&] {
+        if (!destinations_) return error_to_json({"no_destinations", "", "no destination data is loaded"});
+        return destinations_info_json(*destinations_, lang.size() <= 16 ? lang : std::string_view("en"));
+    });
+}
+
 std::string Session::batch_start(std::string_view format, Date today) {
     return answer([&] {
         if (format != "csv" && format != "jsonl")
@@ -86,8 +105,9 @@ std::string Session::batch_start(std::string_view format, Date today) {
             it = it->second.finished ? batches_.erase(it) : std::next(it);
         while (batches_.size() >= kMaxOpenBatches) batches_.erase(batches_.begin());
         const int id = next_batch_++;
-        batches_[id].runner = std::make_unique<BatchRunner>(format == "csv" ? BatchInput::csv : BatchInput::jsonl,
-                                                            BatchOutput::summary, ruleset_, registry_, today);
+        batches_[id].runner =
+            std::make_unique<BatchRunner>(format == "csv" ? BatchInput::csv : BatchInput::jsonl, BatchOutput::summary,
+                                          ruleset_, registry_, today, destinations_);
         return "{\"batch\":" + std::to_string(id) + "}";
     });
 }

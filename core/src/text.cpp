@@ -1,5 +1,7 @@
 #include "evexport/text.hpp"
 
+#include <cmath>
+
 namespace evexport {
 
 const std::string& Text::in(std::string_view lang) const {
@@ -19,6 +21,17 @@ std::string joined(const std::vector<std::string>& list) {
         if (out.size() + item.size() + 2 > kMaxParamBytes) return out.append(", …");
         if (!out.empty()) out.append(", ");
         out.append(item);
+    }
+    return out;
+}
+
+std::string format_hundredths(double x) {
+    const long long cents = std::llround(x * 100);
+    std::string out = std::to_string(cents / 100);
+    if (const long long rest = cents % 100; rest != 0) {
+        out += '.';
+        out += char('0' + rest / 10);
+        if (rest % 10) out += char('0' + rest % 10);
     }
     return out;
 }

@@ -14,15 +14,23 @@ const wasm = gz(join(root, 'build/wasm/evexport.wasm'));
 const glue = gz(join(root, 'build/wasm/evexport.mjs'));
 const core = wasm + glue;
 
-// The page in English: everything in assets/ but the other languages, which load when chosen.
+// The destination (issue 14), loaded when a destination is first named: the core's second build
+// (its .wasm and glue) and the data.
+const destinationsBuild =
+  gz(join(root, 'build/wasm/evexport-destinations.wasm')) + gz(join(root, 'build/wasm/evexport-destinations.mjs'));
+const destinationsData = gz(join(root, 'build/wasm/destinations.json'));
+
+// The page in English: everything in assets/ but the other languages, which load when chosen, and
+// the destination's build and data, which load when a destination is named.
 const assets = join(root, 'build/site/assets');
 const LANGUAGE = /^(zh|ru|es|pt-BR|ar)-[\w-]+\.(js|json)$/; // its strings (.js) and rule texts (.json)
+const DESTINATION = /^(evexport-)?destinations-[\w-]+\.(js|json|wasm)$/;
 let site = gz(join(root, 'build/site/index.html'));
 const language = {};
 for (const f of readdirSync(assets)) {
   const lang = LANGUAGE.exec(f)?.[1];
   if (lang) language[lang] = (language[lang] ?? 0) + gz(join(assets, f));
-  else site += gz(join(assets, f));
+  else if (!DESTINATION.test(f)) site += gz(join(assets, f));
 }
 
 // The widget a portal page loads: the module (every language's strings inside) and the core; a
@@ -43,6 +51,10 @@ console.log(
   `widget (ev-export-check.js + evexport.wasm): ${kib(widget)} gzip; a translated language adds ${Object.entries(packs)
     .map(([l, n]) => `${l} ${kib(n)}`)
     .join(', ')}`,
+);
+console.log(
+  `destination, loaded when one is first named: the core's second build ${kib(destinationsBuild)}` +
+    ` + data ${kib(destinationsData)} gzip`,
 );
 if (process.argv.includes('--check') && core > BUDGET) {
   console.error(`over budget by ${kib(core - BUDGET)}`);

@@ -213,6 +213,8 @@ TEST(RequestFields, EveryFieldAcceptsAValidValueOfItsType) {
             case FieldType::outlets: sample = "KZ、UZ"; break;
             case FieldType::amount: sample = "23800.50"; break;
             case FieldType::currency: sample = "USD"; break;
+            case FieldType::drive_side: sample = "rhd"; break;
+            case FieldType::importer: sample = "personal"; break;
         }
         evexport::Request r;
         EXPECT_FALSE(evexport::detail::assign_text(r, i, sample)) << f.pointer;

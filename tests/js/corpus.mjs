@@ -43,6 +43,9 @@ export function compare(result, expect) {
     return failures;
   }
   if (result.error) return [`unexpected error ${JSON.stringify(result.error)}`];
+  if (expect.destination) failures.push(...compareDestination(result.destination, expect.destination));
+  // A destination case may leave China's side unsaid: its verdict is the export cases' business.
+  if (expect.verdict === undefined) return failures;
   eq('verdict', result.verdict, expect.verdict);
   eq('licence_required', result.licence_required, expect.licence_required);
   if (expect.regime) eq('regime', result.regime, expect.regime);
@@ -61,5 +64,35 @@ export function compare(result, expect) {
     );
   for (const [paper, status] of Object.entries(expect.papers ?? {}))
     eq(`papers.${paper}`, result.papers?.find((p) => p.paper === paper)?.status, status);
+  return failures;
+}
+
+// The destination's expectations, as check_destination in tests/core/cases_test.cpp.
+function compareDestination(d, expect) {
+  if (!d) return ['no destination in the result'];
+  const failures = [];
+  const eq = (what, got, want) => {
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      failures.push(`destination.${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+  };
+  eq('entry', d.entry, expect.entry);
+  const reasons = new Set(d.reasons.map((r) => r.id));
+  for (const id of expect.reasons ?? []) if (!reasons.has(id)) failures.push(`missing destination reason ${id}`);
+  for (const id of expect.not_reasons ?? []) if (reasons.has(id)) failures.push(`unexpected destination reason ${id}`);
+  const sure = new Set(d.charges.filter((c) => c.applies === 'yes').map((c) => c.id));
+  const open = new Set(d.charges.filter((c) => c.applies !== 'yes').map((c) => c.id));
+  for (const id of expect.charges ?? []) if (!sure.has(id)) failures.push(`missing charge ${id}`);
+  for (const id of expect.if_charges ?? []) if (!open.has(id)) failures.push(`missing conditional charge ${id}`);
+  for (const id of expect.not_charges ?? []) if (sure.has(id) || open.has(id)) failures.push(`unexpected charge ${id}`);
+  if (expect.missing) eq('missing', d.missing.map((m) => m.field).sort(), [...expect.missing].sort());
+  if (expect.warnings) eq('warnings', d.warnings.map((w) => w.code).sort(), [...expect.warnings].sort());
+  if (expect.changes)
+    eq(
+      'changes',
+      d.changes.map((c) => c.item),
+      expect.changes,
+    );
+  if ('charges_percent' in expect) eq('charges_percent', d.charges_percent, expect.charges_percent);
+  if ('total' in expect) eq('total', d.estimate?.total, expect.total);
   return failures;
 }

@@ -118,7 +118,12 @@ test('a batch keeps the ruleset and registry it started with, whatever is loaded
   }
   out += run.finish();
   assert.equal(out, expected);
-  assert.equal(other.feed('id\n'), 'id,verdict,licence_required,warnings,missing,error,error_field\n');
+  // (with destination data loaded, as loadChecker does, three destination columns follow)
+  assert.equal(
+    other.feed('id\n'),
+    'id,verdict,licence_required,warnings,missing,error,error_field,' +
+      'destination_entry,destination_charges_percent,destination_total\n',
+  );
   assert.equal(run.feed('more'), '', 'a finished batch takes nothing more');
 });
 

@@ -64,6 +64,20 @@ export const GROUPS: Group[] = [
       field('shipment.trade_mode'),
     ],
   },
+  // The other side of the border (issue 14): what the destination's rules go by.
+  {
+    key: 'destination',
+    lead: 'destination.lead',
+    fields: [
+      field('shipment.arrival_date', { hint: true }),
+      field('shipment.importer'),
+      field('vehicle.drive_side'),
+      field('shipment.customs_value.amount', { attrs: { inputmode: 'decimal', autocomplete: 'off' } }),
+      field('shipment.customs_value.currency', { attrs: { ...upper, maxlength: '3' } }),
+      field('shipment.origin_certificate'),
+      field('vehicle.power_kw', { attrs: { inputmode: 'decimal', autocomplete: 'off' } }),
+    ],
+  },
   {
     key: 'usedOnly',
     fields: [

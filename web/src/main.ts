@@ -20,6 +20,7 @@ let checker: Checker | undefined;
 let first = true;
 let shown = ''; // the last result JSON rendered: an unchanged answer is not drawn again
 let rulesVersion: string | undefined; // of the ruleset that gave the last answer, carried by every permalink
+let destinations: Promise<void> | undefined; // the destination data, once asked for
 
 const view = new VerdictView($('verdict'), $('details'));
 const batch = new BatchView($('batch'));
@@ -130,6 +131,15 @@ function update() {
   schedulePermalink(request);
   // A shared link names the ruleset it was made with: the answer then says what changed since.
   const asked = fromLink.rules ? { ...request, rules_seen: fromLink.rules } : request;
+  // The destination's data is fetched the first time a destination is named; the export verdict
+  // does not wait for it, and the answer is drawn again when it has come.
+  if (request.shipment?.destination && !destinations) {
+    destinations = checker.loadDestinations().then((info) => {
+      if ('error' in info) console.warn('destination data:', info.error.message);
+      shown = '';
+      update();
+    });
+  }
   const text = checker.evaluateJson(JSON.stringify(asked));
   const outcome = text === shown ? undefined : (JSON.parse(text) as ReturnType<Checker['evaluate']>);
   if (outcome) answeredFor = 'error' in outcome ? undefined : (outcome as Result).as_of;

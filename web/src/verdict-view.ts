@@ -2,7 +2,7 @@
 // what to ask the seller, the documents, the obligations and the warnings.
 import { h } from './dom';
 import { t, type Lang } from './i18n';
-import type { ErrorResult, Result } from './checker';
+import type { Destination, ErrorResult, Result } from './checker';
 
 type Item = {
   code: string;
@@ -44,6 +44,215 @@ function section(id: string, title: string, items: HTMLElement[]) {
     { class: `block block-${id}`, 'aria-labelledby': `h-${id}` },
     h('h2', { id: `h-${id}` }, title),
     h('ul', {}, ...items),
+  );
+}
+
+// Money as the reader's locale writes it, in its own currency: never converted.
+const money = (lang: Lang, amount: number, currency: string) => {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+};
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (m, k) => params[k] ?? m);
+// A country's name in the reader's language, from the browser; the data's English name otherwise.
+const countryName = (lang: Lang, code: string, fallback: string | null) => {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? fallback ?? code;
+  } catch {
+    return fallback ?? code;
+  }
+};
+
+type Line = Destination['reasons'][number] | Destination['charges'][number];
+function destinationSources(lang: Lang, line: Line) {
+  return h(
+    'p',
+    { class: 'source' },
+    h('span', { class: 'source-label' }, `${t(lang, 'source')}: `),
+    ...line.sources.flatMap((s, i) => [
+      i ? ' · ' : '',
+      /^https?:\/\//.test(s.url)
+        ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer external' }, s.title)
+        : s.title,
+      ` (${s.date}, ${s.grade})`,
+    ]),
+    line.from ? ` · ${t(lang, 'inForceFrom')} ${line.from}` : '',
+    line.until ? ` · ${t(lang, 'until')} ${line.until}` : '',
+  );
+}
+const badges = (lang: Lang, line: Line) => [
+  line.confirmed ? null : h('span', { class: 'badge' }, t(lang, 'indicative')),
+  line.applies === 'yes' ? null : h('span', { class: 'badge badge-if' }, t(lang, `applies.${line.applies}`)),
+];
+
+/**
+ * "At the destination": entry first, in words and colour; then the charges as a table, the
+ * estimate as a stacked bar, what changes before the car arrives, and what the data cannot say.
+ */
+export function destinationPanel(lang: Lang, d: Destination): HTMLElement {
+  const name = countryName(lang, d.country, d.name);
+  const where = d.market && d.market !== d.country ? `${name} (${countryName(lang, d.market, d.name)})` : name;
+  const reasons = d.reasons.map((r) =>
+    h(
+      'li',
+      { class: `dest-reason dest-${r.effect}`, 'data-id': r.id, 'data-applies': r.applies },
+      h('p', {}, r.text, ' ', ...badges(lang, r)),
+      r.note ? h('p', { class: 'note' }, r.note) : null,
+      destinationSources(lang, r),
+    ),
+  );
+  const lines = new Map((d.estimate?.lines ?? []).map((l) => [l.charge, l]));
+  const rate = (c: Destination['charges'][number]) =>
+    c.amount
+      ? money(lang, c.amount.amount, c.amount.currency)
+      : [
+          `${c.rate_percent} %`,
+          c.minimum ? ` (${t(lang, 'atLeast')} ${money(lang, c.minimum.amount, c.minimum.currency)})` : '',
+          c.above ? ` (${t(lang, 'above')} ${money(lang, c.above.amount, c.above.currency)})` : '',
+        ].join('');
+  const rows = d.charges.map((c) => {
+    const line = lines.get(c.id);
+    return h(
+      'tr',
+      { 'data-id': c.id, 'data-applies': c.applies },
+      h('th', { scope: 'row' }, h('p', {}, c.text, ' ', ...badges(lang, c)), destinationSources(lang, c)),
+      h('td', {}, rate(c)),
+      h('td', {}, t(lang, `base.${c.base}`)),
+      h('td', { class: 'num' }, line && d.estimate ? money(lang, line.amount, d.estimate.currency) : '—'),
+    );
+  });
+  const table = d.charges.length
+    ? h(
+        'table',
+        { class: 'charges' },
+        h('caption', {}, t(lang, 'charges')),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...(['charge', 'rate', 'base', 'estimate'] as const).map((k) => h('th', { scope: 'col' }, t(lang, k))),
+          ),
+        ),
+        h('tbody', {}, ...rows),
+        d.estimate
+          ? h(
+              'tfoot',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row', colspan: '3' }, t(lang, 'total')),
+                h('td', { class: 'num' }, money(lang, d.estimate.total, d.estimate.currency)),
+              ),
+            )
+          : null,
+      )
+    : h('p', {}, t(lang, 'noCharges'));
+  // The estimate as a stacked bar: the customs value, then each charge, in the country's order.
+  let bar: HTMLElement | null = null;
+  if (d.estimate && d.estimate.total + d.estimate.customs_value.amount > 0) {
+    const e = d.estimate;
+    const whole = e.customs_value.amount + e.total;
+    const parts = [
+      { id: 'value', label: t(lang, 'customsValue'), amount: e.customs_value.amount },
+      ...e.lines.map((l) => ({
+        id: l.charge,
+        label: d.charges.find((c) => c.id === l.charge)?.text ?? l.charge,
+        amount: l.amount,
+      })),
+    ].filter((p) => p.amount > 0);
+    const said = parts.map((p) => `${p.label}: ${money(lang, p.amount, e.currency)}`).join('; ');
+    bar = h(
+      'div',
+      { class: 'estimate-bar', role: 'img', 'aria-label': `${t(lang, 'estimate')}: ${said}` },
+      ...parts.map((p, i) =>
+        h('span', {
+          class: `segment segment-${i % 6}`,
+          'data-id': p.id,
+          style: `flex-grow:${p.amount / whole}`,
+          title: `${p.label}: ${money(lang, p.amount, e.currency)}`,
+        }),
+      ),
+    );
+  }
+  const extra: HTMLElement[] = [];
+  if (d.estimate?.other.length)
+    extra.push(
+      h(
+        'p',
+        {},
+        `${t(lang, 'otherCurrencies')}: `,
+        d.estimate.other.map((m) => money(lang, m.amount, m.currency)).join(', '),
+      ),
+    );
+  if (d.estimate?.open.length)
+    extra.push(
+      h(
+        'p',
+        { class: 'estimate-open' },
+        `${t(lang, 'openCharges')}: `,
+        d.estimate.open.map((id) => d.charges.find((c) => c.id === id)?.text ?? id).join('; '),
+      ),
+    );
+  const list = (cls: string, title: string, items: HTMLElement[]) =>
+    items.length ? h('div', { class: cls }, h('h3', {}, title), h('ul', {}, ...items)) : null;
+  return h(
+    'section',
+    { class: 'block block-destination', 'aria-labelledby': 'h-destination', 'data-entry': d.entry },
+    h('h2', { id: 'h-destination' }, fill(t(lang, 'atDestination'), { country: where })),
+    h(
+      'p',
+      { class: 'entry', 'data-entry': d.entry },
+      h('strong', {}, t(lang, `entry.${d.entry}`)),
+      ` — ${t(lang, `entry.${d.entry}.lead`)}`,
+    ),
+    list(
+      'dest-questions',
+      t(lang, 'destQuestions'),
+      d.missing.map((m) => h('li', { 'data-field': m.field }, m.question)),
+    ),
+    list(
+      'dest-warnings',
+      t(lang, 'warnings'),
+      d.warnings.map((w) => h('li', { 'data-code': w.code }, w.text)),
+    ),
+    reasons.length ? h('ul', { class: 'dest-reasons' }, ...reasons) : null,
+    table,
+    bar,
+    ...extra,
+    list(
+      'dest-changes',
+      fill(t(lang, 'changesBefore'), { date: d.arrival_date }),
+      d.changes.map((c) =>
+        h('li', { 'data-id': c.item }, `${c.date}: ${t(lang, c.change === 'starts' ? 'starts' : 'ends')} — ${c.text}`),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'verdict-facts' },
+      d.verified ? fill(t(lang, 'destVerified'), { date: d.verified }) : '',
+      ` · ${d.data.id} ${d.data.version}`,
+    ),
+  );
+}
+
+/** The destination in two lines, for the widget's compact layout: entry, then the charges' total. */
+export function destinationSummary(lang: Lang, d: Destination): HTMLElement {
+  const name = countryName(lang, d.country, d.name);
+  const cost = d.estimate
+    ? `${t(lang, 'total')}: ${money(lang, d.estimate.total, d.estimate.currency)}`
+    : d.charges_percent !== null
+      ? `${t(lang, 'charges')}: ${d.charges_percent} % ${t(lang, 'base.value')}`
+      : t(lang, 'noCharges');
+  return h(
+    'div',
+    { class: 'destination-summary', 'data-entry': d.entry },
+    h('p', { class: 'entry', 'data-entry': d.entry }, `${name}: `, h('strong', {}, t(lang, `entry.${d.entry}`))),
+    h('p', { class: 'destination-total' }, cost),
   );
 }
 
@@ -176,6 +385,7 @@ export class VerdictView {
 
     this.details.replaceChildren(
       ...[
+        r.destination ? destinationPanel(lang, r.destination) : null,
         section('papers', t(lang, 'papersChecklist'), papers),
         section('questions', t(lang, 'questions'), questions),
         section('warnings', t(lang, 'warnings'), warnings),

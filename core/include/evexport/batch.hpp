@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "evexport/date.hpp"
+#include "evexport/destinations.hpp"
 #include "evexport/registry.hpp"
 #include "evexport/ruleset.hpp"
 
@@ -22,7 +23,8 @@ inline constexpr std::size_t kMaxBatchColumns = 256;
 
 enum class BatchInput { csv, jsonl };
 enum class BatchOutput {
-    summary,  // CSV: id, verdict, licence_required, warnings, missing, error, error_field, passed-through columns
+    summary,  // CSV: id, verdict, licence_required, warnings, missing, error, error_field, destination_entry,
+              // destination_charges_percent, destination_total, passed-through columns
     results,  // JSON Lines: the full v1 result (or error) for each input line
 };
 
@@ -42,8 +44,10 @@ class BatchRunner {
 public:
     // The batch holds the ruleset and registry it started with for as long as it runs: loading
     // others meanwhile (Session) changes nothing for its rows and frees nothing it uses.
+    // With destination data, rows that name a destination are answered for it too (issue 14).
     BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset,
-                std::shared_ptr<const Registry> registry, Date today);
+                std::shared_ptr<const Registry> registry, Date today,
+                std::shared_ptr<const Destinations> destinations = nullptr);
     ~BatchRunner();
     BatchRunner(const BatchRunner&) = delete;
     BatchRunner& operator=(const BatchRunner&) = delete;

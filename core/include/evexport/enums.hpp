@@ -27,6 +27,11 @@ enum class Paper {
 };
 // checked: given, and no check a tool can do found a fault in it; failed: a check found one.
 enum class PaperStatus { checked, failed, not_seen };
+// The destination (issue 14, 2026-11-29): the vehicle's steering side, who imports it, and whether
+// it may enter (result `destination.entry`).
+enum class DriveSide { lhd, rhd };
+enum class Importer { personal, commercial };
+enum class EntryStatus { allowed, conditional, not_allowed, undetermined };
 
 template <typename E> struct EnumNames;
 template <> struct EnumNames<Category> {
@@ -84,6 +89,20 @@ template <> struct EnumNames<PaperStatus> {
     static constexpr std::string_view key = "paper_status";
     static constexpr std::array names{std::string_view{"checked"}, std::string_view{"failed"},
                                       std::string_view{"not_seen"}};
+};
+
+template <> struct EnumNames<DriveSide> {
+    static constexpr std::string_view key = "drive_side";
+    static constexpr std::array names{std::string_view{"lhd"}, std::string_view{"rhd"}};
+};
+template <> struct EnumNames<Importer> {
+    static constexpr std::string_view key = "importer";
+    static constexpr std::array names{std::string_view{"personal"}, std::string_view{"commercial"}};
+};
+template <> struct EnumNames<EntryStatus> {
+    static constexpr std::string_view key = "entry";
+    static constexpr std::array names{std::string_view{"allowed"}, std::string_view{"conditional"},
+                                      std::string_view{"not_allowed"}, std::string_view{"undetermined"}};
 };
 
 template <typename E> constexpr std::string_view name_of(E value) {

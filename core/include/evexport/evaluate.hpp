@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "evexport/destinations.hpp"
 #include "evexport/registry.hpp"
 #include "evexport/request.hpp"
 #include "evexport/result.hpp"
@@ -14,7 +15,10 @@ namespace evexport {
 
 // `request.as_of` must be set (the API layer fills in today's date when the caller gave none).
 // With a registry that covers the year of as_of, the exporter's list status comes from it.
-Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry = nullptr);
+// With destination data and a request that names a destination, the result also answers for the
+// other side of the border (result.destination); the export verdict is decided without it.
+Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry = nullptr,
+                const Destinations* destinations = nullptr);
 
 // The messages and labels the evaluator writes by name. A ruleset lacking one is refused when it
 // loads, so that no answer carries an empty text.

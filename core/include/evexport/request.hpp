@@ -39,6 +39,10 @@ struct Vehicle {
     std::optional<bool> modified;           // 改装车
     std::optional<bool> scrappage_due;      // at the scrappage standard or within a year of its scrappage age
     std::optional<bool> seized;             // seized or detained (查封、扣押)
+    // For the destination (added 2026-11-29): the steering side, and the motor's power in kW as
+    // written (digits and one dot), which some markets' taxes go by.
+    std::optional<DriveSide> drive_side;
+    std::optional<std::string> power_kw;
 };
 
 struct Exporter {
@@ -55,6 +59,12 @@ struct Shipment {
     std::optional<std::string> destination;  // ISO 3166-1 alpha-2
     std::optional<TradeMode> trade_mode;
     std::optional<Date> licence_application_date;  // used vehicles: the 180 days run to it (guidelines of 2025-12-11)
+    // For the destination (added 2026-11-29): the destination's rules are those of the arrival date
+    // (as_of when absent); the customs value as written, for the estimate.
+    std::optional<Importer> importer;
+    std::optional<Date> arrival_date;
+    std::optional<std::string> customs_value, customs_currency;
+    std::optional<bool> origin_certificate;  // a valid FTA certificate of origin is presented
 };
 
 struct Evidence {

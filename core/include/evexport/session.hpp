@@ -14,6 +14,7 @@
 
 #include "evexport/batch.hpp"
 #include "evexport/date.hpp"
+#include "evexport/destinations.hpp"
 #include "evexport/registry.hpp"
 #include "evexport/ruleset.hpp"
 
@@ -39,6 +40,10 @@ public:
     void clear_registry();
     std::string load_ruleset(std::string_view json, std::string_view pinned_sha256);
     std::string load_translation(std::string_view json);
+    // The destination data (core/rules/destinations.json): with it, a request naming a destination is
+    // answered for it too. The WebAssembly module carries none; the JS API fetches the file.
+    std::string load_destinations(std::string_view json);
+    std::string destinations_info(std::string_view lang) const;
 
     // {"batch": id} or an error for an unknown format.
     std::string batch_start(std::string_view format, Date today);
@@ -51,6 +56,7 @@ public:
 private:
     std::shared_ptr<const Ruleset> ruleset_ = Ruleset::builtin_shared();
     std::shared_ptr<const Registry> registry_;
+    std::shared_ptr<const Destinations> destinations_;
     struct Batch {
         std::unique_ptr<BatchRunner> runner;
         BatchCounts final_counts;

@@ -29,6 +29,8 @@ inline constexpr std::size_t kMaxPlaceholders = 8;
 using NamedValue = std::pair<std::string_view, std::string_view>;
 // A list as one parameter ("BYD, Denza"), cut with "…" at the bound a parameter keeps (512 bytes).
 std::string joined(const std::vector<std::string>& list);
+// A number to the hundredth, as JSON numbers and CSV cells write it: "17", "1234.5", "0.07".
+std::string format_hundredths(double x);
 std::string fill(std::string_view pattern, const Params& params, std::initializer_list<NamedValue> more = {});
 
 }  // namespace evexport

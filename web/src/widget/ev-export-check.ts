@@ -6,7 +6,7 @@ import { h } from '../dom';
 import { LANG_CODES, dirOf, htmlLang, loadStrings, pickLang, t, type Lang } from '../i18n';
 import { RequestForm, setPath } from '../form';
 import { REQUEST_FIELDS } from '../fields';
-import { VerdictView } from '../verdict-view';
+import { destinationSummary, VerdictView } from '../verdict-view';
 import css from './widget.css?inline';
 import { version } from '../../../wasm/package.json'; // one version for the package and the widget
 
@@ -23,7 +23,12 @@ const PREFILL = Object.keys(ATTRIBUTES).flatMap((name) =>
 
 // One core per page, however many widgets: loaded from beside this module, translations too, each
 // checked against the hash this build recorded (web/widget.vite.config.ts).
-declare const __EVEXPORT_INTEGRITY__: { wasm: string; translations: Record<string, string> };
+declare const __EVEXPORT_INTEGRITY__: {
+  wasm: string;
+  translations: Record<string, string>;
+  destinations: string;
+  destinationsWasm: string;
+};
 const INTEGRITY = __EVEXPORT_INTEGRITY__;
 let core: Promise<Checker> | undefined;
 const here = import.meta.url;
@@ -33,6 +38,11 @@ const loadCore = () =>
     wasmIntegrity: INTEGRITY.wasm,
     translationUrl: (lang) => new URL(`./translations/${lang}.json`, here),
     translationIntegrity: INTEGRITY.translations,
+    // The destination's build and data, beside this module, when a listing names a destination.
+    destinationsUrl: new URL('./destinations.json', here).href,
+    destinationsIntegrity: INTEGRITY.destinations,
+    destinationsWasmUrl: new URL(`./${'evexport-destinations.wasm'}`, here).href,
+    destinationsWasmIntegrity: INTEGRITY.destinationsWasm,
   }));
 
 type Outcome = Result | ErrorResult;
@@ -63,6 +73,7 @@ export class EvExportCheck extends HTMLElement {
   #lang: Lang = 'en';
   #result?: Outcome;
   #shown = '';
+  #destinations?: Promise<void>; // the destination data, once a listing names a destination
   #pending = false;
   #els: {
     box: HTMLElement;
@@ -264,6 +275,14 @@ export class EvExportCheck extends HTMLElement {
     const readable = this.#unreadable ? null : this.#readable();
     if (readable) {
       request = { ...readable, lang: this.#lang } as Request;
+      // The destination's data comes the first time a listing names one; the export verdict does not wait.
+      if (request.shipment?.destination && !this.#destinations) {
+        const checker = this.#checker;
+        this.#destinations = checker.loadDestinations().then(() => {
+          this.#shown = '';
+          this.#evaluate();
+        });
+      }
       outcome = this.#checker.evaluate(request);
     } else {
       outcome = {
@@ -290,7 +309,9 @@ export class EvExportCheck extends HTMLElement {
     // The seller's papers and what to ask the seller stay in sight; the reasons, documents and
     // obligations fold away.
     const inSight = ['.block-papers', '.block-questions'].map((s) => this.#els.details.querySelector(s));
-    this.#els.questions.replaceChildren(...inSight.filter((el): el is Element => el !== null));
+    const destination =
+      'error' in outcome || !outcome.destination ? null : destinationSummary(this.#lang, outcome.destination);
+    this.#els.questions.replaceChildren(...[destination, ...inSight].filter((el): el is Element => el !== null));
     this.#els.more.hidden = !this.#els.details.childElementCount;
     if ('error' in outcome) this.#emit('evexport-error', outcome.error);
     else this.#emit('evexport-result', outcome);
