@@ -33,6 +33,7 @@ for (const name of [
   'destinations.json',
   'evexport-destinations.mjs',
   'evexport-destinations.wasm',
+  'destinations',
 ])
   cpSync(at('build/wasm', name), join(pkg, name), { recursive: true });
 // The package pins what it fetches in a browser: the core and each translation beside it.
@@ -40,6 +41,12 @@ const pins = {
   wasm: sri(readFileSync(join(pkg, 'evexport.wasm'))),
   destinations: sri(readFileSync(join(pkg, 'destinations.json'))),
   destinationsWasm: sri(readFileSync(join(pkg, 'evexport-destinations.wasm'))),
+  destinationTranslations: Object.fromEntries(
+    readdirSync(join(pkg, 'destinations')).map((n) => [
+      n.replace(/\.json$/, ''),
+      sri(readFileSync(join(pkg, 'destinations', n))),
+    ]),
+  ),
   translations: Object.fromEntries(
     readdirSync(join(pkg, 'translations')).map((n) => [
       n.replace(/\.json$/, ''),

@@ -104,6 +104,9 @@ EMSCRIPTEN_KEEPALIVE int evexport_load_translation(int json) { return framed(ses
 #if defined(EVEXPORT_DESTINATIONS)
 EMSCRIPTEN_KEEPALIVE int evexport_load_destinations(int json) { return framed(session.load_destinations(text(json))); }
 EMSCRIPTEN_KEEPALIVE int evexport_destinations_info(int lang) { return framed(session.destinations_info(text(lang))); }
+EMSCRIPTEN_KEEPALIVE int evexport_load_destinations_translation(int json) {
+    return framed(session.load_destinations_translation(text(json)));
+}
 #endif
 
 // Batches run side by side, each under its id, each with the ruleset and registry it started with.

@@ -252,8 +252,8 @@ export interface Destination {
   /** With shipment.customs_value: no exchange rate is ever assumed. */
   estimate?: {
     customs_value: Money;
-    lines: { charge: string; base: number; amount: number }[];
-    total: number;
+    lines: { charge: string; base: number | null; amount: number }[];
+    total: number | null;
     currency: string;
     other: Money[];
     open: string[];
@@ -473,6 +473,11 @@ export interface CheckerOptions {
   destinationsWasmUrl?: string | URL;
   destinationsWasm?: ArrayBuffer | Uint8Array;
   destinationsWasmIntegrity?: string;
+  /** Where the destination data's texts in a language are fetched from; default: destinations/<lang>.json
+   * beside the .wasm. */
+  destinationsTranslationUrl?: (lang: string) => string | URL;
+  /** Subresource Integrity of each of them, by language. */
+  destinationsTranslationIntegrity?: Record<string, string>;
 }
 
 export function createChecker(options?: CheckerOptions): Promise<Checker>;

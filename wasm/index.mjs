@@ -62,6 +62,12 @@ export async function createChecker(options = {}) {
   const destinationsUrl = options.destinationsUrl ?? new URL('destinations.json', wasmUrl);
   const destinationsIntegrity =
     options.destinationsIntegrity ?? (options.destinationsUrl ? undefined : pinned?.destinations);
+  // Its texts in another language: a pack per language, fetched with the language (loadLanguage).
+  const destinationsTranslationUrl =
+    options.destinationsTranslationUrl ?? ((lang) => new URL(`destinations/${lang}.json`, wasmUrl));
+  const destinationsTranslationIntegrity =
+    options.destinationsTranslationIntegrity ??
+    (options.destinationsTranslationUrl ? undefined : pinned?.destinationTranslations);
   const destinationsWasmUrl = new URL(
     options.destinationsWasmUrl ?? 'evexport-destinations.wasm',
     (options.destinationsWasmUrl && globalThis.location?.href) || wasmUrl,
@@ -187,6 +193,28 @@ export async function createChecker(options = {}) {
 
   const pending = {}; // translations being fetched, by language
   let destinationsLoading = null; // the destination data being fetched
+  // The languages asked for (loadLanguage), whose destination texts are loaded with the data, and
+  // those loaded so far.
+  const languagesAsked = new Set();
+  let destinationLanguages = null; // a Set once destination data is loaded
+  // A file's text: read (node) or fetched, with its Subresource Integrity when pinned; null when absent.
+  const fetchText = (url, integrity) =>
+    url.protocol === 'file:'
+      ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
+      : fetch(url, { integrity: integrity ?? '' }).then((response) => (response.ok ? response.text() : null));
+  const destinationTexts = async (lang) => {
+    if (!destinationLanguages || destinationLanguages.has(lang) || lang === 'en') return;
+    destinationLanguages.add(lang);
+    const url = new URL(destinationsTranslationUrl(lang), globalThis.location?.href);
+    const text = await fetchText(url, destinationsTranslationIntegrity?.[lang]).catch(() => null);
+    if (text === null || core.loadDestinationsTranslation(text).includes('"error"')) destinationLanguages.delete(lang);
+  };
+  const destinationsLoaded = async (info) => {
+    if (info.error) return info;
+    destinationLanguages = new Set();
+    for (const lang of languagesAsked) await destinationTexts(lang);
+    return JSON.parse(core.destinationsInfo('en'));
+  };
   // The ruleset in force changed: its texts and sources come from it now.
   // (The languages the texts are in are those of the English tables, read again after this.)
   const replaced = (info) => {
@@ -422,16 +450,10 @@ export async function createChecker(options = {}) {
         if (text === null)
           return { error: { code: 'invalid_destinations', field: '', message: 'the data cannot be written as JSON' } };
         if (over(text, MAX_DATA_BYTES)) return tooLarge('', MAX_DATA_BYTES);
-        return call(() => core.loadDestinations(text));
+        return destinationsLoaded(call(() => core.loadDestinations(text)));
       }
       const url = new URL(destinationsUrl, globalThis.location?.href);
-      destinationsLoading ??= (
-        url.protocol === 'file:'
-          ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
-          : fetch(url, { integrity: destinationsIntegrity ?? '' }).then((response) =>
-              response.ok ? response.text() : null,
-            )
-      )
+      destinationsLoading ??= fetchText(url, destinationsIntegrity)
         .then((text) =>
           text === null
             ? { error: { code: 'destinations_unavailable', field: '', message: `${url} could not be fetched` } }
@@ -456,6 +478,11 @@ export async function createChecker(options = {}) {
      */
     async loadLanguage(lang) {
       if (typeof lang !== 'string') return false;
+      // The destination data's texts follow the language, now if it is loaded, or when it is.
+      if (/^[a-z]{2,3}(-[A-Z]{2})?$/.test(lang) && lang !== 'en') {
+        if (languagesAsked.size < 16) languagesAsked.add(lang); // bounded, whatever strings are asked
+        await destinationTexts(lang);
+      }
       if (lang === 'en') return true; // every ruleset has English
       if (tablesFor('en').languages.includes(lang)) return true;
       if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(String(lang))) return false;

@@ -68,6 +68,7 @@
   if (Module['_evexport_load_destinations']) {
     Module['loadDestinations'] = one('_evexport_load_destinations');
     Module['destinationsInfo'] = one('_evexport_destinations_info');
+    Module['loadDestinationsTranslation'] = one('_evexport_load_destinations_translation');
   }
   Module['batchStart'] = one('_evexport_batch_start');
   Module['batchFeed'] = (id, chunk) => text(() => Module['_evexport_batch_feed'](id, send(String(chunk))));

@@ -13,7 +13,12 @@ export function integrity() {
   const translations = Object.fromEntries(
     readdirSync(dir).map((name) => [name.replace(/\.json$/, ''), sri(`${dir}/${name}`)]),
   );
+  const packs = here('../build/wasm/destinations');
+  const destinationTranslations = Object.fromEntries(
+    readdirSync(packs).map((name) => [name.replace(/\.json$/, ''), sri(`${packs}/${name}`)]),
+  );
   return {
+    destinationTranslations,
     wasm: sri(here('../build/wasm/evexport.wasm')),
     translations,
     destinations: sri(here('../build/wasm/destinations.json')),

@@ -21,6 +21,9 @@ const translations = (): Plugin => ({
       fileName: 'destinations.json',
       source: readFileSync(here('../build/wasm/destinations.json')),
     });
+    const packs = here('../build/wasm/destinations');
+    for (const name of readdirSync(packs))
+      this.emitFile({ type: 'asset', fileName: `destinations/${name}`, source: readFileSync(`${packs}/${name}`) });
   },
 });
 

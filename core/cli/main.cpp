@@ -18,6 +18,7 @@
 namespace evexport::embedded {
 const std::vector<std::string_view>& translations();  // core/rules/translations/*.json (core/CMakeLists.txt)
 std::string_view destinations();                      // core/rules/destinations.json
+const std::vector<std::string_view>& destination_translations();  // core/rules/destinations/*.json
 }  // namespace evexport::embedded
 
 namespace {
@@ -186,7 +187,10 @@ int main(int argc, char** argv) {
     std::string destinations_text(evexport::embedded::destinations());
     if (!destinations_path.empty() && !read_input(destinations_path, 16 * 1024 * 1024, destinations_text))
         return usage("cannot read " + destinations_path);
-    auto destinations_loaded = evexport::Destinations::load(destinations_text);
+    // Its texts in every language built in, when they fit the data (another file keeps its own).
+    auto destinations_loaded = evexport::Destinations::load(destinations_text, evexport::embedded::destination_translations());
+    if (std::holds_alternative<evexport::Error>(destinations_loaded) && !destinations_path.empty())
+        destinations_loaded = evexport::Destinations::load(destinations_text);
     if (auto* error = std::get_if<evexport::Error>(&destinations_loaded))
         return print({false, evexport::error_to_json(*error)});
     const auto destinations = std::get<std::shared_ptr<const evexport::Destinations>>(destinations_loaded);

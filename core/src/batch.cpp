@@ -162,7 +162,8 @@ struct BatchRunner::State {
         out.append(",").append(name_of(d.entry)).append(",");
         if (d.charges_percent) out.append(format_hundredths(*d.charges_percent));
         out += ',';
-        if (d.estimate) out.append(format_hundredths(d.estimate->total));
+        if (d.estimate && !(d.estimate->lines.empty() && !d.estimate->open.empty()))
+            out.append(format_hundredths(d.estimate->total));
     }
 
     // ---- CSV ----

@@ -101,6 +101,7 @@ struct Facts {
                     "/shipment/origin_certificate");
         if (c.model_year_min) m.check(bool(vehicle.model_year), vehicle.model_year >= c.model_year_min, "/vehicle/vin");
         if (c.age_over_years) m.check(bool(age_years), age_years > c.age_over_years, age_needs);
+        if (c.age_up_to_years) m.check(bool(age_years), age_years <= c.age_up_to_years, age_needs);
         for (const auto& [limit, over] : {std::pair{&c.value_over, true}, std::pair{&c.value_up_to, false}})
             if (*limit) {
                 // A value in another currency cannot be compared without an exchange rate.
@@ -136,7 +137,7 @@ Estimate estimate(const std::vector<DestinationLine>& charges, const Money& valu
         }
         if (c.amount) {
             if (c.amount->currency == value.currency) {
-                e.lines.push_back({&c, 0, c.amount->amount});
+                e.lines.push_back({&c, std::nullopt, c.amount->amount});
                 e.total += c.amount->amount;
                 running += c.amount->amount;
             } else {
@@ -194,6 +195,12 @@ EVEXPORT_SMALL DestinationAnswer evaluate_destination(const Request& request, co
         }
         a.reasons.push_back(std::move(*l));
     }
+    // A ban that ended before the arrival without the sources saying what followed (Mexico's used-car
+    // decree) does not make entry allowed: what follows is not known.
+    for (const auto& item : market.entry)
+        if (item.effect == EntryEffect::not_allowed && item.then_unknown && item.until && *item.until < a.arrival &&
+            facts.match(item.when).is != Match::no)
+            maybe_refused = true;
     a.entry = refused         ? EntryStatus::not_allowed
               : maybe_refused ? EntryStatus::undetermined
               : conditions    ? EntryStatus::conditional
@@ -354,15 +361,17 @@ EVEXPORT_SMALL std::string destination_json(const DestinationAnswer& a, std::str
         w.key("estimate").begin_object();
         money(w, "customs_value", e->value);
         w.key("lines").begin_array();
-        for (const auto& l : e->lines)
-            w.begin_object()
-                .member("charge", l.charge->id)
-                .key("base")
-                .raw_value(format_hundredths(l.base))
-                .key("amount")
-                .raw_value(format_hundredths(l.amount))
-                .end_object();
-        w.end_array().key("total").raw_value(format_hundredths(e->total)).member("currency", e->value.currency);
+        for (const auto& l : e->lines) {
+            w.begin_object().member("charge", l.charge->id).key("base");
+            if (l.base) w.raw_value(format_hundredths(*l.base));
+            else w.null();
+            w.key("amount").raw_value(format_hundredths(l.amount)).end_object();
+        }
+        // Nothing computed and something open (alternatives the importer chooses): no total to state.
+        w.end_array().key("total");
+        if (e->lines.empty() && !e->open.empty()) w.null();
+        else w.raw_value(format_hundredths(e->total));
+        w.member("currency", e->value.currency);
         w.key("other").begin_array();
         for (const auto& m : e->other)
             w.begin_object()

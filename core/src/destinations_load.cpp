@@ -3,6 +3,7 @@
 // with the JSON Pointer of its first problem, never half-loaded.
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "destination.hpp"
 #include "evexport/destinations.hpp"
@@ -134,7 +135,7 @@ struct Loader {
         const auto w = at + "/when";
         if (!only(*it, w,
                   {"condition", "importer", "drive_side", "groups", "no_group", "makes", "origin_certificate",
-                   "model_year_min", "age_over_years", "value_over", "value_up_to", "power_kw_over", "power_kw_up_to"}))
+                   "model_year_min", "age_over_years", "age_up_to_years", "value_over", "value_up_to", "power_kw_over", "power_kw_up_to"}))
             return c;
         c.condition = enumeration<Condition>(*it, w, "condition");
         c.importer = enumeration<Importer>(*it, w, "importer");
@@ -155,6 +156,7 @@ struct Loader {
         c.origin_certificate = in.boolean(*it, w, "origin_certificate");
         c.model_year_min = in.integer(*it, w, "model_year_min");
         c.age_over_years = number(*it, w, "age_over_years");
+        c.age_up_to_years = number(*it, w, "age_up_to_years");
         c.value_over = money(*it, w, "value_over");
         c.value_up_to = money(*it, w, "value_up_to");
         c.power_kw_over = number(*it, w, "power_kw_over");
@@ -313,9 +315,53 @@ struct Loader {
               "/vehicle/make", "/vehicle/vin", "/shipment/customs_value/amount", "/vehicle/power_kw",
               "/shipment/origin_certificate"})
             if (in.ok() && !out.question(field)) in.fail("/questions/" + pointer_token(field), "is required");
-        // The languages every market's name is in.
+    }
+
+    // A translation pack (docs/TRANSLATIONS.md): texts in one more language, by the path of the text
+    // they translate. A pack for another version, or naming a text the data does not have, is refused.
+    void translate(const json& pack, std::size_t index) {
+        const std::string at = "/translations/" + std::to_string(index);
+        if (!only(pack, at, {"schema", "destinations", "version", "lang", "translated", "translator", "reviewed", "note",
+                             "texts"}))
+            return;
+        if (required(pack, at, "schema") != "evexport-destinations-translation/1")
+            bad(at, "schema", "this core reads evexport-destinations-translation/1");
+        if (required(pack, at, "destinations") != out.id) bad(at, "destinations", "is not the data's id");
+        if (required(pack, at, "version") != out.version) bad(at, "version", "is not the data's version");
+        const auto lang = required(pack, at, "lang");
+        if (lang == "en" || std::find(kLanguages.begin(), kLanguages.end(), lang) == kLanguages.end())
+            bad(at, "lang", "is one of zh, ru, es, pt-BR, ar");
+        const json* texts = in.object(pack, at, "texts");
+        if (!texts || !in.ok()) return bad(at, "texts", "is required");
+        std::map<std::string, Text*, std::less<>> by_path;
+        for (auto& m : out.markets) {
+            by_path["markets/" + m.country + "/name"] = &m.name;
+            auto add = [&](MarketItem& item) {
+                by_path["items/" + item.id + "/text"] = &item.text;
+                if (item.note.has("en")) by_path["items/" + item.id + "/note"] = &item.note;
+            };
+            for (auto& e : m.entry) add(e);
+            for (auto& c : m.charges) add(c);
+        }
+        for (auto& g : out.groups) by_path["groups/" + g.id + "/name"] = &g.name;
+        for (auto& [field, text] : out.questions) by_path["questions" + field] = &text;
+        for (auto& [code, text] : out.messages) by_path["messages/" + code] = &text;
+        for (const auto& [path, value] : texts->items()) {
+            auto it = by_path.find(path);
+            if (it == by_path.end()) return bad(at + "/texts", path, "is not a text of the data");
+            if (!value.is_string() || value.get_ref<const std::string&>().size() > kMaxTextBytes)
+                return bad(at + "/texts", path, "must be a string of at most " + std::to_string(kMaxTextBytes) + " bytes");
+            auto& by_lang = it->second->by_lang;
+            by_lang.erase(std::remove_if(by_lang.begin(), by_lang.end(), [&](const auto& t) { return t.first == lang; }),
+                          by_lang.end());
+            by_lang.emplace_back(lang, value.get<std::string>());
+        }
+    }
+
+    // The languages every market's name is in, English first.
+    void languages() {
         for (auto lang : kLanguages)
-            if (!markets.empty() &&
+            if (!out.markets.empty() &&
                 std::all_of(out.markets.begin(), out.markets.end(), [&](const Market& m) { return m.name.has(lang); }))
                 out.languages.emplace_back(lang);
     }
@@ -323,7 +369,8 @@ struct Loader {
 
 }  // namespace
 
-EVEXPORT_RARELY std::variant<std::shared_ptr<const Destinations>, Error> Destinations::load(std::string_view text) {
+EVEXPORT_RARELY std::variant<std::shared_ptr<const Destinations>, Error> Destinations::load(
+    std::string_view text, const std::vector<std::string_view>& translations) {
     std::size_t error_at = 0;
     auto root = detail::parse_json(text, &error_at);
     if (!root) return Error{"invalid_destinations", "", "not JSON (at byte " + std::to_string(error_at) + ")"};
@@ -331,6 +378,16 @@ EVEXPORT_RARELY std::variant<std::shared_ptr<const Destinations>, Error> Destina
     Loader loader{detail::Reader{"invalid_destinations"}, *destinations, {}};
     loader.load(*root);
     if (!loader.in.ok()) return loader.in.error();
+    Loader packs{detail::Reader{"invalid_translation"}, *destinations, {}};
+    for (std::size_t i = 0; i < translations.size() && packs.in.ok(); ++i) {
+        auto pack = detail::parse_json(translations[i], &error_at);
+        if (!pack)
+            return Error{"invalid_translation", "/translations/" + std::to_string(i),
+                         "not JSON (at byte " + std::to_string(error_at) + ")"};
+        packs.translate(*pack, i);
+    }
+    if (!packs.in.ok()) return packs.in.error();
+    loader.languages();
     destinations->sha256 = sha256_hex(text);
     destinations->evaluate = &detail::evaluate_destination;
     destinations->write = &detail::destination_json;

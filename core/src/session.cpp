@@ -85,6 +85,21 @@ std::string Session::load_destinations(std::string_view json) {
         auto loaded = Destinations::load(json);
         if (auto* error = std::get_if<Error>(&loaded)) return error_to_json(*error);
         destinations_ = std::get<std::shared_ptr<const Destinations>>(loaded);
+        destinations_text_ = std::string(json);
+        destination_packs_.clear();  // packs are of one version of the data: loaded again for a new one
+        return destinations_info_json(*destinations_);
+    });
+}
+
+std::string Session::load_destinations_translation(std::string_view json) {
+    return answer([&] {
+        if (!destinations_) return error_to_json({"no_destinations", "", "no destination data is loaded"});
+        std::vector<std::string_view> packs(destination_packs_.begin(), destination_packs_.end());
+        packs.push_back(json);
+        auto loaded = Destinations::load(destinations_text_, packs);
+        if (auto* error = std::get_if<Error>(&loaded)) return error_to_json(*error);
+        destinations_ = std::get<std::shared_ptr<const Destinations>>(loaded);
+        destination_packs_.emplace_back(json);
         return destinations_info_json(*destinations_);
     });
 }

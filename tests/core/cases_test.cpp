@@ -44,7 +44,7 @@ std::set<std::string> lines(const json& list, bool sure) {
 void check_destination(const json& result, const json& expect) {
     ASSERT_TRUE(result.contains("destination")) << result.dump();
     const auto& d = result["destination"];
-    EXPECT_EQ(d["entry"], expect["entry"]) << d.dump();
+    if (expect.contains("entry")) EXPECT_EQ(d["entry"], expect["entry"]) << d.dump();
     auto all = lines(d["reasons"], true);
     for (const auto& id : lines(d["reasons"], false)) all.insert(id);
     for (const auto& id : expect.value("reasons", json::array())) EXPECT_TRUE(all.count(id)) << "missing reason " << id;

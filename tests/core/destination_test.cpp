@@ -194,6 +194,36 @@ TEST(Destination, StaleDataAndUncoveredCountriesAreSaidNeverGuessed) {
     EXPECT_EQ(none["warnings"][0]["text"], "JP is not covered.");
 }
 
+TEST(Destination, TranslationPacksAddALanguageAndAreRefusedWhenTheyDoNotFit) {
+    auto pack = [](const std::string& version, const std::string& key) {
+        return json{{"schema", "evexport-destinations-translation/1"},
+                    {"destinations", "destinations"},
+                    {"version", version},
+                    {"lang", "es"},
+                    {"texts", {{key, "Arancel"}, {"questions/vehicle/make", "¿Marca?"}}}}
+            .dump();
+    };
+    const auto good = pack("1", "items/eu.duty/text");
+    auto loaded = evexport::Destinations::load(kFixture, {good});
+    ASSERT_TRUE(std::holds_alternative<std::shared_ptr<const evexport::Destinations>>(loaded));
+    const auto& data = *std::get<std::shared_ptr<const evexport::Destinations>>(loaded);
+    auto r = request("DE", {{"condition", "new"}});
+    r["lang"] = "es";
+    const auto d = json::parse(evexport::evaluate_json(r.dump(), evexport::Ruleset::builtin(),
+                                                       *evexport::parse_date("2026-11-29"), nullptr, &data)
+                                   .json)["destination"];
+    EXPECT_EQ(d["charges"][0]["text"], "Arancel");
+    EXPECT_EQ(d["charges"][1]["text"], "CVD BYD");  // untranslated: English
+    EXPECT_EQ(d["missing"][0]["question"], "¿Marca?");
+    auto refused = [](const std::string& text) {
+        auto l = evexport::Destinations::load(kFixture, {text});
+        return std::holds_alternative<evexport::Error>(l) ? std::get<evexport::Error>(l) : evexport::Error{};
+    };
+    EXPECT_EQ(refused(pack("2", "items/eu.duty/text")).field, "/translations/0/version");
+    EXPECT_EQ(refused(pack("1", "items/eu.nothing/text")).field, "/translations/0/texts/items~1eu.nothing~1text");
+    EXPECT_EQ(refused(pack("1", "items/eu.duty/text")).code, "");
+}
+
 TEST(Destination, MalformedDataIsRefusedNamingTheField) {
     auto refused = [](const std::string& from, const std::string& to) {
         std::string text = kFixture;

@@ -15,12 +15,20 @@ const translations = import.meta.glob<string>('../../build/wasm/translations/*.j
 });
 const translationUrl = (lang: string) =>
   translations[`../../build/wasm/translations/${lang}.json`] ?? `translations/${lang}.json`;
+const destinationPacks = import.meta.glob<string>('../../build/wasm/destinations/*.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
+const destinationsTranslationUrl = (lang: string) =>
+  destinationPacks[`../../build/wasm/destinations/${lang}.json`] ?? `destinations/${lang}.json`;
 
 declare const __EVEXPORT_INTEGRITY__: {
   wasm: string;
   translations: Record<string, string>;
   destinations: string;
   destinationsWasm: string;
+  destinationTranslations: Record<string, string>;
 };
 
 // Every translation, and the destination's build and data, are fetched with their Subresource
@@ -34,4 +42,6 @@ export const loadChecker = (): Promise<Checker> =>
     destinationsIntegrity: __EVEXPORT_INTEGRITY__.destinations,
     destinationsWasmUrl,
     destinationsWasmIntegrity: __EVEXPORT_INTEGRITY__.destinationsWasm,
+    destinationsTranslationUrl,
+    destinationsTranslationIntegrity: __EVEXPORT_INTEGRITY__.destinationTranslations,
   });

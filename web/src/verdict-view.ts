@@ -146,7 +146,11 @@ export function destinationPanel(lang: Lang, d: Destination): HTMLElement {
                 'tr',
                 {},
                 h('th', { scope: 'row', colspan: '3' }, t(lang, 'total')),
-                h('td', { class: 'num' }, money(lang, d.estimate.total, d.estimate.currency)),
+                h(
+                  'td',
+                  { class: 'num' },
+                  d.estimate.total === null ? '—' : money(lang, d.estimate.total, d.estimate.currency),
+                ),
               ),
             )
           : null,
@@ -154,9 +158,9 @@ export function destinationPanel(lang: Lang, d: Destination): HTMLElement {
     : h('p', {}, t(lang, 'noCharges'));
   // The estimate as a stacked bar: the customs value, then each charge, in the country's order.
   let bar: HTMLElement | null = null;
-  if (d.estimate && d.estimate.total + d.estimate.customs_value.amount > 0) {
+  if (d.estimate && d.estimate.lines.length > 0) {
     const e = d.estimate;
-    const whole = e.customs_value.amount + e.total;
+    const whole = e.customs_value.amount + (e.total ?? 0);
     const parts = [
       { id: 'value', label: t(lang, 'customsValue'), amount: e.customs_value.amount },
       ...e.lines.map((l) => ({
@@ -243,11 +247,12 @@ export function destinationPanel(lang: Lang, d: Destination): HTMLElement {
 /** The destination in two lines, for the widget's compact layout: entry, then the charges' total. */
 export function destinationSummary(lang: Lang, d: Destination): HTMLElement {
   const name = countryName(lang, d.country, d.name);
-  const cost = d.estimate
-    ? `${t(lang, 'total')}: ${money(lang, d.estimate.total, d.estimate.currency)}`
-    : d.charges_percent !== null
-      ? `${t(lang, 'charges')}: ${d.charges_percent} % ${t(lang, 'base.value')}`
-      : t(lang, 'noCharges');
+  const cost =
+    d.estimate && d.estimate.total !== null
+      ? `${t(lang, 'total')}: ${money(lang, d.estimate.total, d.estimate.currency)}`
+      : d.charges_percent !== null
+        ? `${t(lang, 'charges')}: ${d.charges_percent} % ${t(lang, 'base.value')}`
+        : t(lang, 'noCharges');
   return h(
     'div',
     { class: 'destination-summary', 'data-entry': d.entry },

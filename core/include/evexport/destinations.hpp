@@ -42,7 +42,7 @@ struct Conditions {
     std::vector<std::string> makes;   // the vehicle's make is one of these (case ignored)
     std::optional<bool> origin_certificate;
     std::optional<int> model_year_min;
-    std::optional<double> age_over_years;
+    std::optional<double> age_over_years, age_up_to_years;
     std::optional<Money> value_over, value_up_to;
     std::optional<double> power_kw_over, power_kw_up_to;
 };
@@ -114,8 +114,10 @@ struct Destinations {
     DestinationAnswer (*evaluate)(const Request&, const VehicleFacts&, Date as_of, const Destinations&) = nullptr;
     std::string (*write)(const DestinationAnswer&, std::string_view lang) = nullptr;
 
-    // Parsed and checked; a malformed file is refused with the first problem's JSON Pointer.
-    static std::variant<std::shared_ptr<const Destinations>, Error> load(std::string_view json);
+    // Parsed and checked, with the texts of each translation pack (core/rules/destinations/<lang>.json);
+    // a malformed file or pack is refused with the first problem's JSON Pointer.
+    static std::variant<std::shared_ptr<const Destinations>, Error> load(
+        std::string_view json, const std::vector<std::string_view>& translations = {});
     // The market a country belongs to (a member state finds its union), or nothing.
     const Market* market_for(std::string_view country) const;
     const Text* message(std::string_view code) const;

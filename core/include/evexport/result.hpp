@@ -55,7 +55,8 @@ struct DestinationLine {
 };
 struct EstimateLine {
     const Charge* charge = nullptr;
-    double base = 0, amount = 0;
+    std::optional<double> base;  // none for a fixed amount
+    double amount = 0;
 };
 // Charges applied to the customs value in the order the country applies them; no exchange rate is
 // ever assumed: a fixed amount in another currency stays in `other`, and a charge that cannot be
@@ -63,7 +64,7 @@ struct EstimateLine {
 struct Estimate {
     Money value;
     std::vector<EstimateLine> lines;
-    double total = 0;
+    double total = 0;  // written as null when no charge could be computed and some are open
     std::vector<Money> other;
     std::vector<const Charge*> open;
 };

@@ -43,6 +43,8 @@ public:
     // The destination data (core/rules/destinations.json): with it, a request naming a destination is
     // answered for it too. The WebAssembly module carries none; the JS API fetches the file.
     std::string load_destinations(std::string_view json);
+    // The destination data's texts in one more language (core/rules/destinations/<lang>.json).
+    std::string load_destinations_translation(std::string_view json);
     std::string destinations_info(std::string_view lang) const;
 
     // {"batch": id} or an error for an unknown format.
@@ -57,6 +59,8 @@ private:
     std::shared_ptr<const Ruleset> ruleset_ = Ruleset::builtin_shared();
     std::shared_ptr<const Registry> registry_;
     std::shared_ptr<const Destinations> destinations_;
+    std::string destinations_text_;                // its file, and the translation packs loaded with it
+    std::vector<std::string> destination_packs_;
     struct Batch {
         std::unique_ptr<BatchRunner> runner;
         BatchCounts final_counts;

@@ -28,6 +28,7 @@ declare const __EVEXPORT_INTEGRITY__: {
   translations: Record<string, string>;
   destinations: string;
   destinationsWasm: string;
+  destinationTranslations: Record<string, string>;
 };
 const INTEGRITY = __EVEXPORT_INTEGRITY__;
 let core: Promise<Checker> | undefined;
@@ -43,6 +44,8 @@ const loadCore = () =>
     destinationsIntegrity: INTEGRITY.destinations,
     destinationsWasmUrl: new URL(`./${'evexport-destinations.wasm'}`, here).href,
     destinationsWasmIntegrity: INTEGRITY.destinationsWasm,
+    destinationsTranslationUrl: (lang) => new URL(`./destinations/${lang}.json`, here),
+    destinationsTranslationIntegrity: INTEGRITY.destinationTranslations,
   }));
 
 type Outcome = Result | ErrorResult;
