@@ -188,7 +188,8 @@ int main(int argc, char** argv) {
     if (!destinations_path.empty() && !read_input(destinations_path, 16 * 1024 * 1024, destinations_text))
         return usage("cannot read " + destinations_path);
     // Its texts in every language built in, when they fit the data (another file keeps its own).
-    auto destinations_loaded = evexport::Destinations::load(destinations_text, evexport::embedded::destination_translations());
+    auto destinations_loaded =
+        evexport::Destinations::load(destinations_text, evexport::embedded::destination_translations());
     if (std::holds_alternative<evexport::Error>(destinations_loaded) && !destinations_path.empty())
         destinations_loaded = evexport::Destinations::load(destinations_text);
     if (auto* error = std::get_if<evexport::Error>(&destinations_loaded))

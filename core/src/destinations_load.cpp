@@ -135,7 +135,8 @@ struct Loader {
         const auto w = at + "/when";
         if (!only(*it, w,
                   {"condition", "importer", "drive_side", "groups", "no_group", "makes", "origin_certificate",
-                   "model_year_min", "age_over_years", "age_up_to_years", "value_over", "value_up_to", "power_kw_over", "power_kw_up_to"}))
+                   "model_year_min", "age_over_years", "age_up_to_years", "value_over", "value_up_to", "power_kw_over",
+                   "power_kw_up_to"}))
             return c;
         c.condition = enumeration<Condition>(*it, w, "condition");
         c.importer = enumeration<Importer>(*it, w, "importer");
@@ -321,8 +322,9 @@ struct Loader {
     // they translate. A pack for another version, or naming a text the data does not have, is refused.
     void translate(const json& pack, std::size_t index) {
         const std::string at = "/translations/" + std::to_string(index);
-        if (!only(pack, at, {"schema", "destinations", "version", "lang", "translated", "translator", "reviewed", "note",
-                             "texts"}))
+        if (!only(
+                pack, at,
+                {"schema", "destinations", "version", "lang", "translated", "translator", "reviewed", "note", "texts"}))
             return;
         if (required(pack, at, "schema") != "evexport-destinations-translation/1")
             bad(at, "schema", "this core reads evexport-destinations-translation/1");
@@ -350,10 +352,12 @@ struct Loader {
             auto it = by_path.find(path);
             if (it == by_path.end()) return bad(at + "/texts", path, "is not a text of the data");
             if (!value.is_string() || value.get_ref<const std::string&>().size() > kMaxTextBytes)
-                return bad(at + "/texts", path, "must be a string of at most " + std::to_string(kMaxTextBytes) + " bytes");
+                return bad(at + "/texts", path,
+                           "must be a string of at most " + std::to_string(kMaxTextBytes) + " bytes");
             auto& by_lang = it->second->by_lang;
-            by_lang.erase(std::remove_if(by_lang.begin(), by_lang.end(), [&](const auto& t) { return t.first == lang; }),
-                          by_lang.end());
+            by_lang.erase(
+                std::remove_if(by_lang.begin(), by_lang.end(), [&](const auto& t) { return t.first == lang; }),
+                by_lang.end());
             by_lang.emplace_back(lang, value.get<std::string>());
         }
     }

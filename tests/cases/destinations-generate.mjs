@@ -116,7 +116,11 @@ export function generate(data) {
         const { request, complete } = facts(item.when, asOf, data, fail);
         request.as_of = asOf;
         request.shipment.destination = country;
-        cases.push({ name: `${market.country} ${item.id}: ${name}`, request, expect: { destination: expectation(present, complete) } });
+        cases.push({
+          name: `${market.country} ${item.id}: ${name}`,
+          request,
+          expect: { destination: expectation(present, complete) },
+        });
       };
       if (item.from && item.from > '1900-01-01') {
         add(`the day before it starts (${day(item.from, -1)})`, day(item.from, -1), false);

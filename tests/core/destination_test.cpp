@@ -24,11 +24,14 @@ const char* kFixture = R"({
      "entry": [{"id": "eu.approval", "effect": "conditional", "confirmed": true, "sources": ["s"],
                 "text": {"en": "Type approval."}}],
      "charges": [
-       {"id": "eu.duty", "kind": "duty", "rate_percent": 10, "confirmed": true, "sources": ["s"], "text": {"en": "Duty"}},
-       {"id": "eu.cvd.byd", "kind": "countervailing_duty", "rate_percent": 17, "when": {"condition": "new", "groups": ["byd"]},
+       {"id": "eu.duty", "kind": "duty", "rate_percent": 10, "confirmed": true, "sources": ["s"],
+        "text": {"en": "Duty"}},
+       {"id": "eu.cvd.byd", "kind": "countervailing_duty", "rate_percent": 17, "when": {"condition": "new",
+        "groups": ["byd"]},
         "confirmed": true, "sources": ["s"], "text": {"en": "CVD BYD"}},
        {"id": "eu.cvd.coop", "kind": "countervailing_duty", "rate_percent": 20.7, "option": "cooperating",
-        "when": {"condition": "new", "no_group": true}, "confirmed": true, "sources": ["s"], "text": {"en": "CVD other"}},
+        "when": {"condition": "new", "no_group": true}, "confirmed": true, "sources": ["s"],
+         "text": {"en": "CVD other"}},
        {"id": "eu.vat", "kind": "vat", "rate_percent": 20, "base": "cumulative", "confirmed": false,
         "conflict": {"rate_percent": 19, "sources": ["w"]}, "sources": ["s"], "text": {"en": "VAT"}}]},
     {"country": "BR", "name": {"en": "Brazil"}, "currency": "BRL", "verified": "2026-11-29",
@@ -48,13 +51,16 @@ const char* kFixture = R"({
                   "sources": ["s"], "text": {"en": "Fee"}},
                  {"id": "gb.usd", "kind": "fee", "amount": {"amount": 100, "currency": "USD"}, "confirmed": true,
                   "sources": ["s"], "text": {"en": "Fee in dollars"}},
-                 {"id": "gb.lct", "kind": "luxury_tax", "rate_percent": 33, "above": {"amount": 1000, "currency": "GBP"},
+                 {"id": "gb.lct", "kind": "luxury_tax", "rate_percent": 33, "above": {"amount": 1000,
+                  "currency": "GBP"},
                   "confirmed": true, "sources": ["s"], "text": {"en": "Above"}},
-                 {"id": "gb.min", "kind": "additional_duty", "rate_percent": 30, "minimum": {"amount": 8500, "currency": "USD"},
+                 {"id": "gb.min", "kind": "additional_duty", "rate_percent": 30, "minimum": {"amount": 8500,
+                  "currency": "USD"},
                   "confirmed": true, "sources": ["s"], "text": {"en": "Minimum in dollars"}}]}],
   "questions": {"/vehicle/drive_side": {"en": "Drive side?"}, "/shipment/importer": {"en": "Importer?"},
     "/vehicle/condition": {"en": "New or used?"}, "/vehicle/registration_date": {"en": "Registered when?"},
-    "/vehicle/make": {"en": "Make?"}, "/vehicle/vin": {"en": "VIN?"}, "/shipment/customs_value/amount": {"en": "Value?"},
+    "/vehicle/make": {"en": "Make?"}, "/vehicle/vin": {"en": "VIN?"},
+     "/shipment/customs_value/amount": {"en": "Value?"},
     "/vehicle/power_kw": {"en": "Power?"}, "/shipment/origin_certificate": {"en": "Certificate?"}},
   "messages": {"destination_not_covered": {"en": "{country} is not covered."},
     "destination_stale": {"en": "{country} verified {verified}, over {days} days before {as_of}."},
@@ -235,9 +241,10 @@ TEST(Destination, MalformedDataIsRefusedNamingTheField) {
                                                                : evexport::Error{"loaded", "", ""};
     };
     EXPECT_EQ(refused(R"("rate_percent": 10,)", "").field, "/markets/0/charges/0");
-    EXPECT_EQ(
-        refused(R"("sources": ["s"], "text": {"en": "Duty"})", R"("sources": ["nope"], "text": {"en": "Duty"})").field,
-        "/markets/0/charges/0/sources/0");
+    EXPECT_EQ(refused(R"("rate_percent": 10, "confirmed": true, "sources": ["s"])",
+                      R"("rate_percent": 10, "confirmed": true, "sources": ["nope"])")
+                  .field,
+              "/markets/0/charges/0/sources/0");
     EXPECT_EQ(refused(R"("groups": ["byd"]})", R"("groups": ["geely"]})").field, "/markets/0/charges/1/when/groups/0");
     EXPECT_EQ(refused(R"("effect": "not_allowed", "when": {"condition": "used"})",
                       R"("effect": "banned", "when": {"condition": "used"})")

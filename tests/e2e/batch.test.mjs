@@ -74,6 +74,7 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
     warnings: [],
     missing: [],
     error: { code: 'invalid_field', field: '/vehicle/powertrain' },
+    destination: null,
     input: { colour: 'red, 0' },
   });
   assert.equal(lines[1].verdict, 'not_permitted');
@@ -98,9 +99,10 @@ test('input columns named like the answer are renamed and reported; formula cell
   const written = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '');
   assert.equal(
     written.split('\n')[0],
-    'id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,note',
+    'id,verdict,licence_required,warnings,missing,error,error_field,' +
+      'destination_entry,destination_charges_percent,destination_total,input_verdict,input_error,note',
   );
-  assert.match(written, /^a1,not_permitted,true,,,,,permitted,,"'=HYPERLINK/m);
+  assert.match(written, /^a1,not_permitted,true,,,,,,,,permitted,,"'=HYPERLINK/m);
   assert.match(written, /^"'@a2",not_permitted,/m);
   assert.doesNotMatch(written, /(^|,)[=+@-]/m, 'no cell starts a formula');
   const [jsonlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-jsonl')]);

@@ -108,9 +108,15 @@ test(
       exporter: { role: 'trader' },
       shipment: { destination: 'KZ' },
     });
+    // The export verdict comes at once; the destination's answer when its data has come (issue 14).
     const [result] = await events(page, 'evexport-result', 'compact');
-    assert.deepEqual(result, checker.evaluate({ ...request, lang: 'en' }));
+    const { destination, ...exportSide } = checker.evaluate({ ...request, lang: 'en' });
+    assert.deepEqual(result, exportSide);
     assert.equal(result.verdict, 'not_permitted');
+    await page.waitForFunction(() =>
+      window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact' && e.detail?.destination),
+    );
+    assert.deepEqual((await events(page, 'evexport-result', 'compact')).at(-1).destination, destination);
     assert.equal(
       await page.evaluate(
         () => document.getElementById('compact').shadowRoot.querySelector('[role=status]').dataset.verdict,
@@ -120,13 +126,19 @@ test(
     assert.deepEqual(await page.evaluate(() => window.violations), []);
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.elsewhere, []);
-    // It did load from the widget's origin: the module, the core, and nothing it was not asked for.
+    // It did load from the widget's origin: the module, the core, and — the request naming a
+    // destination — the destination's build and data; nothing it was not asked for.
     assert.deepEqual(
       page.requested
         .filter((url) => url.startsWith(site.origin))
         .map((url) => url.slice(site.origin.length))
         .sort(),
-      ['/embed/v1.0.0/ev-export-check.js', '/embed/v1.0.0/evexport.wasm'],
+      [
+        '/embed/v1.0.0/destinations.json',
+        '/embed/v1.0.0/ev-export-check.js',
+        '/embed/v1.0.0/evexport-destinations.wasm',
+        '/embed/v1.0.0/evexport.wasm',
+      ],
     );
   },
 );

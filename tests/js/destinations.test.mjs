@@ -111,3 +111,24 @@ test('China’s verdict is the same whatever the destination; the destination is
   assert.equal(none.destination, undefined);
   assert.equal(none.verdict, [...verdicts][0]);
 });
+
+test('the generated date cases are those the data gives (run tests/cases/destinations-generate.mjs)', async () => {
+  const { generate } = await import('../cases/destinations-generate.mjs');
+  const onFile = JSON.parse(readFileSync(join(root, 'tests', 'cases', 'destinations-dates.json'), 'utf8'));
+  assert.deepEqual(onFile, JSON.parse(JSON.stringify(generate(data))));
+});
+
+test('every destination text has its translation in every language, placeholders kept', () => {
+  for (const lang of ['zh', 'ru', 'es', 'pt-BR', 'ar']) {
+    const pack = JSON.parse(readFileSync(join(root, 'core', 'rules', 'destinations', `${lang}.json`), 'utf8'));
+    assert.equal(pack.version, data.version, lang);
+    const english = JSON.parse(execFileSync(cli, ['destinations'], { encoding: 'utf8' }));
+    assert.ok(english.languages.includes(lang), lang);
+    for (const m of data.markets)
+      for (const item of [...m.entry, ...m.charges]) {
+        const text = pack.texts[`items/${item.id}/text`];
+        assert.ok(text, `${lang}: ${item.id}`);
+        for (const p of item.text.en.match(/\{\w+\}/g) ?? []) assert.ok(text.includes(p), `${lang}: ${item.id} ${p}`);
+      }
+  }
+});

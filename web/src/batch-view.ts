@@ -244,6 +244,10 @@ export class BatchView {
 
     const matching = this.filter ? this.rows.filter((r) => r.verdict === this.filter) : this.rows;
     const heads = ['id', 'verdict', 'licence_required', 'warnings', 'missing', 'error'];
+    // The destination's entry and charges, when the answer has them (issue 14): cells 8 to 10.
+    const atDestination = this.header[7] === 'destination_entry';
+    const columns = atDestination ? [0, 1, 2, 3, 4, 5, 7, 8, 9] : [0, 1, 2, 3, 4, 5];
+    if (atDestination) heads.push('destination_entry', 'destination_charges_percent', 'destination_total');
     // The verdict in words for people; the codes stay as they are in the downloads.
     const cell = (cells: string[], i: number) =>
       i === 1 && cells[1]
@@ -262,7 +266,7 @@ export class BatchView {
     this.shown = shown;
     const body = matching.slice(0, SHOWN).map((row: AnswerRow) => {
       const cells = cellsOf(row);
-      return h('tr', { 'data-verdict': row.verdict }, ...heads.map((_, i) => h('td', {}, cell(cells, i))));
+      return h('tr', { 'data-verdict': row.verdict }, ...columns.map((i) => h('td', {}, cell(cells, i))));
     });
     this.el.table.replaceChildren(
       h('caption', {}, caption),

@@ -62,7 +62,12 @@ self.onmessage = async (event: MessageEvent<{ file?: File; format?: 'csv' | 'jso
   const post = (message: BatchMessage) => (self as unknown as Worker).postMessage(message);
   try {
     const { file, format = 'csv' } = event.data;
-    checker ??= loadChecker();
+    // With the destination, as the CLI's batch: rows naming one get its three columns (issue 14).
+    checker ??= loadChecker().then(async (loaded) => {
+      const info = await loaded.loadDestinations();
+      if ('error' in info) console.warn('destination data:', info.error.message);
+      return loaded;
+    });
     const core = await checker;
     if (!file) {
       warmUp(core);

@@ -89,20 +89,30 @@ export function toJsonLines(header: string[], rows: AnswerRow[], renamed: [strin
   const list = (s: string) => (s ? s.split(';') : []);
   const original = new Map(renamed.map(([from, to]) => [to, from]));
   const names = header.map((name) => unguarded(original.get(name) ?? name));
+  // With destination data the answer has three more columns (issue 14): destination_entry,
+  // destination_charges_percent, destination_total.
+  const destination = header[7] === 'destination_entry';
+  const first = destination ? 10 : 7;
+  const number = (s: string) => (s === '' ? null : Number(s));
   return rows
     .map((row) => {
       const cells = cellsOf(row);
       const input: Record<string, string> = {};
-      for (let i = 7; i < header.length; i++) input[names[i]] = unguarded(cells[i] ?? '');
-      return JSON.stringify({
+      for (let i = first; i < header.length; i++) input[names[i]] = unguarded(cells[i] ?? '');
+      const answer: Record<string, unknown> = {
         id: unguarded(cells[0]),
         verdict: cells[1] || null,
         licence_required: cells[2] === '' ? null : cells[2] === 'true',
         warnings: list(cells[3]),
         missing: list(cells[4]),
         error: cells[5] ? { code: cells[5], field: cells[6] } : null,
-        input,
-      });
+      };
+      if (destination)
+        answer.destination = cells[7]
+          ? { entry: cells[7], charges_percent: number(cells[8]), total: number(cells[9]) }
+          : null;
+      answer.input = input;
+      return JSON.stringify(answer);
     })
     .join('\n')
     .concat(rows.length ? '\n' : '');

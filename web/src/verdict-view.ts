@@ -173,14 +173,16 @@ export function destinationPanel(lang: Lang, d: Destination): HTMLElement {
     bar = h(
       'div',
       { class: 'estimate-bar', role: 'img', 'aria-label': `${t(lang, 'estimate')}: ${said}` },
-      ...parts.map((p, i) =>
-        h('span', {
+      ...parts.map((p, i) => {
+        const segment = h('span', {
           class: `segment segment-${i % 6}`,
           'data-id': p.id,
-          style: `flex-grow:${p.amount / whole}`,
           title: `${p.label}: ${money(lang, p.amount, e.currency)}`,
-        }),
-      ),
+        });
+        // Through the CSSOM: a style attribute would break the page's policy (style-src 'self').
+        segment.style.flexGrow = String(p.amount / whole);
+        return segment;
+      }),
     );
   }
   const extra: HTMLElement[] = [];

@@ -59,7 +59,7 @@ private:
     std::shared_ptr<const Ruleset> ruleset_ = Ruleset::builtin_shared();
     std::shared_ptr<const Registry> registry_;
     std::shared_ptr<const Destinations> destinations_;
-    std::string destinations_text_;                // its file, and the translation packs loaded with it
+    std::string destinations_text_;  // its file, and the translation packs loaded with it
     std::vector<std::string> destination_packs_;
     struct Batch {
         std::unique_ptr<BatchRunner> runner;
