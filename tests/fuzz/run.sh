@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs each fuzzer for SECONDS seconds (default 15; scripts/test uses 12 x 5 = 60 s), from the seeds.
+# Runs each fuzzer for SECONDS seconds (default 15; scripts/test uses 10 x 6 = 60 s), from the seeds.
 # A crash leaves its input in build/fuzz/artifacts/ and fails the run; make it a case in tests/cases.
 # Longer run: tests/fuzz/run.sh 3600
 set -euo pipefail
@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-15}"
 node tests/fuzz/seeds.mjs build/fuzz/seeds >/dev/null
 mkdir -p build/fuzz/artifacts build/fuzz/corpus
-for harness in request ruleset identifiers batch session; do
+for harness in request ruleset identifiers batch session destinations; do
   mkdir -p "build/fuzz/corpus/$harness"
   echo "fuzz_$harness: ${seconds}s"
   set +e

@@ -29,6 +29,14 @@ loadCases().forEach((c, i) => {
   if (request?.exporter?.uscc) ids.add(request.exporter.uscc);
 });
 put('ruleset', 'builtin.json', readFileSync(join(root, 'core', 'rules', 'cn-vehicle-export.json')));
+// The destination data, cut to three markets (and the sources they cite) to fit the fuzzer's input length.
+{
+  const data = JSON.parse(readFileSync(join(root, 'core', 'rules', 'destinations.json'), 'utf8'));
+  data.markets = data.markets.filter((m) => ['BR', 'CA', 'MX'].includes(m.country));
+  const cited = new Set(data.markets.flatMap((m) => [...m.entry, ...m.charges].flatMap((i) => i.sources)));
+  data.sources = data.sources.filter((s) => cited.has(s.id));
+  put('destinations', 'three-markets.json', JSON.stringify(data));
+}
 for (const [i, id] of [...ids].entries()) put('identifiers', `id-${i}.txt`, String(id));
 put('identifiers', 'registry.json', readFileSync(join(root, 'tests', 'registry', 'fictional-2026.json')));
 // Batch seeds: the first byte picks the chunk size the harness cuts the rest into.
