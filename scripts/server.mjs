@@ -16,6 +16,7 @@ const TYPES = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 
 // No inline script, no eval; WebAssembly compilation allowed; nothing loaded from elsewhere.

@@ -78,12 +78,21 @@ const copySource = (s) =>
         number: s.number,
         clause: s.clause,
         url: s.url,
+        grade: s.grade,
         title_en: s.title_en,
         title_translated: s.title_translated,
       }
     : s.title_en === undefined
-      ? { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url }
-      : { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, title_en: s.title_en };
+      ? { id: s.id, title: s.title, number: s.number, clause: s.clause, url: s.url, grade: s.grade }
+      : {
+          id: s.id,
+          title: s.title,
+          number: s.number,
+          clause: s.clause,
+          url: s.url,
+          grade: s.grade,
+          title_en: s.title_en,
+        };
 const copyEntry = (e) => ({ code: e.code, text: e.text, source: copySource(e.source) });
 
 const change = ([version, date, items]) => ({
@@ -114,7 +123,7 @@ export function join(c, t) {
     licence_required: licence === 2 ? null : licence === 1,
     regime: t.regimes[regime],
     as_of: asOf,
-    reasons: reasons.map(([index, text]) => {
+    reasons: reasons.map(([index, text, decides]) => {
       const rule = t.rules[index];
       const { tail } = rule;
       const reason = {
@@ -126,6 +135,7 @@ export function join(c, t) {
         until: tail.until,
       };
       if (tail.note !== undefined) reason.note = tail.note;
+      if (decides) reason.decides = true; // added 2026-11-29: the rule that stops the export
       return reason;
     }),
     obligations: obligations.map((i) => copyEntry(t.obligations[i])),

@@ -140,6 +140,9 @@ export interface SourceRef {
   number: string;
   clause: string;
   url: string;
+  /** Added 2026-11-29: how close the copy at `url` is to the official text: GOV (an official page),
+   * GOV-derived, REPRINT, SECONDARY, NEWS, CODE-DB, GH (docs/RULESET.md). */
+  grade: string;
 }
 
 export interface Reason {
@@ -150,6 +153,8 @@ export interface Reason {
   from: IsoDate | null;
   until: IsoDate | null;
   note?: string;
+  /** Added 2026-11-29: on the rule that stops the export (verdict not_permitted). */
+  decides?: true;
 }
 
 export interface Item {

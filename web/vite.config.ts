@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { integrity } from './integrity';
@@ -15,6 +17,30 @@ export default defineConfig({
   // The core's .wasm is fetched from the HTML's first bytes (a preload the JS API's fetch then
   // takes), not only once the page's script has run.
   plugins: [
+    // The service worker (web/sw.template.js): the page and what its first answer needs, cached at
+    // the first visit under a version named by the built files, so that it answers offline after.
+    {
+      name: 'service-worker',
+      generateBundle(_options, bundle) {
+        const files = Object.keys(bundle);
+        const precache = [
+          './',
+          './favicon.svg',
+          './manifest.webmanifest',
+          ...files
+            .filter((f) => f.startsWith('assets/') && !/destinations|^assets\/(zh|ru|es|pt-BR|ar)-/.test(f))
+            .map((f) => `./${f}`),
+        ];
+        const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 16);
+        this.emitFile({
+          type: 'asset',
+          fileName: 'sw.js',
+          source: readFileSync(here('sw.template.js'), 'utf8')
+            .replace("'__VERSION__'", JSON.stringify(version))
+            .replace('__PRECACHE__', JSON.stringify(precache)),
+        });
+      },
+    },
     {
       name: 'preload-core',
       transformIndexHtml: {

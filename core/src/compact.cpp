@@ -28,7 +28,8 @@ template <typename T> int index_in(const std::vector<T>& list, const T* item) { 
 
 // A mechanical writer of the rendered answer (render.hpp): what the JS API caches per language (a
 // rule's fixed members and own text, entries, names of values) goes as an index, the rest as text.
-//   reasons: [rule index, text or null (the rule's own text)]; obligations, documents: entry indices;
+//   reasons: [rule index, text or null (the rule's own text), 1 if it decides else 0];
+//   obligations, documents: entry indices;
 //   warnings: [code, field, text, positions]; missing: [field, question];
 //   vehicle: [hs_code, category, powertrain, condition, wmi, manufacturer, model_year];
 //   changes_since: null, or [[version, date, [[[rule ids], text], …]], …]
@@ -49,7 +50,7 @@ std::string compact(const Result& r) {
         w.begin_array().value(index_in(rules.rules, r.reasons[i].rule));
         if (answer.reasons[i].fixed) w.null();
         else w.value(answer.reasons[i].filled);
-        w.end_array();
+        w.value(int(r.reasons[i].decides)).end_array();
     }
     w.end_array().begin_array();
     for (const Entry* e : r.obligations) w.value(index_in(rules.obligations, e));

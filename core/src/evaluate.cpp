@@ -143,6 +143,7 @@ private:
     void stop(const Rule* rule, std::string message, Params params = {}) {
         stopped_ = true;
         reason(rule, std::move(message), std::move(params));
+        out_.reasons.back().decides = true;
     }
     void document(std::string_view code) {
         if (const auto* e = rules_.document(code); e && !contains(out_.documents, e)) out_.documents.push_back(e);

@@ -28,7 +28,9 @@ EVEXPORT_RARELY std::shared_ptr<const RenderCache> build_render_cache(const Rule
             .member("title", s->title)
             .member("number", s->number)
             .member("clause", clause);
-        w.member("url", s->url);
+        // How close the copy at url is to the official text (docs/RULESET.md, "Grades"), so that a
+        // reader is told when a link is a copy and whose (added 2026-11-29, issue 16).
+        w.member("url", s->url).member("grade", s->grade);
         if (!s->title_en.empty()) w.member("title_en", s->title_en);
         if (lang != "en" && s->translated_title.has(lang)) w.member("title_translated", s->translated_title.in(lang));
         w.end_object();

@@ -50,7 +50,9 @@ std::string result_to_json(const Result& r) {
     for (std::size_t i = 0; i < r.reasons.size(); ++i) {
         const Rule& rule = *r.reasons[i].rule;
         w.begin_object().member("rule", rule.id).member("text", answer.reasons[i].view());
-        w.raw_members(fragments.rule_tails[std::size_t(&rule - rules.rules.data())]).end_object();
+        w.raw_members(fragments.rule_tails[std::size_t(&rule - rules.rules.data())]);
+        if (r.reasons[i].decides) w.member("decides", true);  // added 2026-11-29 (issue 16)
+        w.end_object();
     }
     w.end_array();
     entries(w, "obligations", r.obligations, rules.obligations, fragments.obligations);

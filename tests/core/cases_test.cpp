@@ -128,6 +128,10 @@ TEST(Corpus, EveryCaseGivesItsExpectedResult) {
         for (const auto& m : result["missing"]) EXPECT_FALSE(m["question"].get<std::string>().empty()) << m;
         for (const auto& r : result["reasons"]) EXPECT_FALSE(r["source"]["url"].get<std::string>().empty()) << r;
         for (const auto& w : result["warnings"]) EXPECT_FALSE(w["text"].get<std::string>().empty()) << w;
+        // The rule that stops the export is marked, and only a stopped export has one (issue 16).
+        const bool decided = std::any_of(result["reasons"].begin(), result["reasons"].end(),
+                                         [](const json& r) { return r.value("decides", false); });
+        EXPECT_EQ(decided, result["verdict"] == "not_permitted") << answer.json;
         if (result["verdict"] == "undetermined")
             EXPECT_TRUE(!result["missing"].empty() || result["licence_required"].is_null())
                 << "undetermined without a reason";

@@ -36,6 +36,49 @@ test('every corpus case opened as a permalink shows its verdict', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('the rule that stops the export is said with the verdict and comes first, marked (issue 16)', async () => {
+  const page = await site.page();
+  const request = {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'trader' },
+  };
+  await page.goto(permalink(site.origin, JSON.stringify(request)));
+  assert.equal(await verdictOf(page), 'not_permitted');
+  const deciding = await page.getAttribute('#verdict .verdict-deciding', 'data-rule');
+  assert.ok(deciding, 'the deciding sentence is in the verdict');
+  assert.equal(await page.getAttribute('.block-reasons li.reason:first-child', 'data-rule'), deciding);
+  assert.match(await page.getAttribute('.block-reasons li.reason:first-child', 'class'), /decides/);
+  // A verdict no rule stopped has no deciding sentence.
+  await page.goto('about:blank');
+  await page.goto(
+    permalink(site.origin, JSON.stringify({ ...request, exporter: { role: 'manufacturer', listed: true } })),
+  );
+  assert.equal(await verdictOf(page), 'conditional');
+  assert.equal(await page.$('#verdict .verdict-deciding'), null);
+  assert.deepEqual(page.errors, []);
+});
+
+test('after one visit the calculator answers offline, and says its ruleset (issue 16)', async () => {
+  const page = await site.page();
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.context().setOffline(true);
+  const request = {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+    exporter: { role: 'trader' },
+  };
+  await page.goto('about:blank');
+  await page.goto(permalink(site.origin, JSON.stringify(request)));
+  assert.equal(await verdictOf(page), 'not_permitted');
+  assert.match(await page.textContent('#report-ruleset'), /cn-vehicle-export \d{4}\.\d+\.\d+/);
+  await page.context().setOffline(false);
+  assert.deepEqual(page.errors, []);
+});
+
 test('filling the form by hand gives the corpus verdicts', async () => {
   const page = await site.page();
   await page.goto(`${site.origin}/`);

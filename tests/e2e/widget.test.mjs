@@ -64,6 +64,14 @@ async function hostPage(path, options) {
   return page;
 }
 
+// The compact widget of the demo names a destination: its answer comes again once the destination's
+// data has come (issue 14). A test that changes it waits for that first, so that the data's arrival
+// is not taken for the answer to its own change.
+const settled = (page) =>
+  page.waitForFunction(() =>
+    window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact' && e.detail?.destination),
+  );
+
 const events = (page, type, id) =>
   page.evaluate(
     ([t, i]) => window.seen.filter((e) => e.type === t && (!i || e.id === i)).map((e) => e.detail),
@@ -123,6 +131,13 @@ test(
       ),
       'not_permitted',
     );
+    // The deciding sentence is in sight, not under "Details" (issue 16).
+    assert.ok(
+      await page.evaluate(
+        () =>
+          document.getElementById('compact').shadowRoot.querySelector('[role=status] .verdict-deciding')?.textContent,
+      ),
+    );
     assert.deepEqual(await page.evaluate(() => window.violations), []);
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.elsewhere, []);
@@ -148,7 +163,7 @@ test(
     'a bad one gives evexport-error',
   async () => {
     const page = await hostPage('index.html');
-    await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
+    await settled(page);
     const request = {
       as_of: '2026-03-01',
       vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new', make: 'BYD' },
@@ -176,7 +191,7 @@ test(
 
 test('each language: its strings, its rule texts, the Chinese document name kept, and Arabic mirrored', async () => {
   const page = await hostPage('index.html');
-  await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
+  await settled(page);
   for (const lang of LANGS) {
     const last = await nextResult(page, 'compact', () => page.selectOption('#lang', lang));
     assert.equal(last.detail.reasons[0].text, ruleText(lang, 'cn.licence.bev-2026'), lang);
@@ -267,7 +282,7 @@ test('the full layout: a labelled form in the shadow root, evaluated as the read
 // never goes on showing the previous request's answer.
 test('a request that throws or cycles is answered with an error, never with the previous answer', async () => {
   const page = await hostPage('index.html');
-  await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
+  await settled(page);
   // Built in the page (its policy allows no eval): a getter that throws, a cycle, a nested __proto__.
   const hostile = [
     () => ({
@@ -461,7 +476,7 @@ test('integrity: a host pinning the widget by its hash does not run a changed wi
 
 test('markup in the attributes or the request is shown as text, never run', async () => {
   const page = await hostPage('index.html', { locale: 'en-GB' });
-  await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'compact'));
+  await settled(page);
   const markup = '<img src=x onerror="window.pwned=1">';
   await nextResult(page, 'compact', () =>
     page.evaluate((m) => {

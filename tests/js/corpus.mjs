@@ -62,6 +62,9 @@ export function compare(result, expect) {
       (result.ruleset.changes_since ?? []).map((c) => c.version),
       expect.changes_since,
     );
+  // The rule that stops the export is marked, and only a stopped export has one (issue 16).
+  if (result.reasons.some((r) => r.decides) !== (result.verdict === 'not_permitted'))
+    failures.push(`decides marks ${result.reasons.filter((r) => r.decides).map((r) => r.rule)} on ${result.verdict}`);
   for (const [paper, status] of Object.entries(expect.papers ?? {}))
     eq(`papers.${paper}`, result.papers?.find((p) => p.paper === paper)?.status, status);
   return failures;

@@ -245,6 +245,10 @@ form.element.addEventListener('input', () => {
   $('undo-reset').hidden = true;
 });
 
+// Offline after the first visit (web/sw.template.js); not from a file, which has no service worker.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http'))
+  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('offline cache:', e));
+
 applyLang();
 view.loading(lang);
 const stringsReady = loadStrings(lang).then(applyLang);

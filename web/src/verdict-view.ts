@@ -7,7 +7,7 @@ import type { Destination, ErrorResult, Result } from './checker';
 type Item = {
   code: string;
   text: string;
-  source: { title: string; title_translated?: string; number: string; clause: string; url: string };
+  source: { title: string; title_translated?: string; number: string; clause: string; url: string; grade?: string };
 };
 
 // The document's Chinese name and number as they are, with its translation before them when the
@@ -27,11 +27,20 @@ function sourceLine(lang: Lang, s: Item['source'], from?: string | null, until?:
     ' ',
     // Opened only when the reader chooses to; nothing is fetched from it. Only web addresses (the core
     // refuses others); a source without one has no link.
+    // The link says whether it is the official text or a copy, and whose (issue 16).
     /^https?:\/\//.test(s.url)
       ? h(
           'a',
-          { href: s.url, target: '_blank', rel: 'noopener noreferrer external', hreflang: 'zh' },
-          t(lang, 'readText'),
+          {
+            href: s.url,
+            target: '_blank',
+            rel: 'noopener noreferrer external',
+            hreflang: 'zh',
+            'data-grade': s.grade ?? '',
+          },
+          s.grade === 'GOV' || !s.grade
+            ? t(lang, s.grade === 'GOV' ? 'officialText' : 'readText')
+            : t(lang, 'copyOn').replace('{host}', new URL(s.url).hostname),
         )
       : null,
   );
@@ -308,10 +317,15 @@ export class VerdictView {
               .replace('{date}', r.as_of)
               .replace('{today}', today),
           );
+    // The rule that stops the export, said with the verdict: the point of the answer, without a click.
+    const deciding = r.reasons.filter((reason) => reason.decides);
     this.status.replaceChildren(
       h('p', { class: 'verdict-title' }, t(lang, `verdict.${r.verdict}`)),
       ...(otherDay ? [otherDay] : []),
       h('p', { class: 'verdict-lead' }, t(lang, `verdict.${r.verdict}.lead`)),
+      ...deciding.map((reason) =>
+        h('p', { class: 'verdict-deciding', 'data-rule': reason.rule }, `${t(lang, 'decides')}: ${reason.text}`),
+      ),
       h(
         'p',
         { class: 'verdict-facts' },
@@ -321,10 +335,16 @@ export class VerdictView {
       ),
     );
 
-    const reasons = r.reasons.map((reason) =>
+    // The deciding rule first, and marked.
+    const ordered = [...r.reasons.filter((x) => x.decides), ...r.reasons.filter((x) => !x.decides)];
+    const reasons = ordered.map((reason) =>
       h(
         'li',
-        { class: reason.confidence === 'unconfirmed' ? 'reason unconfirmed' : 'reason', 'data-rule': reason.rule },
+        {
+          class: `reason${reason.confidence === 'unconfirmed' ? ' unconfirmed' : ''}${reason.decides ? ' decides' : ''}`,
+          'data-rule': reason.rule,
+        },
+        reason.decides ? h('p', { class: 'badge badge-decides' }, t(lang, 'decides')) : null,
         h('p', {}, reason.text),
         reason.confidence === 'unconfirmed' ? h('p', { class: 'badge' }, t(lang, 'unconfirmed')) : null,
         sourceLine(lang, reason.source, reason.from, reason.until),

@@ -18,6 +18,7 @@ struct Reason {
     const Rule* rule = nullptr;
     std::string message;  // a key of Ruleset::messages, or empty for the rule's own text
     Params params;
+    bool decides = false;  // it stops the export: the verdict is not_permitted because of it
 };
 
 struct Warning {
