@@ -341,7 +341,9 @@ export class VerdictView {
       h(
         'li',
         {
-          class: `reason${reason.confidence === 'unconfirmed' ? ' unconfirmed' : ''}${reason.decides ? ' decides' : ''}`,
+          class: ['reason', reason.confidence === 'unconfirmed' ? 'unconfirmed' : '', reason.decides ? 'decides' : '']
+            .filter(Boolean)
+            .join(' '),
           'data-rule': reason.rule,
         },
         reason.decides ? h('p', { class: 'badge badge-decides' }, t(lang, 'decides')) : null,
