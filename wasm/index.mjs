@@ -141,12 +141,12 @@ export async function createChecker(options = {}) {
     if (shape) return;
     shape = Object.create(null);
     booleans = [];
-    let count = 0;
-    tablesFor('en').fields.forEach(([pointer, boolean], index) => {
-      // The seller's papers take the JSON path: their lists are arrays, and leaving them out keeps
-      // the fast path's slots (and the per-request join) as short as the plain request's.
-      if (pointer.startsWith('/papers/')) return;
-      count = index + 1;
+    // The fields before the seller's papers: the papers (their lists are arrays) and the fields added
+    // after them (the destination's, issue 14) take the JSON path, which keeps the fast path's slots,
+    // and the per-request join, as short as the plain request's.
+    const fields = tablesFor('en').fields;
+    const count = fields.findIndex(([pointer]) => pointer.startsWith('/papers/'));
+    fields.slice(0, count).forEach(([pointer, boolean], index) => {
       const keys = pointer.slice(1).split('/');
       let node = shape;
       for (const key of keys.slice(0, -1)) {

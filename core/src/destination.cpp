@@ -237,9 +237,11 @@ EVEXPORT_SMALL DestinationAnswer evaluate_destination(const Request& request, co
     // Every dated change between as_of and the arrival date, for the items that may bear on the car.
     const Date first = std::min(as_of, a.arrival), last = std::max(as_of, a.arrival);
     auto dated = [&](const MarketItem& item) {
-        if (facts.match(item.when).is == Match::no) return;
-        if (item.from && first < *item.from && *item.from <= last) a.changes.push_back({*item.from, &item, true});
-        if (item.until && first <= *item.until && *item.until < last) a.changes.push_back({*item.until, &item, false});
+        const bool starts = item.from && first < *item.from && *item.from <= last;
+        const bool ends = item.until && first <= *item.until && *item.until < last;
+        if ((!starts && !ends) || facts.match(item.when).is == Match::no) return;
+        if (starts) a.changes.push_back({*item.from, &item, true});
+        if (ends) a.changes.push_back({*item.until, &item, false});
     };
     for (const auto& item : market.entry) dated(item);
     for (const auto& item : market.charges) dated(item);

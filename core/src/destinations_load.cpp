@@ -393,16 +393,18 @@ EVEXPORT_RARELY std::variant<std::shared_ptr<const Destinations>, Error> Destina
     if (!packs.in.ok()) return packs.in.error();
     loader.languages();
     destinations->sha256 = sha256_hex(text);
+    for (const auto& m : destinations->markets) {
+        destinations->by_country.emplace(m.country, &m);
+        for (const auto& member : m.members) destinations->by_country.emplace(member, &m);
+    }
     destinations->evaluate = &detail::evaluate_destination;
     destinations->write = &detail::destination_json;
     return std::shared_ptr<const Destinations>(std::move(destinations));
 }
 
 const Market* Destinations::market_for(std::string_view country) const {
-    for (const auto& m : markets)
-        if (m.country == country || std::find(m.members.begin(), m.members.end(), country) != m.members.end())
-            return &m;
-    return nullptr;
+    auto it = by_country.find(country);
+    return it == by_country.end() ? nullptr : it->second;
 }
 
 const Text* Destinations::message(std::string_view code) const {

@@ -105,8 +105,8 @@ struct Destinations {
     std::vector<ProducerGroup> groups;
     std::vector<Market> markets;
     std::map<std::string, Text, std::less<>> questions, messages;
-    std::vector<std::string> languages;  // of the texts, English first
-
+    std::vector<std::string> languages;                            // of the texts, English first
+    std::map<std::string, const Market*, std::less<>> by_country;  // each country and member state
     // The evaluation (core/src/destination.cpp) and its writer, set by load(). The core reaches them
     // only through data it was given, so that a build that never loads any carries none of their
     // code: the WebAssembly core, whose download the budget counts, has them in its second build,
