@@ -265,6 +265,17 @@ test('the full layout: a labelled form in the shadow root, evaluated as the read
     vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
     exporter: { role: 'trader' },
   });
+  // The verdict stays in sight while the form scrolls: after the last field before the papers is
+  // changed on a phone's screen, the verdict is in the viewport (issue 16).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const field = page.locator('#full >> [name="evidence.miit_catalogue"]');
+  await field.scrollIntoViewIfNeeded();
+  await field.selectOption('true');
+  const inView = await page.evaluate(() => {
+    const box = document.getElementById('full').shadowRoot.querySelector('[role=status]').getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  });
+  assert.ok(inView, 'the verdict is on screen after the last field changed');
 
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource); // evaluated by the test: the host's policy stays strict

@@ -234,7 +234,9 @@ export class EvExportCheck extends HTMLElement {
       this.#form.element.setAttribute('part', 'form');
       this.#form.write(this.request);
       this.#form.setLang(this.#lang);
-      this.#els.title.after(this.#form.element);
+      // The verdict above the form, and kept in sight while the form scrolls (widget.css): a change in
+      // the last field is seen where it is made (issue 16).
+      this.#els.status.after(this.#form.element);
     }
     this.#form?.element.toggleAttribute('hidden', !full);
     this.#els.more.open = full;
