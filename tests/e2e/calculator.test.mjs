@@ -510,6 +510,16 @@ test('no horizontal scrolling at 320, 390 and 1280 px in any language, answer, p
       }));
       assert.ok(scroll <= client, `${lang} at ${width} px: ${scroll} px wide`);
       assert.equal(dir, lang === 'ar' ? 'rtl' : 'ltr');
+      // On a phone the batch's answers are cards, each cell named (issue 16 item 3).
+      if (width < 600)
+        assert.deepEqual(
+          await page.$eval('#batch-table tbody tr', (tr) => ({
+            display: getComputedStyle(tr).display,
+            label: tr.querySelector('td').dataset.label,
+          })),
+          { display: 'block', label: 'id' },
+          `${lang} at ${width} px`,
+        );
     }
   }
   assert.deepEqual(page.errors, []);

@@ -266,7 +266,12 @@ export class BatchView {
     this.shown = shown;
     const body = matching.slice(0, SHOWN).map((row: AnswerRow) => {
       const cells = cellsOf(row);
-      return h('tr', { 'data-verdict': row.verdict }, ...columns.map((i) => h('td', {}, cell(cells, i))));
+      // Each cell names its column, which a phone shows beside it when rows become cards (styles.css).
+      return h(
+        'tr',
+        { 'data-verdict': row.verdict },
+        ...columns.map((i, k) => h('td', { 'data-label': heads[k] }, cell(cells, i))),
+      );
     });
     this.el.table.replaceChildren(
       h('caption', {}, caption),
