@@ -478,22 +478,14 @@ export async function createChecker(options = {}) {
      */
     async loadLanguage(lang) {
       if (typeof lang !== 'string') return false;
-      // The destination data's texts follow the language, now if it is loaded, or when it is.
-      if (/^[a-z]{2,3}(-[A-Z]{2})?$/.test(lang) && lang !== 'en') {
-        if (languagesAsked.size < 16) languagesAsked.add(lang); // bounded, whatever strings are asked
-        await destinationTexts(lang);
-      }
       if (lang === 'en') return true; // every ruleset has English
+      if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(lang)) return false;
+      // The destination data's texts follow the language, now if it is loaded, or when it is.
+      if (languagesAsked.size < 16) languagesAsked.add(lang); // bounded, whatever strings are asked
+      await destinationTexts(lang);
       if (tablesFor('en').languages.includes(lang)) return true;
-      if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(String(lang))) return false;
       const url = new URL(translationUrl(lang), globalThis.location?.href);
-      pending[lang] ??= (
-        url.protocol === 'file:'
-          ? readLocal(url).then((bytes) => new TextDecoder().decode(bytes))
-          : fetch(url, { integrity: translationIntegrity?.[lang] ?? '' }).then((response) =>
-              response.ok ? response.text() : null,
-            )
-      )
+      pending[lang] ??= fetchText(url, translationIntegrity?.[lang])
         .then((text) => text !== null && !api.loadTranslation(text).error)
         .catch(() => false)
         .finally(() => delete pending[lang]);

@@ -183,18 +183,20 @@ int main(int argc, char** argv) {
         registry = std::get<std::shared_ptr<const evexport::Registry>>(result);
     }
 
-    // The destination data: built in, or the file given.
-    std::string destinations_text(evexport::embedded::destinations());
-    if (!destinations_path.empty() && !read_input(destinations_path, 16 * 1024 * 1024, destinations_text))
-        return usage("cannot read " + destinations_path);
-    // Its texts in every language built in, when they fit the data (another file keeps its own).
-    auto destinations_loaded =
-        evexport::Destinations::load(destinations_text, evexport::embedded::destination_translations());
-    if (std::holds_alternative<evexport::Error>(destinations_loaded) && !destinations_path.empty())
-        destinations_loaded = evexport::Destinations::load(destinations_text);
-    if (auto* error = std::get_if<evexport::Error>(&destinations_loaded))
-        return print({false, evexport::error_to_json(*error)});
-    const auto destinations = std::get<std::shared_ptr<const evexport::Destinations>>(destinations_loaded);
+    // The destination data, for the commands that answer with it only (vin, uscc, rules and schema
+    // start without parsing it): built in, or the file given.
+    std::shared_ptr<const evexport::Destinations> destinations;
+    if (command == "check" || command == "batch" || command == "destinations") {
+        std::string text(evexport::embedded::destinations());
+        if (!destinations_path.empty() && !read_input(destinations_path, 16 * 1024 * 1024, text))
+            return usage("cannot read " + destinations_path);
+        // Its texts in every language built in, when they fit the data (another file keeps its own).
+        auto loaded = evexport::Destinations::load(text, evexport::embedded::destination_translations());
+        if (std::holds_alternative<evexport::Error>(loaded) && !destinations_path.empty())
+            loaded = evexport::Destinations::load(text);
+        if (auto* error = std::get_if<evexport::Error>(&loaded)) return print({false, evexport::error_to_json(*error)});
+        destinations = std::get<std::shared_ptr<const evexport::Destinations>>(loaded);
+    }
 
     if (command == "check") {
         if (positional.size() > 1) return usage("check takes one FILE");

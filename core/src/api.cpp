@@ -1,10 +1,7 @@
 #include "evexport/api.hpp"
 
-#include <algorithm>
-
 #include "guarded.hpp"
 #include "json_writer.hpp"
-#include "optimize.hpp"
 
 #include "evexport/evaluate.hpp"
 #include "evexport/uscc.hpp"
@@ -91,44 +88,6 @@ Answer uscc_json(std::string_view code) {
                 "A checksum failure is a format anomaly to verify in the official register; some early codes fail it.");
         return {true, w.end_object().take()};
     });
-}
-
-EVEXPORT_RARELY std::string destinations_info_json(const Destinations& data, std::string_view lang) {
-    JsonWriter w(8192);
-    w.begin_object()
-        .member("id", data.id)
-        .member("version", data.version)
-        .member("sha256", data.sha256)
-        .member("compiled", format_date(data.compiled))
-        .member("stale_after_days", data.stale_after_days)
-        .member("languages", data.languages);
-    w.key("markets").begin_array();
-    for (const auto& m : data.markets) {
-        w.begin_object()
-            .member("country", m.country)
-            .member("members", m.members)
-            .member("name", m.name.in(lang))
-            .member("currency", m.currency)
-            .member("verified", format_date(m.verified));
-        std::vector<std::string> cited;  // every source its items cite, once
-        auto add = [&](const MarketItem& item) {
-            for (const auto* s : item.sources)
-                if (std::find(cited.begin(), cited.end(), s->id) == cited.end()) cited.push_back(s->id);
-        };
-        for (const auto& e : m.entry) add(e);
-        for (const auto& c : m.charges) add(c);
-        w.member("sources", cited).end_object();
-    }
-    w.end_array().key("sources").begin_array();
-    for (const auto& s : data.sources)
-        w.begin_object()
-            .member("id", s->id)
-            .member("title", s->title)
-            .member("url", s->url)
-            .member("date", s->date)
-            .member("grade", s->grade)
-            .end_object();
-    return w.end_array().end_object().take();
 }
 
 std::string ruleset_info_json(const Ruleset& rules, std::string_view lang) {

@@ -113,7 +113,8 @@ namespace {
 std::variant<Request, Error> decode_fields(std::string_view encoded, Date today) {
     Request request;
     std::size_t start = 0;
-    // The JS API sends the slots up to its last field (it leaves the papers to the JSON path).
+    // The JS API sends the slots of the fields before the papers (the papers and the fields after them,
+    // the destination's, take the JSON path): the input may end before the table does.
     for (std::size_t field = 0; field < detail::kFieldCount && start < encoded.size(); ++field) {
         const auto end = std::min(encoded.find('\0', start), encoded.size());
         const auto slot = encoded.substr(start, end - start);

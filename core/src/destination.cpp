@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "evexport/api.hpp"
 #include "json_writer.hpp"
 #include "optimize.hpp"
 
@@ -195,12 +196,13 @@ EVEXPORT_SMALL DestinationAnswer evaluate_destination(const Request& request, co
         }
         a.reasons.push_back(std::move(*l));
     }
-    // A ban that ended before the arrival without the sources saying what followed (Mexico's used-car
-    // decree) does not make entry allowed: what follows is not known.
+    // A figure that ended before the arrival, the sources not saying what followed: warned below, and a
+    // ban among them (Mexico's used-car decree) does not make entry allowed, since what follows is unknown.
+    auto ended_unknown = [&](const MarketItem& item) {
+        return item.then_unknown && item.until && *item.until < a.arrival && facts.match(item.when).is != Match::no;
+    };
     for (const auto& item : market.entry)
-        if (item.effect == EntryEffect::not_allowed && item.then_unknown && item.until && *item.until < a.arrival &&
-            facts.match(item.when).is != Match::no)
-            maybe_refused = true;
+        if (item.effect == EntryEffect::not_allowed && ended_unknown(item)) maybe_refused = true;
     a.entry = refused         ? EntryStatus::not_allowed
               : maybe_refused ? EntryStatus::undetermined
               : conditions    ? EntryStatus::conditional
@@ -261,7 +263,7 @@ EVEXPORT_SMALL DestinationAnswer evaluate_destination(const Request& request, co
                                {"as_of", format_date(as_of)}},
                               nullptr});
     auto expired = [&](const MarketItem& item) {
-        if (item.then_unknown && item.until && *item.until < a.arrival && facts.match(item.when).is != Match::no)
+        if (ended_unknown(item))
             a.warnings.push_back(
                 {"destination_figure_expired", "/shipment/arrival_date", {{"until", format_date(*item.until)}}, &item});
     };
@@ -281,16 +283,20 @@ EVEXPORT_SMALL DestinationAnswer evaluate_destination(const Request& request, co
 
 namespace {
 
+// A source as the answer and the data's description both write it.
+void source(JsonWriter& w, const DestinationSource& s) {
+    w.begin_object()
+        .member("id", s.id)
+        .member("title", s.title)
+        .member("url", s.url)
+        .member("date", s.date)
+        .member("grade", s.grade)
+        .end_object();
+}
+
 void sources(JsonWriter& w, std::string_view key, const std::vector<const DestinationSource*>& list) {
     w.key(key).begin_array();
-    for (const auto* s : list)
-        w.begin_object()
-            .member("id", s->id)
-            .member("title", s->title)
-            .member("url", s->url)
-            .member("date", s->date)
-            .member("grade", s->grade)
-            .end_object();
+    for (const auto* s : list) source(w, *s);
     w.end_array();
 }
 
@@ -421,3 +427,40 @@ EVEXPORT_SMALL std::string destination_json(const DestinationAnswer& a, std::str
 }
 
 }  // namespace evexport::detail
+
+namespace evexport {
+
+// The data's description (evexport destinations, the JS API's destinations()): beside the answer's
+// writer, so that a build that loads no destination data carries neither.
+EVEXPORT_RARELY std::string destinations_info_json(const Destinations& data, std::string_view lang) {
+    detail::JsonWriter w(8192);
+    w.begin_object()
+        .member("id", data.id)
+        .member("version", data.version)
+        .member("sha256", data.sha256)
+        .member("compiled", format_date(data.compiled))
+        .member("stale_after_days", data.stale_after_days)
+        .member("languages", data.languages);
+    w.key("markets").begin_array();
+    for (const auto& m : data.markets) {
+        w.begin_object()
+            .member("country", m.country)
+            .member("members", m.members)
+            .member("name", m.name.in(lang))
+            .member("currency", m.currency)
+            .member("verified", format_date(m.verified));
+        std::vector<std::string> cited;  // every source its items cite, once
+        auto add = [&](const MarketItem& item) {
+            for (const auto* s : item.sources)
+                if (std::find(cited.begin(), cited.end(), s->id) == cited.end()) cited.push_back(s->id);
+        };
+        for (const auto& e : m.entry) add(e);
+        for (const auto& c : m.charges) add(c);
+        w.member("sources", cited).end_object();
+    }
+    w.end_array().key("sources").begin_array();
+    for (const auto& s : data.sources) detail::source(w, *s);
+    return w.end_array().end_object().take();
+}
+
+}  // namespace evexport

@@ -10,6 +10,12 @@ import { loadCases, root } from '../js/corpus.mjs';
 import { fillForm, openSite, permalink, verdictOf } from './browser.mjs';
 
 const cases = loadCases();
+// A new electric car offered by a trader: from 2026 a trader may not export it (the deciding rule).
+const traderBev = {
+  as_of: '2026-03-01',
+  vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
+  exporter: { role: 'trader' },
+};
 // A destination case may leave China's verdict unsaid (tests/cases/README.md): the page's is not compared.
 const valid = cases.filter((c) => !c.expect.error && c.expect.verdict !== undefined);
 let site;
@@ -38,11 +44,7 @@ test('every corpus case opened as a permalink shows its verdict', async () => {
 
 test('the rule that stops the export is said with the verdict and comes first, marked (issue 16)', async () => {
   const page = await site.page();
-  const request = {
-    as_of: '2026-03-01',
-    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
-    exporter: { role: 'trader' },
-  };
+  const request = traderBev;
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   assert.equal(await verdictOf(page), 'not_permitted');
   const deciding = await page.getAttribute('#verdict .verdict-deciding', 'data-rule');
@@ -66,11 +68,7 @@ test('after one visit the calculator answers offline, and says its ruleset (issu
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.context().setOffline(true);
-  const request = {
-    as_of: '2026-03-01',
-    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
-    exporter: { role: 'trader' },
-  };
+  const request = traderBev;
   await page.goto('about:blank');
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   assert.equal(await verdictOf(page), 'not_permitted');
@@ -171,11 +169,7 @@ test('a link made with older rules says when the rules changed and what changed 
 // docs/SECURITY.md: a shared link whose as_of is another day says so beside the verdict.
 test('a check for another day than today says so beside the verdict', async () => {
   const page = await site.page();
-  const request = {
-    as_of: '2025-12-31',
-    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
-    exporter: { role: 'trader' },
-  };
+  const request = { ...traderBev, as_of: '2025-12-31' };
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   assert.equal(await verdictOf(page), 'permitted');
   const note = await page.textContent('#verdict .verdict-date');
@@ -230,11 +224,7 @@ test('VIN and company-code slips show beside the fields as the user types', asyn
 
 test('switching to Chinese changes the interface and the rule texts', async () => {
   const page = await site.page();
-  const request = {
-    as_of: '2026-03-01',
-    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'new' },
-    exporter: { role: 'trader' },
-  };
+  const request = traderBev;
   await page.goto(permalink(site.origin, JSON.stringify(request)));
   assert.equal(await verdictOf(page), 'not_permitted');
   await page.click('button[data-lang="zh"]');

@@ -119,11 +119,11 @@ test('the generated date cases are those the data gives (run tests/cases/destina
 });
 
 test('every destination text has its translation in every language, placeholders kept', () => {
+  const { languages } = JSON.parse(execFileSync(cli, ['destinations'], { encoding: 'utf8' }));
   for (const lang of ['zh', 'ru', 'es', 'pt-BR', 'ar']) {
     const pack = JSON.parse(readFileSync(join(root, 'core', 'rules', 'destinations', `${lang}.json`), 'utf8'));
     assert.equal(pack.version, data.version, lang);
-    const english = JSON.parse(execFileSync(cli, ['destinations'], { encoding: 'utf8' }));
-    assert.ok(english.languages.includes(lang), lang);
+    assert.ok(languages.includes(lang), lang);
     for (const m of data.markets)
       for (const item of [...m.entry, ...m.charges]) {
         const text = pack.texts[`items/${item.id}/text`];

@@ -23,14 +23,6 @@ const destinationPacks = import.meta.glob<string>('../../build/wasm/destinations
 const destinationsTranslationUrl = (lang: string) =>
   destinationPacks[`../../build/wasm/destinations/${lang}.json`] ?? `destinations/${lang}.json`;
 
-declare const __EVEXPORT_INTEGRITY__: {
-  wasm: string;
-  translations: Record<string, string>;
-  destinations: string;
-  destinationsWasm: string;
-  destinationTranslations: Record<string, string>;
-};
-
 // Every translation, and the destination's build and data, are fetched with their Subresource
 // Integrity hashes, recorded when the page was built.
 export const loadChecker = (): Promise<Checker> =>

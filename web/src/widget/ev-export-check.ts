@@ -23,13 +23,6 @@ const PREFILL = Object.keys(ATTRIBUTES).flatMap((name) =>
 
 // One core per page, however many widgets: loaded from beside this module, translations too, each
 // checked against the hash this build recorded (web/widget.vite.config.ts).
-declare const __EVEXPORT_INTEGRITY__: {
-  wasm: string;
-  translations: Record<string, string>;
-  destinations: string;
-  destinationsWasm: string;
-  destinationTranslations: Record<string, string>;
-};
 const INTEGRITY = __EVEXPORT_INTEGRITY__;
 let core: Promise<Checker> | undefined;
 const here = import.meta.url;
