@@ -110,8 +110,20 @@ EMSCRIPTEN_KEEPALIVE int evexport_load_destinations_translation(int json) {
 #endif
 
 // Batches run side by side, each under its id, each with the ruleset and registry it started with.
-EMSCRIPTEN_KEEPALIVE int evexport_batch_start(int format) {
-    return framed(session.batch_start(text(format), evexport::today_utc()));
+// Its options come as one text, a line each: the format, the rows' language, the link base (JS API).
+EMSCRIPTEN_KEEPALIVE int evexport_batch_start(int options) {
+    std::string_view rest = text(options);
+    auto line = [&rest] {
+        const auto end = rest.find('\n');
+        const auto part = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        return part;
+    };
+    const auto format = line();
+    evexport::BatchStyle style;
+    if (const auto lang = line(); !lang.empty()) style.lang = std::string(lang);
+    style.link_base = std::string(line());
+    return framed(session.batch_start(format, evexport::today_utc(), std::move(style)));
 }
 EMSCRIPTEN_KEEPALIVE int evexport_batch_feed(int id, int chunk) { return framed(session.batch_feed(id, text(chunk))); }
 EMSCRIPTEN_KEEPALIVE int evexport_batch_finish(int id) { return framed(session.batch_finish(id)); }

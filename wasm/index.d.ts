@@ -411,8 +411,10 @@ export interface Checker {
     | { error: ErrorResult['error'] | { code: 'invalid_registry'; field: string; message: string } };
   clearRegistry(): void;
   /** Streams a CSV or JSON Lines inventory through; answers come back as CSV rows (README, batch).
-   * Throws only for an unknown format. */
-  batch(format: 'csv' | 'jsonl'): BatchRun;
+   * Each row's `message` is in `lang` unless the row names its own; with `link` (the calculator's
+   * http(s) address), a `link` column opens each row's request there. Throws (TypeError) for an
+   * unknown format, a language tag over 16 bytes or a link that is not such an address. */
+  batch(format: 'csv' | 'jsonl', options?: { lang?: string; link?: string }): BatchRun;
   /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one
    * in force stays. */
   loadRuleset(

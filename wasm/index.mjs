@@ -342,13 +342,18 @@ export async function createChecker(options = {}) {
     },
     /**
      * Starts a batch ('csv' or 'jsonl' input). feed(text) returns the answers of the rows the text
-     * completes, as CSV (header first); finish() answers a last row without a line break.
+     * completes, as CSV (header first); finish() answers a last row without a line break. Each row's
+     * message is in `lang` (unless the row names its own); with `link`, the calculator's address, a
+     * `link` column opens each row's request there.
      * Text may be cut anywhere. Batches may run side by side; each keeps the ruleset and registry it
      * started with, whatever is loaded meanwhile.
      */
-    batch(format) {
+    batch(format, { lang = 'en', link = '' } = {}) {
       const core = currentCore(); // a batch stays with the build it started on
-      const started = JSON.parse(core.batchStart(String(format)));
+      // One line each (wasm/bindings.cpp); a line break inside one is refused by the core's checks.
+      const options = [format, lang, link].map(String);
+      if (options.some((o) => o.includes('\n'))) throw new TypeError('a batch option holds a line break');
+      const started = JSON.parse(core.batchStart(options.join('\n')));
       if (started.error) throw new TypeError(started.error.message);
       // Each batch runs under its own id, with the ruleset and registry it started with: loading
       // others meanwhile, or starting another batch, changes nothing for it (core Session).

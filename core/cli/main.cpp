@@ -1,15 +1,18 @@
 // evexport: the command-line surface of the core (contract: docs/CONTRACT.md).
 // Exit 0 with a result; exit 2 with a structured error or a usage message.
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <iconv.h>
 #include <nlohmann/json.hpp>
 
 #include "evexport/api.hpp"
@@ -27,8 +30,10 @@ constexpr const char* kUsage =
     "usage: evexport check [FILE|-] [--ruleset FILE] [--registry FILE]\n"
     "                                                  evaluate a v1 request (stdin when FILE is - or absent);\n"
     "                                                  --registry: a list of qualified enterprises (docs/REGISTRY.md)\n"
-    "       evexport batch --format csv|jsonl [FILE|-] [--registry FILE]\n"
-    "                                                  check many: CSV rows → CSV answers, JSON Lines → results\n"
+    "       evexport batch --format csv|jsonl [FILE|-] [--registry FILE] [--lang LANG] [--link URL]\n"
+    "                                                  check many: CSV rows → CSV answers, JSON Lines → results;\n"
+    "                                                  a CSV may be UTF-8, UTF-16 with a BOM, or GBK; each row's\n"
+    "                                                  message in LANG, and a link to the calculator at URL\n"
     "       evexport vin VIN [--as-of YYYY-MM-DD]      check a vehicle identification number\n"
     "       evexport uscc CODE                         check a unified social credit code\n"
     "       evexport rules [--ruleset FILE]            the ruleset's id, version, sha256, rules and sources\n"
@@ -72,10 +77,60 @@ int print(const evexport::Answer& answer) {
     return answer.ok ? 0 : 2;
 }
 
-// Streams the input through in 64 KiB pieces: memory stays flat whatever the file's size.
+// Turns text in another encoding into UTF-8 as it streams through (glibc's iconv): a sequence cut
+// at a piece's end waits for the next piece; a malformed one stops the reading.
+class ToUtf8 {
+public:
+    explicit ToUtf8(const char* from) : cd_(iconv_open("UTF-8", from)) {}
+    ~ToUtf8() {
+        if (ok()) iconv_close(cd_);
+    }
+    ToUtf8(const ToUtf8&) = delete;
+    ToUtf8& operator=(const ToUtf8&) = delete;
+    bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
+    // Appends the UTF-8 of `bytes` (after what an earlier piece left) to `out`; false at a malformed
+    // sequence, with `offset` its place in the input.
+    bool convert(std::string_view bytes, std::string& out, bool last, std::size_t& offset) {
+        held_.append(bytes);
+        char* in = held_.data();
+        std::size_t in_left = held_.size();
+        while (in_left > 0) {
+            char buffer[16 * 1024];
+            char* to = buffer;
+            std::size_t room = sizeof buffer;
+            const auto done = iconv(cd_, &in, &in_left, &to, &room);
+            out.append(buffer, std::size_t(to - buffer));
+            if (done != std::size_t(-1) || errno == E2BIG) continue;
+            if (errno == EINVAL && !last) break;  // cut short: the rest comes with the next piece
+            offset = read_ + std::size_t(in - held_.data());
+            return false;
+        }
+        read_ += std::size_t(in - held_.data());
+        held_.erase(0, std::size_t(in - held_.data()));
+        return true;
+    }
+
+private:
+    iconv_t cd_;
+    std::string held_;
+    std::size_t read_ = 0;
+};
+
+const char* encoding_name(evexport::TextEncoding e) {
+    switch (e) {
+        case evexport::TextEncoding::utf16le: return "UTF-16LE";
+        case evexport::TextEncoding::utf16be: return "UTF-16BE";
+        case evexport::TextEncoding::gb18030: return "GB18030";
+        default: return "UTF-8";
+    }
+}
+
+// Streams the input through in 64 KiB pieces: memory stays flat whatever the file's size. A CSV in
+// UTF-16 or GBK, as spreadsheets save them, is read as text in that encoding (issue 16).
 int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<const evexport::Ruleset> rules,
           std::shared_ptr<const evexport::Registry> registry,
-          std::shared_ptr<const evexport::Destinations> destinations) {
+          std::shared_ptr<const evexport::Destinations> destinations, evexport::BatchStyle style) {
+    if (auto error = evexport::check_batch_style(style)) return usage(error->message);
     std::istream* in = &std::cin;
     std::ifstream file;
     if (path != "-") {
@@ -84,17 +139,52 @@ int batch(const std::string& path, evexport::BatchInput input, std::shared_ptr<c
         if (!file) return usage("cannot read " + path);
         in = &file;
     }
+    std::vector<char> buffer(64 * 1024);
+    auto read = [&] {
+        in->read(buffer.data(), std::streamsize(buffer.size()));
+        return std::string_view(buffer.data(), std::size_t(in->gcount()));
+    };
+    std::string_view piece = read();
+    const auto encoding = input == evexport::BatchInput::csv ? evexport::sniff_encoding(piece, !*in)
+                                                             : evexport::TextEncoding::utf8;  // JSON is UTF-8
+    if (encoding == evexport::TextEncoding::unknown) {
+        std::cerr << "evexport: " << (path == "-" ? std::string("the input") : path)
+                  << " is not text in UTF-8, UTF-16 (with a byte-order mark) or GBK/GB18030: "
+                     "save it as \"CSV UTF-8\" and try again\n";
+        return 2;
+    }
+    std::optional<ToUtf8> decoder;
+    if (encoding != evexport::TextEncoding::utf8) {
+        decoder.emplace(encoding_name(encoding));
+        if (!decoder->ok()) return usage(std::string("cannot read ") + encoding_name(encoding) + " text here");
+        if (encoding != evexport::TextEncoding::gb18030) piece.remove_prefix(2);  // the byte-order mark
+        std::cerr << "evexport: read as " << (encoding == evexport::TextEncoding::gb18030 ? "GBK/GB18030" : "UTF-16")
+                  << "\n";
+    }
     const auto output =
         input == evexport::BatchInput::csv ? evexport::BatchOutput::summary : evexport::BatchOutput::results;
     evexport::BatchRunner runner(input, output, std::move(rules), std::move(registry), evexport::today_utc(),
-                                 std::move(destinations));
-    std::vector<char> buffer(64 * 1024);
-    std::string out;
-    while (*in) {
-        in->read(buffer.data(), std::streamsize(buffer.size()));
-        runner.feed(std::string_view(buffer.data(), std::size_t(in->gcount())), out);
+                                 std::move(destinations), std::move(style));
+    std::string out, text;
+    std::size_t bad_at = 0;
+    bool readable = true;
+    for (bool first = true; readable && (first || *in); first = false) {
+        if (!first) piece = read();
+        if (decoder) {
+            text.clear();
+            readable = decoder->convert(piece, text, !*in, bad_at);
+            runner.feed(text, out);
+        } else {
+            runner.feed(piece, out);
+        }
         std::cout.write(out.data(), std::streamsize(out.size()));
         out.clear();
+    }
+    if (!readable) {
+        std::cout.flush();
+        std::cerr << "evexport: byte " << bad_at << " is not " << encoding_name(encoding)
+                  << " text: the rows before it are answered, the rest is not read\n";
+        return 2;
     }
     runner.finish(out);
     std::cout.write(out.data(), std::streamsize(out.size()));
@@ -131,6 +221,7 @@ int main(int argc, char** argv) {
 
     // Options shared by the commands.
     std::string ruleset_path, ruleset_sha256, registry_path, destinations_path, as_of_text, format;
+    evexport::BatchStyle style;
     std::vector<std::string> positional, translation_paths;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--ruleset" && i + 1 < args.size()) ruleset_path = args[++i];
@@ -140,6 +231,8 @@ int main(int argc, char** argv) {
         else if (args[i] == "--ruleset-sha256" && i + 1 < args.size()) ruleset_sha256 = args[++i];
         else if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
         else if (args[i] == "--as-of" && i + 1 < args.size()) as_of_text = args[++i];
+        else if (args[i] == "--lang" && i + 1 < args.size()) style.lang = args[++i];
+        else if (args[i] == "--link" && i + 1 < args.size()) style.link_base = args[++i];
         else if (args[i] == "-h" || args[i] == "--help") {
             std::cout << kUsage;
             return 0;
@@ -210,7 +303,8 @@ int main(int argc, char** argv) {
         if (positional.size() > 1) return usage("batch takes one FILE");
         const auto path = positional.empty() ? std::string("-") : positional.front();
         return batch(path, format == "csv" ? evexport::BatchInput::csv : evexport::BatchInput::jsonl,
-                     in_force ? in_force : evexport::Ruleset::builtin_shared(), registry, destinations);
+                     in_force ? in_force : evexport::Ruleset::builtin_shared(), registry, destinations,
+                     std::move(style));
     }
     if (command == "vin") {
         if (positional.size() != 1) return usage("vin takes one VIN");

@@ -5,6 +5,7 @@
 #include "evexport/api.hpp"
 #include "evexport/evaluate.hpp"
 #include "optimize.hpp"
+#include "render.hpp"
 #include "request_fields.hpp"
 
 namespace evexport {
@@ -46,16 +47,33 @@ constexpr std::string_view kSummaryHeader = "id,verdict,licence_required,warning
 // With destination data (added 2026-11-29, issue 14), three more columns follow error_field: empty
 // when the row names no destination.
 constexpr std::string_view kDestinationHeader = ",destination_entry,destination_charges_percent,destination_total";
-constexpr std::array<std::string_view, 10> kSummaryColumns{"id",
-                                                           "verdict",
-                                                           "licence_required",
-                                                           "warnings",
-                                                           "missing",
-                                                           "error",
-                                                           "error_field",
-                                                           "destination_entry",
-                                                           "destination_charges_percent",
-                                                           "destination_total"};
+// For a person reading the rows (added 2026-11-30, issue 16): what the row was about, the answer in
+// words, and (with a link base) the row's request in the calculator.
+constexpr std::string_view kReaderHeader = ",vin,make,model,message";
+constexpr std::string_view kLinkHeader = ",link";
+
+// The answer's column names, in order, for the header given.
+std::vector<std::string> summary_columns(bool destinations, bool link) {
+    std::string header(kSummaryHeader);
+    header.append(destinations ? kDestinationHeader : "").append(kReaderHeader).append(link ? kLinkHeader : "");
+    std::vector<std::string> names;
+    for (std::size_t start = 0, comma = 0; comma != std::string::npos; start = comma + 1) {
+        comma = header.find(',', start);
+        names.push_back(header.substr(start, comma == std::string::npos ? comma : comma - start));
+    }
+    return names;
+}
+
+// As encodeURIComponent does, so that the page's decodeURIComponent reads it back (permalink.ts).
+void percent_encode(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (unsigned char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            std::string_view("-_.!~*'()").find(char(c)) != std::string_view::npos)
+            out += char(c);
+        else out.append({'%', hex[c >> 4], hex[c & 15]});
+    }
+}
 
 }  // namespace
 
@@ -69,6 +87,7 @@ struct BatchRunner::State {
     std::shared_ptr<const Destinations> destinations_owner;
     const Destinations* destinations;
     Date today;
+    BatchStyle style;
     std::vector<std::pair<std::string, std::string>> renamed;
     BatchCounts counts;
     std::size_t line = 0;  // data rows seen, for ids when the input has none
@@ -100,8 +119,9 @@ struct BatchRunner::State {
     Fields fields;
     std::size_t row_bytes = 0;
     bool in_quotes = false, after_quote = false, skip_lf = false, malformed = false, oversize = false;
-    std::vector<int> column_field;         // header column → index in kFields, or -1
-    std::vector<std::size_t> passthrough;  // unknown columns, echoed in order
+    std::vector<int> column_field;               // header column → index in kFields, or -1
+    std::array<int, 3> echo_column{-1, -1, -1};  // the vin, make and model columns, echoed in the answer
+    std::vector<std::size_t> passthrough;        // unknown columns, echoed in order
     int id_column = -1;
     std::size_t header_size = 0;
     std::string bom;   // the first bytes, until it is known whether they are a UTF-8 BOM
@@ -111,11 +131,13 @@ struct BatchRunner::State {
     unsigned date_forms = 0;                   // spreadsheet date forms read: 1 = YYYY/M/D, 2 = YYYY.M.D
     std::vector<std::string> unknown_columns;  // header names no field has, passed through
 
+    std::string message;  // a row's message, its memory kept from row to row
+
     // JSON Lines reading state.
     std::string jsonl_line;
 
     State(BatchInput i, BatchOutput o, std::shared_ptr<const Ruleset> r, std::shared_ptr<const Registry> reg, Date t,
-          std::shared_ptr<const Destinations> d)
+          std::shared_ptr<const Destinations> d, BatchStyle st)
         : input(i),
           output(o),
           ruleset_owner(std::move(r)),
@@ -124,11 +146,19 @@ struct BatchRunner::State {
           registry(registry_owner.get()),
           destinations_owner(std::move(d)),
           destinations(destinations_owner.get()),
-          today(t) {}
+          today(t),
+          style(std::move(st)) {}
 
     // ---- answers ----
 
-    void summary_row(std::string& out, std::string_view id, const Result* result, const Error* error) {
+    // What a row was about, echoed beside its answer: the VIN, make and model as given.
+    struct Echo {
+        std::string_view vin, make, model;
+        std::string_view request;  // the row's request as JSON text, for its link ("" without a link base)
+    };
+
+    void summary_row(std::string& out, std::string_view id, const Result* result, const Error* error,
+                     const Echo& echo) {
         ++counts.rows;
         csv_field(out, id);
         out += ',';
@@ -153,6 +183,19 @@ struct BatchRunner::State {
             out += ',';
             csv_field(out, error->field);
             if (destinations) out += ",,,";
+        }
+        for (auto cell : {echo.vin, echo.make, echo.model}) {
+            out += ',';
+            csv_field(out, cell);
+        }
+        out += ',';
+        if (result) detail::summary_message(*result, message);
+        csv_field(out, result ? std::string_view(message) : std::string_view(error->message));
+        if (!style.link_base.empty()) {
+            std::string link = style.link_base + "#request=";
+            percent_encode(link, echo.request);
+            out += ',';
+            csv_field(out, link);
         }
     }
 
@@ -328,6 +371,7 @@ struct BatchRunner::State {
                 if (detail::kFields[i].column == name) {
                     column_field[c] = int(i);
                     known = true;
+                    if (i >= 2 && i <= 4 && echo_column[i - 2] < 0) echo_column[i - 2] = int(c);  // vin, make, model
                 }
             if (!known) {
                 passthrough.push_back(c);
@@ -340,10 +384,8 @@ struct BatchRunner::State {
         if (!header_done) {
             header();
             if (output == BatchOutput::summary) {
-                out.append(kSummaryHeader).append(destinations ? kDestinationHeader : "");
-                std::vector<std::string> names;  // of the output's columns so far, folded
-                for (std::size_t i = 0; i < kSummaryColumns.size() - (destinations ? 0 : 3); ++i)
-                    names.emplace_back(kSummaryColumns[i]);
+                summary_header(out);
+                std::vector<std::string> names = summary_columns(destinations, !style.link_base.empty());
                 auto taken = [&](const std::string& name) {
                     return std::find(names.begin(), names.end(), name) != names.end();
                 };
@@ -380,6 +422,7 @@ struct BatchRunner::State {
             error = Error{"invalid_row", "",
                           "the row has " + std::to_string(fields.size()) + " fields; the header has " +
                               std::to_string(header_size)};
+        request.lang = style.lang;  // unless the row has its own
         for (std::size_t c = 0; !error && c < header_size; ++c) {
             if (column_field[c] < 0 || fields[c].empty()) continue;
             const auto field = std::size_t(column_field[c]);
@@ -389,10 +432,16 @@ struct BatchRunner::State {
         if (!error) error = detail::complete(request, today);
 
         if (output == BatchOutput::summary) {
-            if (error) summary_row(out, id, nullptr, &*error);
+            auto cell = [&](int c) {
+                return c >= 0 && std::size_t(c) < fields.size() ? std::string_view(fields[c]) : std::string_view();
+            };
+            std::string link_request;
+            if (!style.link_base.empty()) link_request = row_request();
+            const Echo echo{cell(echo_column[0]), cell(echo_column[1]), cell(echo_column[2]), link_request};
+            if (error) summary_row(out, id, nullptr, &*error, echo);
             else {
                 const Result result = evaluate(request, ruleset, registry, destinations);
-                summary_row(out, id, &result, nullptr);
+                summary_row(out, id, &result, nullptr, echo);
             }
             for (auto c : passthrough) {
                 out += ',';
@@ -411,6 +460,23 @@ struct BatchRunner::State {
             }
             out += '\n';
         }
+    }
+
+    // The answer's header row.
+    void summary_header(std::string& out) const {
+        out.append(kSummaryHeader).append(destinations ? kDestinationHeader : "").append(kReaderHeader);
+        if (!style.link_base.empty()) out.append(kLinkHeader);
+    }
+
+    // The request a CSV row stands for, as JSON: what its link opens in the calculator.
+    EVEXPORT_RARELY std::string row_request() {
+        std::vector<std::pair<std::size_t, std::string_view>> cells;
+        for (std::size_t c = 0; c < header_size && c < fields.size(); ++c)
+            if (column_field[c] >= 0 && !fields[c].empty()) {
+                if (detail::kFields[column_field[c]].type == detail::FieldType::date) spreadsheet_date(fields[c]);
+                cells.emplace_back(std::size_t(column_field[c]), fields[c]);
+            }
+        return detail::request_json(cells);
     }
 
     // A date as spreadsheets write it — 2026/12/5 or 2026.12.5 — rewritten as 2026-12-05, and its
@@ -481,29 +547,109 @@ struct BatchRunner::State {
     }
 
     EVEXPORT_SMALL void jsonl_summary(std::string& out) {
-        if (line == 1) out.append(kSummaryHeader).append(destinations ? kDestinationHeader : "").append("\n");
+        if (line == 1) {
+            summary_header(out);
+            out += '\n';
+        }
         std::string id = std::to_string(line);
         if (oversize) {
             const Error e{"too_large", "", "a line may be at most 64 KiB"};
-            summary_row(out, id, nullptr, &e);
+            summary_row(out, id, nullptr, &e, {});
             out += '\n';
             return;
         }
-        auto parsed = detail::parse_request(jsonl_line, today, &id);
-        if (auto* error = std::get_if<Error>(&parsed)) summary_row(out, id, nullptr, error);
+        // The line is the request its link opens; it speaks the batch's language unless it has its own.
+        auto parsed = detail::parse_request(jsonl_line, today, &id, style.lang);
+        if (auto* error = std::get_if<Error>(&parsed)) summary_row(out, id, nullptr, error, {{}, {}, {}, jsonl_line});
         else {
-            const Result result = evaluate(std::get<Request>(parsed), ruleset, registry, destinations);
-            summary_row(out, id, &result, nullptr);
+            const auto& request = std::get<Request>(parsed);
+            const Result result = evaluate(request, ruleset, registry, destinations);
+            const auto& v = request.vehicle;
+            auto text = [](const std::optional<std::string>& s) {
+                return s ? std::string_view(*s) : std::string_view();
+            };
+            const Echo echo{text(v.vin), text(v.make), text(v.model), jsonl_line};
+            summary_row(out, id, &result, nullptr, echo);
         }
         out += '\n';
     }
 };
 
+namespace {
+
+// The length of the well-formed UTF-8 (RFC 3629) or GB18030 (GB 18030-2005's byte ranges) sequence at
+// `s`: 0 when it is malformed, npos when it is cut short by the end of `s`.
+std::size_t utf8_length(std::string_view s) {
+    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned c = b(0);
+    std::size_t n = c < 0x80                 ? 1
+                    : c >= 0xC2 && c <= 0xDF ? 2
+                    : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4
+                                             : 0;
+    if (n == 0) return 0;
+    for (std::size_t i = 1; i < n; ++i) {
+        if (i >= s.size()) return std::string_view::npos;
+        const unsigned lo = i == 1 && c == 0xE0 ? 0xA0 : i == 1 && c == 0xF0 ? 0x90 : 0x80;
+        const unsigned hi = i == 1 && c == 0xED ? 0x9F : i == 1 && c == 0xF4 ? 0x8F : 0xBF;
+        if (b(i) < lo || b(i) > hi) return 0;
+    }
+    return n;
+}
+
+std::size_t gb18030_length(std::string_view s) {
+    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    if (b(0) < 0x80) return 1;
+    if (b(0) == 0x80 || b(0) == 0xFF) return 0;
+    if (s.size() < 2) return std::string_view::npos;
+    if ((b(1) >= 0x40 && b(1) <= 0x7E) || (b(1) >= 0x80 && b(1) <= 0xFE)) return 2;
+    if (b(1) < 0x30 || b(1) > 0x39) return 0;
+    if (s.size() < 4) return std::string_view::npos;
+    return b(2) >= 0x81 && b(2) <= 0xFE && b(3) >= 0x30 && b(3) <= 0x39 ? 4 : 0;
+}
+
+bool reads_as(std::string_view s, bool whole, std::size_t (*length)(std::string_view)) {
+    while (!s.empty()) {
+        const auto n = length(s);
+        if (n == std::string_view::npos) return !whole;  // cut by the end of the sample
+        if (n == 0) return false;
+        s.remove_prefix(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+TextEncoding sniff_encoding(std::string_view head, bool whole) {
+    if (head.rfind("\xFF\xFE", 0) == 0) return TextEncoding::utf16le;
+    if (head.rfind("\xFE\xFF", 0) == 0) return TextEncoding::utf16be;
+    if (reads_as(head, whole, utf8_length)) return TextEncoding::utf8;
+    if (reads_as(head, whole, gb18030_length)) return TextEncoding::gb18030;
+    return TextEncoding::unknown;
+}
+
+std::optional<Error> check_batch_style(const BatchStyle& style) {
+    if (style.lang.empty() || style.lang.size() > 16)
+        return Error{"invalid_field", "/lang", "a language tag of 1 to 16 bytes, such as ru"};
+    const std::string_view link = style.link_base;
+    if (link.empty()) return std::nullopt;
+    const bool web = link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0;
+    const bool plain = std::none_of(link.begin(), link.end(), [](char c) {
+        return static_cast<unsigned char>(c) <= ' ' || c == 0x7F ||
+               std::string_view("#\"'<>`").find(c) != std::string_view::npos;
+    });
+    if (!web || !plain || link.size() > 2048)
+        return Error{"invalid_field", "/link",
+                     "the calculator's address: http:// or https://, at most 2,048 bytes, no fragment, spaces or "
+                     "quotes"};
+    return std::nullopt;
+}
+
 BatchRunner::BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset,
                          std::shared_ptr<const Registry> registry, Date today,
-                         std::shared_ptr<const Destinations> destinations)
+                         std::shared_ptr<const Destinations> destinations, BatchStyle style)
     : state_(std::make_unique<State>(input, output, std::move(ruleset), std::move(registry), today,
-                                     std::move(destinations))) {}
+                                     std::move(destinations), std::move(style))) {}
 
 BatchRunner::~BatchRunner() = default;
 

@@ -831,6 +831,7 @@ EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_labels() {
         add(Condition{});
         add(Role{});
         add(Paper{});
+        add(Verdict{});  // a batch row's message (render.cpp)
         return std::vector<std::string_view>(names.begin(), names.end());
     }();
     return keys;

@@ -36,7 +36,9 @@ EVEXPORT_RARELY std::shared_ptr<const RenderCache> build_render_cache(const Rule
         w.end_object();
     };
     for (const auto& lang : rules.languages) {
-        Fragments f{lang, {}, {}, {}, {}};
+        Fragments f{lang, {}, {}, {}, {}, {}};
+        for (auto verdict : EnumNames<Verdict>::names)
+            f.verdicts.push_back(rules.label(std::string("verdict/").append(verdict)).in(lang));
         for (const auto& rule : rules.rules) {
             JsonWriter w(512);
             w.begin_object().member("_", 0);  // a placeholder member, so that what follows starts with a comma
@@ -74,27 +76,56 @@ EVEXPORT_RARELY std::shared_ptr<const RenderCache> build_render_cache(const Rule
     return cache;
 }
 
+namespace {
+
+// A reason's text: the rule's own, or the message that says how it applies here ({rule_text} in it
+// is the rule's own), with {as_of} and {from} known to every text.
+RenderedText render_reason(const Result& r, const Reason& reason, const std::string& as_of) {
+    const Rule& rule = *reason.rule;
+    const std::string& own = rule.text.in(r.lang);
+    RenderedText text;
+    if (reason.message.empty() && own.find('{') == std::string::npos) {
+        text.fixed = &own;
+        return text;
+    }
+    const std::string from = rule.from ? format_date(*rule.from) : std::string("—");
+    text.filled = fill(own, reason.params, {{"as_of", as_of}, {"from", from}});
+    if (!reason.message.empty())
+        text.filled = fill(r.ruleset->message(reason.message).in(r.lang), reason.params,
+                           {{"as_of", as_of}, {"from", from}, {"rule_text", text.filled}});
+    return text;
+}
+
+}  // namespace
+
+// "Not permitted: <the deciding reason>", "Not yet determined: <the first question>": the verdict in
+// words with what it turns on, for a row of a batch (issue 16). Every row of a batch has one, so it
+// takes the shortest way: the cached verdict names, a message's own text when it has no placeholder.
+void summary_message(const Result& r, std::string& out) {
+    const auto& rules = *r.ruleset;
+    out = rules.render_cache->in(r.lang).verdicts[std::size_t(r.verdict)];
+    if (r.verdict == Verdict::not_permitted) {
+        for (const auto& reason : r.reasons)
+            if (reason.decides) {
+                const std::string& text =
+                    reason.message.empty() ? reason.rule->text.in(r.lang) : rules.message(reason.message).in(r.lang);
+                out.append(": ");
+                if (text.find('{') == std::string::npos) out.append(text);
+                else out.append(render_reason(r, reason, format_date(r.as_of)).view());
+                break;
+            }
+    } else if (r.verdict == Verdict::undetermined && !r.missing.empty()) {
+        if (const Text* question = rules.question(r.missing.front())) out.append(": ").append(question->in(r.lang));
+    }
+}
+
 Rendered render(const Result& r) {
     const auto& rules = *r.ruleset;
     const auto& lang = r.lang;
     Rendered out{rules.render_cache->in(lang), format_date(r.as_of), {}, {}, {}, {}};
     // {as_of} and {from} are known to every text: added here, not by each step of the evaluation.
     out.reasons.reserve(r.reasons.size());
-    for (const auto& reason : r.reasons) {
-        const Rule& rule = *reason.rule;
-        const std::string& own = rule.text.in(lang);
-        RenderedText text;
-        if (reason.message.empty() && own.find('{') == std::string::npos) {
-            text.fixed = &own;
-        } else {
-            const std::string from = rule.from ? format_date(*rule.from) : std::string("—");
-            text.filled = fill(own, reason.params, {{"as_of", out.as_of}, {"from", from}});
-            if (!reason.message.empty())  // a message says how the rule applies; {rule_text} is the rule's own
-                text.filled = fill(rules.message(reason.message).in(lang), reason.params,
-                                   {{"as_of", out.as_of}, {"from", from}, {"rule_text", text.filled}});
-        }
-        out.reasons.push_back(std::move(text));
-    }
+    for (const auto& reason : r.reasons) out.reasons.push_back(render_reason(r, reason, out.as_of));
     out.warnings.reserve(r.warnings.size());
     for (const auto& warning : r.warnings)
         out.warnings.push_back(fill(rules.message(warning.code).in(lang), warning.params, {{"as_of", out.as_of}}));

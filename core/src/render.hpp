@@ -18,7 +18,8 @@ struct Fragments {
     std::string lang;
     std::vector<std::string> rule_tails;  // by rule: ,"source":{…},"confidence":…,"from":…,"until":…[,"note":…]
     std::vector<std::string> documents, obligations;  // by entry: the whole {"code","text","source"} object
-    std::vector<std::string> papers;  // by enum Paper: ,"label":…,"verify":[…] (members, as rule_tails)
+    std::vector<std::string> papers;    // by enum Paper: ,"label":…,"verify":[…] (members, as rule_tails)
+    std::vector<std::string> verdicts;  // by enum Verdict: its name in words (a batch row's message)
 };
 
 struct RenderCache {
@@ -47,5 +48,9 @@ struct Rendered {
 };
 
 Rendered render(const Result& result);
+
+// The verdict in the answer's language with what it turns on (the deciding reason, or the first
+// question still open): a batch row's message, written into `out` (cleared first).
+void summary_message(const Result& result, std::string& out);
 
 }  // namespace evexport::detail

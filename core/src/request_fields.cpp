@@ -1,6 +1,9 @@
 #include "request_fields.hpp"
 
+#include <algorithm>
+
 #include "evexport/api.hpp"
+#include "json_writer.hpp"
 #include "optimize.hpp"
 
 namespace evexport::detail {
@@ -350,6 +353,33 @@ std::optional<Error> complete(Request& r, Date today) {
                          "the licence application date is before the registration date"};
     }
     return std::nullopt;
+}
+
+EVEXPORT_RARELY std::string request_json(std::vector<std::pair<std::size_t, std::string_view>> fields) {
+    // In the order of their pointers, so that members of one object come together.
+    std::sort(fields.begin(), fields.end(),
+              [](const auto& a, const auto& b) { return kFields[a.first].pointer < kFields[b.first].pointer; });
+    JsonWriter w(256);
+    w.begin_object();
+    std::vector<std::string_view> open;  // the objects open, outermost first
+    for (const auto& [index, text] : fields) {
+        std::vector<std::string_view> path;
+        std::string_view rest = kFields[index].pointer.substr(1);
+        for (auto slash = rest.find('/'); slash != std::string_view::npos; slash = rest.find('/')) {
+            path.push_back(rest.substr(0, slash));
+            rest.remove_prefix(slash + 1);
+        }
+        std::size_t common = 0;
+        while (common < open.size() && common < path.size() && open[common] == path[common]) ++common;
+        for (; open.size() > common; open.pop_back()) w.end_object();
+        for (; open.size() < path.size(); open.push_back(path[open.size()])) w.key(path[open.size()]).begin_object();
+        w.key(rest);
+        const auto flag = kFields[index].type == FieldType::boolean ? read_bool(text) : std::nullopt;
+        if (flag) w.value(*flag);
+        else w.value(text);
+    }
+    for (; !open.empty(); open.pop_back()) w.end_object();
+    return w.end_object().take();
 }
 
 }  // namespace evexport::detail

@@ -95,7 +95,7 @@ std::variant<Request, Error> parse_request(std::string_view text, Date today) {
 
 namespace detail {
 
-std::variant<Request, Error> parse_request(std::string_view text, Date today, std::string* id) {
+std::variant<Request, Error> parse_request(std::string_view text, Date today, std::string* id, std::string_view lang) {
     if (text.size() > kMaxRequestBytes)
         return Error{"too_large", "", "a request may be at most " + std::to_string(kMaxRequestBytes) + " bytes"};
     const auto [depth, members] = extent(text, kMaxNestingDepth);
@@ -115,6 +115,7 @@ std::variant<Request, Error> parse_request(std::string_view text, Date today, st
         }
 
     Request request;
+    request.lang = std::string(lang);  // unless the request names its own
     for (std::size_t i = 0; i < detail::kFieldCount; ++i) {
         const auto pointer = detail::kFields[i].pointer;
         std::optional<Error> error;

@@ -111,10 +111,11 @@ std::string Session::destinations_info(std::string_view lang) const {
     });
 }
 
-std::string Session::batch_start(std::string_view format, Date today) {
+std::string Session::batch_start(std::string_view format, Date today, BatchStyle style) {
     return answer([&] {
         if (format != "csv" && format != "jsonl")
             return error_to_json({"invalid_field", "/format", "the batch format is csv or jsonl"});
+        if (auto e = check_batch_style(style)) return error_to_json(*e);
         // Room for one more: finished batches go first, then the oldest open one.
         for (auto it = batches_.begin(); batches_.size() >= kMaxOpenBatches && it != batches_.end();)
             it = it->second.finished ? batches_.erase(it) : std::next(it);
@@ -122,7 +123,7 @@ std::string Session::batch_start(std::string_view format, Date today) {
         const int id = next_batch_++;
         batches_[id].runner =
             std::make_unique<BatchRunner>(format == "csv" ? BatchInput::csv : BatchInput::jsonl, BatchOutput::summary,
-                                          ruleset_, registry_, today, destinations_);
+                                          ruleset_, registry_, today, destinations_, std::move(style));
         return "{\"batch\":" + std::to_string(id) + "}";
     });
 }

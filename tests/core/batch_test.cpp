@@ -3,11 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "corpus.hpp"
 #include "evexport/api.hpp"
 #include "evexport/batch.hpp"
+#include "evexport/evaluate.hpp"
 
 namespace {
 
@@ -39,11 +43,16 @@ TEST(BatchCsv, AnswersEachRowInOrderAndPassesUnknownColumnsThrough) {
                                          "c,2026-03-01,passenger_car,bev,new,trader,,BYD,green\n"
                                          "d,2026-03-01,passenger_car,bev,new,manufacturer,,BYD,\n"));
     ASSERT_EQ(out.size(), 5u);
-    EXPECT_EQ(out[0], "id,verdict,licence_required,warnings,missing,error,error_field,colour");
-    EXPECT_EQ(out[1], "a,conditional,true,,,,,red");
-    EXPECT_EQ(out[2], "b,permitted,false,,,,,blue");
-    EXPECT_EQ(out[3], "c,not_permitted,true,,,,,green");
-    EXPECT_EQ(out[4], "d,undetermined,true,,/exporter/listed,,,");
+    EXPECT_EQ(out[0], "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message,colour");
+    EXPECT_EQ(out[1], "a,conditional,true,,,,,,BYD,,\"Permitted, with conditions\",red");
+    EXPECT_EQ(out[2], "b,permitted,false,,,,,,BYD,,Permitted,blue");
+    EXPECT_EQ(out[3],
+              "c,not_permitted,true,,,,,,BYD,,Not permitted: An independent trader without a manufacturer's "
+              "authorisation cannot obtain the licence.,green");
+    // Not determined: the first question still open, in the batch's language (English by default).
+    EXPECT_EQ(out[4].rfind("d,undetermined,true,,/exporter/listed,,,,BYD,,Not yet determined: Is the exporter on ", 0),
+              0u)
+        << out[4];
 }
 
 TEST(BatchCsv, QuotesCommasNewlinesBomCrlfAndChinese) {
@@ -54,9 +63,9 @@ TEST(BatchCsv, QuotesCommasNewlinesBomCrlfAndChinese) {
         "\"y\n2\",BYD,passenger_car,bev,new,2026-03-01,manufacturer,1,\"two\r\nlines\"\r\n";
     const auto out = run(input);
     EXPECT_EQ(out,
-              "id,verdict,licence_required,warnings,missing,error,error_field,note\n"
-              "\"x,1\",conditional,true,,,,,\"He said \"\"fine\"\"\"\n"
-              "\"y\n2\",conditional,true,,,,,\"two\r\nlines\"\n");
+              "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message,note\n"
+              "\"x,1\",conditional,true,,,,,,比亚迪,,\"Permitted, with conditions\",\"He said \"\"fine\"\"\"\n"
+              "\"y\n2\",conditional,true,,,,,,BYD,,\"Permitted, with conditions\",\"two\r\nlines\"\n");
 }
 
 TEST(BatchCsv, MalformedRowsOfEveryKindAreMarkedAndTheOthersStillAnswered) {
@@ -76,16 +85,23 @@ TEST(BatchCsv, MalformedRowsOfEveryKindAreMarkedAndTheOthersStillAnswered) {
         "open,2026-03-01,passenger_car,bev,new,manufacturer,true,BYD,\"never closed\n";
     const auto out = lines(run(input));
     ASSERT_EQ(out.size(), 12u) << run(input);  // the unclosed quote's field ends in a line break, kept
-    EXPECT_EQ(out[1], "ok1,conditional,true,,,,,x");
-    EXPECT_EQ(out[2], "short,,,,,invalid_row,,");
-    EXPECT_EQ(out[3], "long,,,,,invalid_row,,x");
-    EXPECT_EQ(out[4].substr(0, 26), "quotex,,,,,invalid_row,,x");
-    EXPECT_EQ(out[5], "enum,,,,,invalid_field,/vehicle/powertrain,x");
-    EXPECT_EQ(out[6], "date,,,,,invalid_field,/as_of,x");
-    EXPECT_EQ(out[7], "bool,,,,,invalid_field,/exporter/listed,x");
-    EXPECT_EQ(out[8], "big,,,,,too_large,,");  // cells after the 64 KiB limit are not held
-    EXPECT_EQ(out[9], "ok2,not_permitted,true,,,,,x");
-    EXPECT_EQ(out[10], "open,,,,,invalid_row,,\"never closed");
+    EXPECT_EQ(out[1], "ok1,conditional,true,,,,,,BYD,,\"Permitted, with conditions\",x");
+    EXPECT_EQ(out[2], "short,,,,,invalid_row,,,,,the row has 3 fields; the header has 9,");
+    EXPECT_EQ(out[3], "long,,,,,invalid_row,,,BYD,,the row has 10 fields; the header has 9,x");
+    EXPECT_EQ(out[4], "quotex,,,,,invalid_row,,,BYD,,text after a closing quote,x");
+    EXPECT_EQ(
+        out[5],
+        "enum,,,,,invalid_field,/vehicle/powertrain,,BYD,,\"unknown value \"\"steam\"\"; expected one of: bev, phev, "
+        "erev, hev, ice, fcev\",x");
+    EXPECT_EQ(
+        out[6],
+        "date,,,,,invalid_field,/as_of,,BYD,,\"\"\"2026-02-30\"\" is not a date in YYYY-MM-DD form between 1900 and "
+        "2100\",x");
+    EXPECT_EQ(out[7], "bool,,,,,invalid_field,/exporter/listed,,BYD,,must be true or false,x");
+    EXPECT_EQ(out[8],  // cells after the 64 KiB limit are not held
+              "big,,,,,too_large,,,,,a row may be at most 64 KiB and 256 columns,");
+    EXPECT_EQ(out[9].rfind("ok2,not_permitted,true,,,,,,BYD,,Not permitted: An independent trader", 0), 0u);
+    EXPECT_EQ(out[10], "open,,,,,invalid_row,,,BYD,,text after a closing quote,\"never closed");
 }
 
 TEST(BatchCsv, TheSameAnswersWhateverTheChunks) {
@@ -105,22 +121,24 @@ TEST(BatchCsv, WithoutAnIdColumnRowsAreNumbered) {
     const auto out =
         lines(run("category,powertrain,condition,as_of\npassenger_car,bev,new,2025-06-01\nbus,ice,new,2006-01-01\n"));
     ASSERT_EQ(out.size(), 3u);
-    EXPECT_EQ(out[1], "1,permitted,false,,,,");
-    EXPECT_EQ(out[2], "2,permitted,false,,,,");
+    EXPECT_EQ(out[1], "1,permitted,false,,,,,,,,Permitted");
+    EXPECT_EQ(out[2], "2,permitted,false,,,,,,,,Permitted");
 }
 
 TEST(BatchCsv, EmptyInputsGiveNoRows) {
     EXPECT_EQ(run(""), "");
     EXPECT_EQ(run("\xEF\xBB\xBF"), "");
-    EXPECT_EQ(run("id,make\n"), "id,verdict,licence_required,warnings,missing,error,error_field\n");
-    EXPECT_EQ(run("a"),
-              "id,verdict,licence_required,warnings,missing,error,error_field,a\n");  // a header of one unknown column
+    EXPECT_EQ(run("id,make\n"),
+              "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message\n");
+    EXPECT_EQ(
+        run("a"),
+        "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message,a\n");  // one unknown
 }
 
 TEST(BatchCsv, AVeryLongHeaderMarksEveryRow) {
     const auto out = lines(run(std::string(70000, 'h') + "\nx\ny\n"));
     ASSERT_EQ(out.size(), 3u);
-    EXPECT_EQ(out[1], "1,,,,,invalid_row,");
+    EXPECT_EQ(out[1], "1,,,,,invalid_row,,,,,the header row cannot be read");
 }
 
 TEST(BatchJsonl, EachLineGivesWhatCheckGives) {
@@ -155,8 +173,8 @@ TEST(BatchJsonl, SummaryOutputTakesTheIdFromTheRequest) {
                   "\"condition\":\"new\"},\"exporter\":{\"role\":\"trader\"}}\n[1]\n",
                   BatchInput::jsonl, BatchOutput::summary));
     ASSERT_EQ(out.size(), 3u);
-    EXPECT_EQ(out[1], "car-7,not_permitted,true,,,,");
-    EXPECT_EQ(out[2], "2,,,,,invalid_field,");
+    EXPECT_EQ(out[1].rfind("car-7,not_permitted,true,,,,,,,,Not permitted: ", 0), 0u) << out[1];
+    EXPECT_EQ(out[2], "2,,,,,invalid_field,,,,,a request must be a JSON object");
 }
 
 // A run sized for CI: 200,000 generated rows streamed through, counted, none lost.
@@ -222,9 +240,8 @@ TEST(BatchCsv, InputColumnsCannotShadowTheAnswer) {
     runner.finish(out);
     const auto rows = lines(out);
     EXPECT_EQ(rows[0],
-              "id,verdict,licence_required,warnings,missing,error,error_field,input_verdict,input_error,input_licence_"
-              "required,"
-              "input_warnings,input_missing,input_input_verdict");
+              "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message,input_verdict,"
+              "input_error,input_licence_required,input_warnings,input_missing,input_input_verdict");
     EXPECT_EQ(rows[1].rfind("1,not_permitted,true", 0), 0u) << rows[1];
     ASSERT_EQ(runner.renamed_columns().size(), 6u);
     EXPECT_EQ(runner.renamed_columns()[0], (std::pair<std::string, std::string>{"Verdict", "input_verdict"}));
@@ -290,5 +307,111 @@ TEST(BatchCsv, OnlyWholeSpreadsheetDatesAreRewritten) {
     }
     // A comma-separated file keeps its commas even with semicolons in a quoted header name.
     EXPECT_EQ(lines(run("id,\"a;b;c\",as_of\n1,x,2026-03-01\n"))[0],
-              "id,verdict,licence_required,warnings,missing,error,error_field,a;b;c");
+              "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message,a;b;c");
 }
+
+namespace {
+
+// Files as spreadsheets save them (tests/cases/files/files.json): the encoding each is read in, the
+// same as the page's (tests/e2e/batch.test.mjs); a file in none of them is refused.
+TEST(BatchFiles, EachFileIsReadInItsEncodingOrRefused) {
+    const auto dir = std::string(EVEXPORT_CASES_DIR) + "/files/";
+    const auto manifest = nlohmann::json::parse(corpus::read(dir + "files.json"));
+    using E = evexport::TextEncoding;
+    const std::map<std::string, E> names{
+        {"utf-8", E::utf8}, {"utf-16le", E::utf16le}, {"utf-16be", E::utf16be}, {"gb18030", E::gb18030}};
+    ASSERT_GE(manifest["files"].size(), 8u);
+    for (const auto& f : manifest["files"]) {
+        const auto bytes = corpus::read(dir + f["file"].get<std::string>());
+        const E expected = f["encoding"].is_null() ? E::unknown : names.at(f["encoding"].get<std::string>());
+        EXPECT_EQ(evexport::sniff_encoding(bytes, true), expected) << f["file"];
+    }
+}
+
+TEST(BatchFiles, TheSniffKnowsCutCharactersFromMalformedOnes) {
+    using E = evexport::TextEncoding;
+    EXPECT_EQ(evexport::sniff_encoding("make\n\xE6\xAF", false), E::utf8);    // 比 cut by the sample's end
+    EXPECT_EQ(evexport::sniff_encoding("make\n\xE6\xAF", true), E::gb18030);  // at the file's end: two GBK bytes
+    EXPECT_EQ(evexport::sniff_encoding("\xC0\xAF", true), E::gb18030);        // an overlong UTF-8 '/' is not UTF-8
+    EXPECT_EQ(evexport::sniff_encoding("a\x80", true), E::unknown);           // 0x80 starts nothing in either
+    EXPECT_EQ(evexport::sniff_encoding("\x81\x30\x81", true), E::unknown);    // a four-byte GB18030 cut short
+    EXPECT_EQ(evexport::sniff_encoding("\x81\x30\x81\x30", true), E::gb18030);
+    EXPECT_EQ(evexport::sniff_encoding("", true), E::utf8);
+}
+
+// The link's request, percent-decoded.
+std::string link_request(const std::string& row, std::string_view base) {
+    const auto at = row.find(std::string(base) + "#request=");
+    if (at == std::string::npos) return "";
+    const auto start = at + base.size() + 9;
+    const auto end = row.find(',', start);
+    const std::string encoded = row.substr(start, end == std::string::npos ? end : end - start);
+    std::string json;
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        if (encoded[i] == '%') {
+            json += char(std::stoi(encoded.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            json += encoded[i];
+        }
+    }
+    return json;
+}
+
+// Each row speaks the reader's language (or its own), echoes what it is about, and links to the
+// calculator with a request that gives the same answer there.
+TEST(BatchStyle, MessagesInTheReadersLanguageAndLinksThatGiveTheSameAnswer) {
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                 kToday, nullptr, {"zh", "https://example.org/ev/"});
+    std::string out;
+    runner.feed(
+        "id,lang,vin,make,model,as_of,category,powertrain,condition,exporter_role,exporter_listed,note\n"
+        "1,,LGXCE4CB6T0123456,BYD,\"Seal, 2025\",2026/3/1,passenger_car,bev,new,trader,,x\n"
+        "2,en,,BYD,,2026-03-01,passenger_car,bev,new,manufacturer,yes,y\n",
+        out);
+    runner.finish(out);
+    const auto rows = lines(out);
+    ASSERT_EQ(rows.size(), 3u) << out;
+    EXPECT_EQ(rows[0],
+              "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message,link,note");
+    EXPECT_EQ(rows[1].rfind("1,not_permitted,true,,,,,LGXCE4CB6T0123456,BYD,\"Seal, 2025\",不能出口:", 0), 0u)
+        << rows[1];
+    EXPECT_NE(rows[2].find(",\"Permitted, with conditions\",https://example.org/ev/#request="), std::string::npos)
+        << rows[2];
+    for (const auto& row : {rows[1], rows[2]}) {
+        const auto json = link_request(row, "https://example.org/ev/");
+        const auto request = evexport::parse_request(json, kToday);
+        ASSERT_TRUE(std::holds_alternative<evexport::Request>(request)) << json;
+        const auto result = evexport::evaluate(std::get<evexport::Request>(request), evexport::Ruleset::builtin());
+        EXPECT_EQ(std::string(evexport::name_of(result.verdict)), row.substr(2, row.find(',', 2) - 2)) << json;
+    }
+    EXPECT_NE(link_request(rows[1], "https://example.org/ev/").find(R"("as_of":"2026-03-01")"), std::string::npos);
+}
+
+TEST(BatchStyle, ALinkBaseThatIsNotAWebAddressIsRefused) {
+    for (const char* link : {"javascript:alert(1)", "https://x.org/#frag", "https://x.org/a b", "ftp://x.org/",
+                             "https://x.org/\"onmouseover=", "https://x.org/\n"}) {
+        const auto error = evexport::check_batch_style({"en", link});
+        ASSERT_TRUE(error) << link;
+        EXPECT_EQ(error->field, "/link");
+    }
+    EXPECT_FALSE(evexport::check_batch_style({"en", "http://127.0.0.1:8080/"}));
+    EXPECT_FALSE(evexport::check_batch_style({"en", ""}));
+    EXPECT_EQ(evexport::check_batch_style({std::string(17, 'x'), ""})->field, "/lang");
+}
+
+TEST(BatchStyle, JsonLinesEchoTheVehicleAndLinkTheLineItself) {
+    evexport::BatchRunner runner(BatchInput::jsonl, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                 kToday, nullptr, {"zh", "https://example.org/"});
+    std::string out;
+    runner.feed(R"({"id":"x","as_of":"2026-03-01","vehicle":{"vin":"LGXCE4CB6T0123456","make":"BYD","model":"Seal",)"
+                R"("category":"passenger_car","powertrain":"bev","condition":"new"},"exporter":{"role":"trader"}})"
+                "\n",
+                out);
+    const auto rows = lines(out);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1].rfind("x,not_permitted,true,,,,,LGXCE4CB6T0123456,BYD,Seal,不能出口: ", 0), 0u) << rows[1];
+    EXPECT_NE(rows[1].find(",https://example.org/#request=%7B%22id%22%3A%22x%22"), std::string::npos) << rows[1];
+}
+
+}  // namespace

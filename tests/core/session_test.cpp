@@ -143,7 +143,8 @@ TEST(Session, FinishedBatchesMakeRoomBeforeAnOpenOne) {
     evexport::Session s;
     const int open = std::stoi(start(s));
     for (int i = 0; i < 40; ++i) s.batch_finish(std::stoi(start(s)));
-    EXPECT_EQ(s.batch_feed(open, "id\n"), "id,verdict,licence_required,warnings,missing,error,error_field\n");
+    EXPECT_EQ(s.batch_feed(open, "id\n"),
+              "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message\n");
 }
 
 TEST(Session, ReloadingAnUnpinnedRulesetKeepsItMarked) {

@@ -1,7 +1,7 @@
 // Batch in the browser: upload → progress → results → filters → downloads, in a worker; the
 // answers are the native CLI's, byte for byte; nothing is uploaded anywhere.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -21,12 +21,14 @@ function inventory(rows) {
   return csv;
 }
 
-// The native CLI's answers to a CSV: what the page's download must equal, byte for byte.
+// The native CLI's answers to a CSV: what the page's download must equal, byte for byte. The page
+// links each row to itself, so the CLI is given the page's address as the link base.
 const cliBatch = (csv) =>
-  execFileSync(cli, ['batch', '--format', 'csv', '-'], {
+  execFileSync(cli, ['batch', '--format', 'csv', '--link', `${site.origin}/`, '-'], {
     input: csv,
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'ignore'],
+    maxBuffer: 1 << 28,
   });
 
 async function upload(page, name, text) {
@@ -54,7 +56,10 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
   await page.selectOption('#batch-filter', 'error');
   const shown = await page.$$eval('#batch-table tbody tr', (rows) => rows.map((r) => r.dataset.verdict));
   assert.ok(shown.length > 0 && shown.every((v) => v === 'error'));
-  assert.match(await page.textContent('#batch-table tbody tr'), /invalid_field \/vehicle\/powertrain/);
+  // In words for people: the core's message, not the codes (those are in the downloads).
+  const first = await page.textContent('#batch-table tbody tr');
+  assert.match(first, /unknown value "steam"/);
+  assert.doesNotMatch(first, /invalid_field|\/vehicle\//);
 
   const native = cliBatch(csv);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
@@ -74,9 +79,18 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
     warnings: [],
     missing: [],
     error: { code: 'invalid_field', field: '/vehicle/powertrain' },
+    vin: '',
+    make: '比亚迪',
+    model: '',
+    message: 'unknown value "steam"; expected one of: bev, phev, erev, hev, ice, fcev',
+    link: lines[0].link,
     destination: null,
     input: { colour: 'red, 0' },
   });
+  // Each row's link opens the calculator with the row's request.
+  const link = new URL(lines[1].link);
+  assert.equal(link.origin + link.pathname, `${site.origin}/`);
+  assert.equal(JSON.parse(decodeURIComponent(link.hash.slice('#request='.length))).vehicle.make, '比亚迪');
   assert.equal(lines[1].verdict, 'not_permitted');
 
   assert.deepEqual(page.foreign, []);
@@ -100,9 +114,10 @@ test('input columns named like the answer are renamed and reported; formula cell
   assert.equal(
     written.split('\n')[0],
     'id,verdict,licence_required,warnings,missing,error,error_field,' +
-      'destination_entry,destination_charges_percent,destination_total,input_verdict,input_error,note',
+      'destination_entry,destination_charges_percent,destination_total,vin,make,model,message,link,' +
+      'input_verdict,input_error,note',
   );
-  assert.match(written, /^a1,not_permitted,true,,,,,,,,permitted,,"'=HYPERLINK/m);
+  assert.match(written, /^a1,not_permitted,true,.*,permitted,,"'=HYPERLINK/m);
   assert.match(written, /^"'@a2",not_permitted,/m);
   assert.doesNotMatch(written, /(^|,)[=+@-]/m, 'no cell starts a formula');
   const [jsonlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-jsonl')]);
@@ -198,52 +213,37 @@ test("a spreadsheet's file (';', dates as 2026/3/1): its ISO twin's answers, and
   assert.equal(readFileSync(await download.path(), 'utf8'), `\uFEFF${native}`);
 });
 
-// Spreadsheets on Chinese Windows save CSV in GBK, and "Unicode text" in UTF-16: such a file is read
-// as its UTF-8 twin is, and the reader is told how it was read.
-test('a GBK or UTF-16 file from a spreadsheet: the answers of its UTF-8 twin, and the encoding named', async () => {
+// Files as spreadsheets save them (tests/cases/files/): GBK, UTF-16, ';' and tabs, YYYY/M/D. Each is
+// read as the CLI reads it and gives its UTF-8 twin's answers; the reader is told how it was read. A
+// file in no encoding the reader knows is refused with a message, never misread.
+test('files as spreadsheets save them: the answers of their UTF-8 twin, as the CLI gives them', async () => {
   const page = await site.page({ acceptDownloads: true });
   await page.goto(`${site.origin}/`);
   await verdictOf(page);
-  const utf8 =
-    'id,as_of,vin,make,category,powertrain,condition,exporter_role,exporter_listed,exporter_name\r\n' +
-    'a,2026-03-01,LGXCE4CB6T0123456,比亚迪,passenger_car,bev,new,manufacturer,true,比亚迪汽车工业有限公司\r\n' +
-    'b,2026-03-01,LRWYHCEK3PC907290,比亚迪,passenger_car,bev,new,trader,,深圳市海科进出口有限公司\r\n';
-  const native = cliBatch(utf8);
-  assert.match(native, /vin_make_mismatch/); // row b: a Tesla VIN for 比亚迪, read as Chinese
-  // GBK, written by hand (no encoder in node): each of these characters' two bytes.
-  const GBK = {
-    比: 'b1c8',
-    亚: 'd1c7',
-    迪: 'b5cf',
-    汽: 'c6fb',
-    车: 'b3b5',
-    工: 'b9a4',
-    业: 'd2b5',
-    有: 'd3d0',
-    限: 'cfde',
-    公: 'b9ab',
-    司: 'cbbe',
-    深: 'c9ee',
-    圳: 'dbda',
-    市: 'cad0',
-    海: 'baa3',
-    科: 'bfc6',
-    进: 'bdf8',
-    出: 'b3f6',
-    口: 'bfda',
-  };
-  const gbk = Buffer.concat(
-    [...utf8].map((c) => (GBK[c] ? Buffer.from(GBK[c], 'hex') : c.charCodeAt(0) < 128 ? Buffer.from(c) : null)),
-  );
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8, 'utf16le')]);
-  for (const [buffer, name] of [
-    [gbk, /GBK/],
-    [utf16, /UTF-16/],
-  ]) {
-    await page.setInputFiles('#batch-file', { name: 'stock.csv', mimeType: 'text/csv', buffer });
+  const dir = join(root, 'tests', 'cases', 'files');
+  const { files } = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8'));
+  const names = { 'utf-16le': /UTF-16/, 'utf-16be': /UTF-16/, gb18030: /GBK/ };
+  for (const f of files) {
+    const buffer = readFileSync(join(dir, f.file));
+    await page.setInputFiles('#batch-file', { name: f.file, mimeType: 'text/csv', buffer });
+    if (!f.encoding) {
+      await page.waitForFunction(() => /UTF-8/.test(document.getElementById('batch-status').textContent));
+      assert.equal(await page.getAttribute('#batch', 'data-done'), null, f.file);
+      assert.equal(spawnSync(cli, ['batch', '--format', 'csv', join(dir, f.file)]).status, 2, f.file);
+      continue;
+    }
     await page.waitForSelector('#batch[data-done="true"]', { timeout: 60_000 });
-    assert.match(await page.textContent('#batch-status'), name);
+    const status = await page.textContent('#batch-status');
+    if (names[f.encoding]) assert.match(status, names[f.encoding], f.file);
+    if (f.read?.separator) assert.match(status, f.read.separator === '\t' ? /: ⇥/ : /: ;/, f.file);
+    for (const form of f.read?.date_forms ?? []) assert.ok(status.includes(form), `${f.file}: ${status}`);
+    const native = execFileSync(cli, ['batch', '--format', 'csv', '--link', `${site.origin}/`, join(dir, f.file)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    assert.equal(native, cliBatch(readFileSync(join(dir, f.twin))), f.file);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-csv')]);
-    assert.equal(readFileSync(await download.path(), 'utf8'), `\uFEFF${native}`);
+    assert.equal(readFileSync(await download.path(), 'utf8'), `\uFEFF${native}`, f.file);
   }
+  assert.deepEqual(page.errors, []);
 });

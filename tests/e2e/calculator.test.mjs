@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { loadCases, root } from '../js/corpus.mjs';
 import { fillForm, openSite, permalink, verdictOf } from './browser.mjs';
 
+const locale = (lang) => JSON.parse(readFileSync(join(root, 'web', 'locales', `${lang}.json`), 'utf8'));
+
 const cases = loadCases();
 // A new electric car offered by a trader: from 2026 a trader may not export it (the deciding rule).
 const traderBev = {
@@ -507,7 +509,7 @@ test('no horizontal scrolling at 320, 390 and 1280 px in any language, answer, p
             display: getComputedStyle(tr).display,
             label: tr.querySelector('td').dataset.label,
           })),
-          { display: 'block', label: 'id' },
+          { display: 'block', label: locale(lang).batchColRow },
           `${lang} at ${width} px`,
         );
     }

@@ -148,6 +148,24 @@ test('batch through the JS API: the same answers as the native CLI, however the 
     });
   }
   assert.throws(() => checker.batch('xml'), TypeError);
+  // Each row's message in the reader's language and a link to the calculator: as the CLI's --lang and --link.
+  const options = ['--lang', 'ru', '--link', 'https://example.org/ev/'];
+  const styled = execFileSync(
+    join(root, 'build', 'native', 'evexport'),
+    ['batch', '--format', 'csv', ...options, '-'],
+    {
+      input: csv,
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'ignore'],
+    },
+  );
+  const ru = await loadChecker();
+  await ru.loadLanguage('ru');
+  const run = ru.batch('csv', { lang: 'ru', link: 'https://example.org/ev/' });
+  assert.equal(run.feed(csv) + run.finish(), styled);
+  assert.match(styled, /Разрешено при условиях/);
+  assert.throws(() => checker.batch('csv', { link: 'javascript:alert(1)' }), TypeError);
+  assert.throws(() => checker.batch('csv', { lang: 'ru\n' }), TypeError);
 });
 
 test(

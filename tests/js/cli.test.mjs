@@ -99,3 +99,48 @@ test('a directory is refused, never read as an empty input', () => {
     assert.match(r.stderr.toString(), /cannot read/);
   }
 });
+
+// Files as spreadsheets save them (tests/cases/files/): each read in its encoding, giving its UTF-8
+// twin's answers however it is fed (a file, or stdin in pieces); one in no known encoding is refused.
+test('batch reads GBK, UTF-16, ";" and spreadsheet dates as their UTF-8 twin, and refuses what is not text', () => {
+  const dir = join(root, 'tests', 'cases', 'files');
+  const { files } = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8'));
+  for (const f of files) {
+    const bytes = readFileSync(join(dir, f.file));
+    const r = run(['batch', '--format', 'csv', '-'], bytes);
+    if (!f.encoding) {
+      assert.equal(r.status, 2, f.file);
+      assert.equal(r.stdout.length, 0, `${f.file}: nothing is answered from a misread file`);
+      assert.match(r.stderr.toString(), /not text in UTF-8, UTF-16 .* or GBK/);
+      continue;
+    }
+    const twin = run(['batch', '--format', 'csv', join(dir, f.twin)]);
+    assert.equal(r.status, 0, `${f.file}: ${r.stderr}`);
+    assert.equal(r.stdout.toString(), twin.stdout.toString(), f.file);
+    if (f.encoding !== 'utf-8') assert.match(r.stderr.toString(), /read as (GBK|UTF-16)/, f.file);
+  }
+  // A malformed sequence after the first 64 KiB stops the reading there, with the rows before it answered.
+  const gbk = readFileSync(join(dir, 'inventory-gbk.csv'));
+  const row = gbk.subarray(gbk.indexOf(0x0a) + 1);
+  const long = Buffer.concat([gbk, ...Array(200).fill(row), Buffer.from([0x31, 0x2c, 0x80, 0x0d, 0x0a])]);
+  const r = run(['batch', '--format', 'csv', '-'], long);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr.toString(), /byte \d+ is not GB18030 text/);
+  assert.ok(r.stdout.toString().split('\n').length > 1000);
+});
+
+test("batch --lang and --link: each row's message in that language, and a link with its request", () => {
+  const csv = Buffer.from(
+    'id,as_of,make,category,powertrain,condition,exporter_role\n1,2026-03-01,BYD,passenger_car,bev,new,trader\n',
+  );
+  const r = run(['batch', '--format', 'csv', '--lang', 'ru', '--link', 'https://example.org/ev/', '-'], csv);
+  assert.equal(r.status, 0, r.stderr.toString());
+  const [header, row] = r.stdout.toString().trim().split('\n');
+  assert.match(header, /,vin,make,model,message,link$/);
+  assert.match(row, /,BYD,,Не разрешено: /);
+  const link = new URL(row.slice(row.lastIndexOf(',') + 1));
+  assert.equal(JSON.parse(decodeURIComponent(link.hash.slice('#request='.length))).exporter.role, 'trader');
+  const bad = run(['batch', '--format', 'csv', '--link', 'javascript:alert(1)', '-'], csv);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr.toString(), /http:\/\/ or https:\/\//);
+});

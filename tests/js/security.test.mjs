@@ -122,7 +122,7 @@ test('a batch keeps the ruleset and registry it started with, whatever is loaded
   assert.equal(
     other.feed('id\n'),
     'id,verdict,licence_required,warnings,missing,error,error_field,' +
-      'destination_entry,destination_charges_percent,destination_total\n',
+      'destination_entry,destination_charges_percent,destination_total,vin,make,model,message\n',
   );
   assert.equal(run.feed('more'), '', 'a finished batch takes nothing more');
 });

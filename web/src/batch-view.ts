@@ -3,7 +3,10 @@
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { answerRow, cellsOf, parseRecord, splitRecords, toJsonLines, type AnswerRow } from './csv';
-import type { BatchMessage, Encoding } from './batch-worker';
+import type { BatchJob, BatchMessage, Encoding } from './batch-worker';
+import type { Destination } from './checker';
+
+type Entry = Destination['entry'];
 
 const ENCODING_NAMES: Record<Encoding, string> = {
   'utf-8': 'UTF-8',
@@ -109,6 +112,7 @@ export class BatchView {
 
   private start(file: File) {
     this.stop();
+    delete this.root.dataset.done;
     this.header = [];
     this.renamed = [];
     this.rows = [];
@@ -121,7 +125,9 @@ export class BatchView {
     this.spare = undefined;
     this.worker.onmessage = (e: MessageEvent<BatchMessage>) => this.receive(e.data);
     performance.mark('evexport:batch-start');
-    this.worker.postMessage({ file, format });
+    // Each row's message in the reader's language, and its link to this page with its request.
+    const job: BatchJob = { file, format, lang: this.lang, link: location.href.split('#')[0] };
+    this.worker.postMessage(job);
     this.el.progress.hidden = false;
     this.el.progress.value = 0;
     this.el.cancel.hidden = false;
@@ -164,6 +170,7 @@ export class BatchView {
   private receive(message: BatchMessage) {
     if (message.type === 'ready') return;
     if (message.type === 'failed') return this.stop(message.message);
+    if (message.type === 'unreadable') return this.stop(t(this.lang, 'batchUnreadable'));
     this.take(message.output);
     if (message.type === 'progress') {
       this.el.progress.value = message.done / message.total;
@@ -243,18 +250,31 @@ export class BatchView {
     this.el.filter.value = this.filter;
 
     const matching = this.filter ? this.rows.filter((r) => r.verdict === this.filter) : this.rows;
-    const heads = ['id', 'verdict', 'licence_required', 'warnings', 'missing', 'error'];
-    // The destination's entry and charges, when the answer has them (issue 14): cells 8 to 10.
-    const atDestination = this.header[7] === 'destination_entry';
-    const columns = atDestination ? [0, 1, 2, 3, 4, 5, 7, 8, 9] : [0, 1, 2, 3, 4, 5];
-    if (atDestination) heads.push('destination_entry', 'destination_charges_percent', 'destination_total');
-    // The verdict in words for people; the codes stay as they are in the downloads.
-    const cell = (cells: string[], i: number) =>
-      i === 1 && cells[1]
-        ? t(lang, `batch.${cells[1] as (typeof VERDICTS)[number]}`)
-        : i === 5 && cells[6]
-          ? `${cells[5]} ${cells[6]}`
-          : (cells[i] ?? '');
+    // For people: the row, its vehicle, the verdict and its reason in words, where it goes, and a link
+    // to the calculator with the row's request. The codes (warnings, JSON Pointers) stay in the downloads.
+    const at = (name: string) => this.header.indexOf(name);
+    const atDestination = at('destination_entry') >= 0;
+    const columns: [Parameters<typeof t>[1], (cells: string[]) => Node | string][] = [
+      ['batchColRow', (c) => c[0] ?? ''],
+      ['batchColVehicle', (c) => [c[at('make')], c[at('model')], c[at('vin')]].filter(Boolean).join(' · ')],
+      [
+        'batchColVerdict',
+        (c) => (c[1] ? t(lang, `batch.${c[1] as (typeof VERDICTS)[number]}`) : t(lang, 'batch.error')),
+      ],
+      ['batchColMessage', (c) => c[at('message')] ?? ''],
+    ];
+    if (atDestination)
+      columns.push([
+        'batchColDestination',
+        (c) => (c[at('destination_entry')] ? t(lang, `entry.${c[at('destination_entry')] as Entry}`) : ''),
+      ]);
+    if (at('link') >= 0)
+      columns.push([
+        'batchColOpen',
+        (c) =>
+          c[at('link')] ? h('a', { href: c[at('link')], target: '_blank', rel: 'noopener' }, t(lang, 'batchOpen')) : '',
+      ]);
+    const heads = columns.map(([key]) => t(lang, key));
     const caption = `${t(lang, 'batchShowing')} ${Math.min(SHOWN, matching.length)} / ${matching.length}`;
     // While answers arrive the rows shown stay the same once there are SHOWN of them: only the
     // caption changes, and the table is not built again (each rebuild laid the page out anew).
@@ -270,7 +290,7 @@ export class BatchView {
       return h(
         'tr',
         { 'data-verdict': row.verdict },
-        ...columns.map((i, k) => h('td', { 'data-label': heads[k] }, cell(cells, i))),
+        ...columns.map(([, cell], k) => h('td', { 'data-label': heads[k] }, cell(cells))),
       );
     });
     this.el.table.replaceChildren(

@@ -14,24 +14,33 @@ export type BatchMessage =
       ms: number;
       encoding: Encoding;
     }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  | { type: 'unreadable' }; // not text in an encoding the reader knows
 
 // How a file's bytes are written. Spreadsheets save CSV in the system's encoding: on Chinese Windows
 // that is GBK (read as GB18030, its superset), and "Unicode text" is UTF-16 with a byte-order mark.
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
+const reads = (encoding: Encoding, head: Uint8Array) => {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** The encoding of a file from its first bytes: a UTF-16 byte-order mark, else UTF-8 if they read as
- * UTF-8 (a character cut at the end of the sample is no fault), else GB18030. */
-export function sniffEncoding(head: Uint8Array): Encoding {
+ * UTF-8 (a character cut at the end of the sample is no fault), else GB18030 if they read as such,
+ * else none: the file is refused, never guessed. The core's sniff_encoding (batch.hpp), which the CLI
+ * uses, follows the same rule; tests/cases/files/ holds the two together. */
+export function sniffEncoding(head: Uint8Array): Encoding | undefined {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
+  return (['utf-8', 'gb18030'] as const).find((e) => reads(e, head));
 }
+
+class Unreadable extends Error {}
 
 const SLICE = 4 << 20; // bytes read at a time; the JS API hands them to the core in 1 MiB pieces
 
@@ -58,10 +67,19 @@ function warmUp(core: Checker) {
 let checker: Promise<Checker> | undefined;
 
 // A message without a file readies the worker: its core loads before the first file arrives.
-self.onmessage = async (event: MessageEvent<{ file?: File; format?: 'csv' | 'jsonl' }>) => {
+// A file comes with the reader's language, in which each row's message is written, and the page's
+// address, to which each row's link leads with the row's request.
+export interface BatchJob {
+  file?: File;
+  format?: 'csv' | 'jsonl';
+  lang?: string;
+  link?: string;
+}
+
+self.onmessage = async (event: MessageEvent<BatchJob>) => {
   const post = (message: BatchMessage) => (self as unknown as Worker).postMessage(message);
   try {
-    const { file, format = 'csv' } = event.data;
+    const { file, format = 'csv', lang, link } = event.data;
     // With the destination, as the CLI's batch: rows naming one get its three columns (issue 14).
     checker ??= loadChecker().then(async (loaded) => {
       const info = await loaded.loadDestinations();
@@ -74,16 +92,23 @@ self.onmessage = async (event: MessageEvent<{ file?: File; format?: 'csv' | 'jso
       return post({ type: 'ready' });
     }
     const start = performance.now(); // the worker's own time, for docs/BENCHMARKS.md
-    const run = core.batch(format);
-    // A UTF-8 CSV's bytes go to the core as they are; a CSV in another encoding, and JSON Lines, are
-    // decoded here first (a JSON line in another encoding is read with replacement characters rather
-    // than refused whole).
-    const encoding = sniffEncoding(new Uint8Array(await file.slice(0, 64 << 10).arrayBuffer()));
+    const run = core.batch(format, { lang, link });
+    // A UTF-8 CSV's bytes go to the core as they are; a CSV in another encoding is decoded here first
+    // (a malformed sequence further on stops the reading), and JSON Lines, UTF-8 by definition, with
+    // replacement characters rather than refused whole.
+    const sniffed = sniffEncoding(new Uint8Array(await file.slice(0, 64 << 10).arrayBuffer()));
+    if (format === 'csv' && !sniffed) return post({ type: 'unreadable' });
+    const encoding = format === 'jsonl' ? 'utf-8' : (sniffed ?? 'utf-8');
     const decoder =
-      format === 'jsonl' || encoding !== 'utf-8'
-        ? new TextDecoder(format === 'jsonl' && encoding === 'gb18030' ? 'utf-8' : encoding)
-        : undefined;
-    const piece = (bytes: ArrayBuffer) => (decoder ? decoder.decode(bytes, { stream: true }) : new Uint8Array(bytes));
+      format === 'jsonl' || encoding !== 'utf-8' ? new TextDecoder(encoding, { fatal: format === 'csv' }) : undefined;
+    const piece = (bytes?: ArrayBuffer) => {
+      if (!decoder) return bytes ? new Uint8Array(bytes) : '';
+      try {
+        return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+      } catch {
+        throw new Unreadable();
+      }
+    };
     for (let offset = 0; offset < file.size; offset += SLICE) {
       const bytes = await file.slice(offset, offset + SLICE).arrayBuffer();
       post({
@@ -93,9 +118,9 @@ self.onmessage = async (event: MessageEvent<{ file?: File; format?: 'csv' | 'jso
         output: run.feed(piece(bytes)),
       });
     }
-    const output = (decoder ? run.feed(decoder.decode()) : '') + run.finish();
+    const output = run.feed(piece()) + run.finish();
     post({ type: 'done', output, counts: run.counts(), ms: performance.now() - start, encoding });
   } catch (e) {
-    post({ type: 'failed', message: String(e) });
+    post(e instanceof Unreadable ? { type: 'unreadable' } : { type: 'failed', message: String(e) });
   }
 };

@@ -58,8 +58,9 @@ export interface AnswerRow {
   verdict: string;
 }
 
-// The cells as written: id, verdict, licence_required, warnings, missing, error, error_field, then
-// the passed-through columns.
+// The cells as written: id, verdict, licence_required, warnings, missing, error, error_field, (with
+// destination data) destination_entry, destination_charges_percent, destination_total, then vin, make,
+// model, message, (with a link base) link, then the passed-through columns.
 export const cellsOf = (row: AnswerRow) => parseRecord(row.record);
 
 export function answerRow(record: string): AnswerRow {
@@ -90,9 +91,11 @@ export function toJsonLines(header: string[], rows: AnswerRow[], renamed: [strin
   const original = new Map(renamed.map(([from, to]) => [to, from]));
   const names = header.map((name) => unguarded(original.get(name) ?? name));
   // With destination data the answer has three more columns (issue 14): destination_entry,
-  // destination_charges_percent, destination_total.
+  // destination_charges_percent, destination_total. The input's own columns follow the answer's last,
+  // message or link (issue 16).
   const destination = header[7] === 'destination_entry';
-  const first = destination ? 10 : 7;
+  const at = (name: string) => header.indexOf(name);
+  const first = (at('link') >= 0 ? at('link') : at('message')) + 1;
   const number = (s: string) => (s === '' ? null : Number(s));
   return rows
     .map((row) => {
@@ -106,7 +109,12 @@ export function toJsonLines(header: string[], rows: AnswerRow[], renamed: [strin
         warnings: list(cells[3]),
         missing: list(cells[4]),
         error: cells[5] ? { code: cells[5], field: cells[6] } : null,
+        vin: unguarded(cells[at('vin')] ?? ''),
+        make: unguarded(cells[at('make')] ?? ''),
+        model: unguarded(cells[at('model')] ?? ''),
+        message: unguarded(cells[at('message')] ?? ''),
       };
+      if (at('link') >= 0) answer.link = cells[at('link')];
       if (destination)
         answer.destination = cells[7]
           ? { entry: cells[7], charges_percent: number(cells[8]), total: number(cells[9]) }

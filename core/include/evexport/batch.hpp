@@ -6,12 +6,14 @@
 #include <array>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "evexport/date.hpp"
 #include "evexport/destinations.hpp"
+#include "evexport/error.hpp"
 #include "evexport/registry.hpp"
 #include "evexport/ruleset.hpp"
 
@@ -24,7 +26,8 @@ inline constexpr std::size_t kMaxBatchColumns = 256;
 enum class BatchInput { csv, jsonl };
 enum class BatchOutput {
     summary,  // CSV: id, verdict, licence_required, warnings, missing, error, error_field, destination_entry,
-              // destination_charges_percent, destination_total, passed-through columns
+              // destination_charges_percent, destination_total, vin, make, model, message, link,
+              // passed-through columns
     results,  // JSON Lines: the full v1 result (or error) for each input line
 };
 
@@ -40,6 +43,29 @@ struct BatchReading {
     std::vector<std::string> unknown_columns;  // header names no request field has (passed through)
 };
 
+// How a summary's rows speak to a person (issue 16): each row's message is in the row's `lang`, or
+// in `lang` when it has none; with `link_base` (the calculator's address), a `link` column opens
+// each row's request there.
+struct BatchStyle {
+    std::string lang = "en";
+    std::string link_base;
+};
+
+// How a file's bytes are written. Spreadsheets save CSV in the system's encoding: on Chinese Windows
+// that is GBK (read as GB18030, its superset), and "Unicode text" is UTF-16 with a byte-order mark.
+enum class TextEncoding { utf8, utf16le, utf16be, gb18030, unknown };
+
+// The encoding of a file from its first bytes (`whole`: they are the whole file): a UTF-16
+// byte-order mark, else UTF-8 if they read as UTF-8 (a character cut at the end of a sample is no
+// fault), else GB18030 if they read as GB18030, else unknown — refused, never guessed. The page's
+// sniffEncoding (web/src/batch-worker.ts) follows the same rule; tests/cases/files/ holds them together.
+TextEncoding sniff_encoding(std::string_view head, bool whole);
+
+// A style a batch can use: a language of at most 16 bytes; a link base that is an http(s) address of at
+// most 2,048 bytes without a fragment, spaces, quotes or angle brackets (it is written into every row,
+// and a page shows it as a link). The error names `/lang` or `/link`.
+std::optional<Error> check_batch_style(const BatchStyle& style);
+
 class BatchRunner {
 public:
     // The batch holds the ruleset and registry it started with for as long as it runs: loading
@@ -47,7 +73,7 @@ public:
     // With destination data, rows that name a destination are answered for it too (issue 14).
     BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<const Ruleset> ruleset,
                 std::shared_ptr<const Registry> registry, Date today,
-                std::shared_ptr<const Destinations> destinations = nullptr);
+                std::shared_ptr<const Destinations> destinations = nullptr, BatchStyle style = {});
     ~BatchRunner();
     BatchRunner(const BatchRunner&) = delete;
     BatchRunner& operator=(const BatchRunner&) = delete;

@@ -47,8 +47,8 @@ public:
     std::string load_destinations_translation(std::string_view json);
     std::string destinations_info(std::string_view lang) const;
 
-    // {"batch": id} or an error for an unknown format.
-    std::string batch_start(std::string_view format, Date today);
+    // {"batch": id}, or an error for an unknown format or a link base that is not an http(s) address.
+    std::string batch_start(std::string_view format, Date today, BatchStyle style = {});
     // The answers of the rows the chunk completes; an unknown or finished id is an error (JSON).
     std::string batch_feed(int id, std::string_view chunk);
     // The last row's answer; the batch is then closed.
