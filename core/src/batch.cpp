@@ -426,7 +426,7 @@ struct BatchRunner::State {
         for (std::size_t c = 0; !error && c < header_size; ++c) {
             if (column_field[c] < 0 || fields[c].empty()) continue;
             const auto field = std::size_t(column_field[c]);
-            if (detail::kFields[field].type == detail::FieldType::date) spreadsheet_date(fields[c]);
+            if (detail::is_date(detail::kFields[field].type)) spreadsheet_date(fields[c]);
             error = detail::assign_text(request, field, fields[c]);
         }
         if (!error) error = detail::complete(request, today);
@@ -473,7 +473,7 @@ struct BatchRunner::State {
         std::vector<std::pair<std::size_t, std::string_view>> cells;
         for (std::size_t c = 0; c < header_size && c < fields.size(); ++c)
             if (column_field[c] >= 0 && !fields[c].empty()) {
-                if (detail::kFields[column_field[c]].type == detail::FieldType::date) spreadsheet_date(fields[c]);
+                if (detail::is_date(detail::kFields[column_field[c]].type)) spreadsheet_date(fields[c]);
                 cells.emplace_back(std::size_t(column_field[c]), fields[c]);
             }
         return detail::request_json(cells);

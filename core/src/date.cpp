@@ -29,6 +29,21 @@ std::optional<Date> parse_date(std::string_view text) {
     return Date{std::chrono::sys_days{ymd}};
 }
 
+std::optional<Period> parse_period(std::string_view text) {
+    if (const auto day = parse_date(text)) return Period{*day, *day};
+    if ((text.size() != 4 && (text.size() != 7 || text[4] != '-')) || !digits(text.substr(0, 4))) return std::nullopt;
+    const int year = to_int(text.substr(0, 4));
+    if (year < 1900 || year > 2100) return std::nullopt;
+    using namespace std::chrono;
+    if (text.size() == 4)
+        return Period{Date{sys_days{std::chrono::year{year} / 1 / 1}},
+                      Date{sys_days{std::chrono::year{year} / 12 / 31}}};
+    const auto m = text.substr(5, 2);
+    if (!digits(m) || to_int(m) < 1 || to_int(m) > 12) return std::nullopt;
+    const auto month = std::chrono::year{year} / std::chrono::month{unsigned(to_int(m))};
+    return Period{Date{sys_days{month / 1}}, Date{sys_days{month / last}}};
+}
+
 std::string format_date(Date date) {
     const std::chrono::year_month_day ymd{date.days};
     const int y = int(ymd.year());  // 1900–2100: four digits

@@ -698,9 +698,115 @@ DestinationAnswer::DestinationAnswer(DestinationAnswer&&) noexcept = default;
 DestinationAnswer& DestinationAnswer::operator=(DestinationAnswer&&) noexcept = default;
 DestinationAnswer::~DestinationAnswer() = default;
 
+namespace {
+
+// Whether two days' answers are the same answer: the same verdict, rules, questions, warnings,
+// documents and obligations (their figures, such as a day count, may differ).
+bool same_answer(const Result& a, const Result& b) {
+    auto same_reasons = [&] {
+        return std::equal(a.reasons.begin(), a.reasons.end(), b.reasons.begin(), b.reasons.end(),
+                          [](const Reason& x, const Reason& y) {
+                              return x.rule == y.rule && x.message == y.message && x.decides == y.decides;
+                          });
+    };
+    auto same_warnings = [&] {
+        return std::equal(a.warnings.begin(), a.warnings.end(), b.warnings.begin(), b.warnings.end(),
+                          [](const Warning& x, const Warning& y) { return x.code == y.code && x.field == y.field; });
+    };
+    return a.verdict == b.verdict && a.licence_required == b.licence_required && a.missing == b.missing &&
+           a.documents == b.documents && a.obligations == b.obligations && same_reasons() && same_warnings();
+}
+
+// A registration date known only as a month or a year (issue 16): every day of it is evaluated.
+// - All days give the same answer: that is the answer, its figures worked out for the first day, and
+//   a warning says so.
+// - The verdict depends on the day: the answer is undetermined and asks for the day first, saying
+//   from which day the verdict changes and to what.
+// - Every day has the same verdict but not the same rules or questions: the verdict stands, with
+//   what some day needs (documents, obligations, questions) and what every day has (reasons, warnings).
+EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& rules, const Registry* registry) {
+    Request day = request;
+    day.vehicle.registration_last.reset();
+    // The registration certificate's own date, within the period given, is the day.
+    if (const auto& on_paper = request.papers.registration_certificate.registration_date;
+        on_paper && *request.vehicle.registration_date <= *on_paper &&
+        *on_paper <= *request.vehicle.registration_last) {
+        day.vehicle.registration_date = on_paper;
+        return Evaluation(day, rules, registry).run();
+    }
+    Result answer = Evaluation(day, rules, registry).run();
+    const Date first = *request.vehicle.registration_date, last = *request.vehicle.registration_last;
+    std::optional<Date> changes, verdict_changes;  // the first day whose answer, whose verdict, differs
+    Verdict other = answer.verdict;
+    bool licence_differs = false;
+    std::vector<const Rule*> not_every_day;  // the first day's deciding rules that some other day lacks
+    auto add_missing = [&](const std::vector<const Entry*>& from, std::vector<const Entry*>& to) {
+        for (const auto* e : from)
+            if (!contains(to, e)) to.push_back(e);
+    };
+    for (Date d{first.days + std::chrono::days{1}}; d <= last; d.days += std::chrono::days{1}) {
+        day.vehicle.registration_date = d;
+        const Result r = Evaluation(day, rules, registry).run();
+        if (same_answer(answer, r)) continue;
+        if (!changes) changes = d;
+        if (!verdict_changes && r.verdict != answer.verdict) {
+            verdict_changes = d;
+            other = r.verdict;
+        }
+        licence_differs = licence_differs || r.licence_required != answer.licence_required;
+        // Reasons and warnings every day has (the first day's deciding reason stays with its verdict);
+        // documents, obligations and questions any day has.
+        std::erase_if(answer.reasons, [&](const Reason& x) {
+            if (std::any_of(r.reasons.begin(), r.reasons.end(), [&](const Reason& y) { return x.rule == y.rule; }))
+                return false;
+            if (x.decides) not_every_day.push_back(x.rule);
+            return !x.decides;
+        });
+        std::erase_if(answer.warnings, [&](const Warning& x) {
+            return std::none_of(r.warnings.begin(), r.warnings.end(),
+                                [&](const Warning& y) { return x.code == y.code; });
+        });
+        add_missing(r.documents, answer.documents);
+        add_missing(r.obligations, answer.obligations);
+        for (const auto& field : r.missing)
+            if (!contains(answer.missing, field)) answer.missing.push_back(field);
+    }
+    Params params{
+        {"given", request.vehicle.registration_given}, {"first", format_date(first)}, {"last", format_date(last)}};
+    if (!changes) {
+        answer.warnings.push_back({"registration_period", "/vehicle/registration_date", std::move(params), {}});
+        return answer;
+    }
+    auto verdict_words = [&](Verdict v) {
+        return rules.label(std::string("verdict/").append(name_of(v))).in(answer.lang);
+    };
+    const Date split = verdict_changes ? *verdict_changes : *changes;
+    params.push_back({"until", format_date(Date{split.days - std::chrono::days{1}})});
+    params.push_back({"changes", format_date(split)});
+    params.push_back({"answer", verdict_words(answer.verdict)});
+    params.push_back({"other", verdict_words(other)});
+    if (verdict_changes) {
+        answer.verdict = Verdict::undetermined;
+        if (licence_differs) answer.licence_required.reset();
+        std::erase_if(answer.reasons, [&](const Reason& x) { return contains(not_every_day, x.rule); });
+        for (auto& reason : answer.reasons) reason.decides = false;  // nothing decides an undetermined answer
+    }
+    // The day is asked when it could settle the verdict.
+    if (answer.verdict == Verdict::undetermined)
+        answer.missing.insert(answer.missing.begin(), "/vehicle/registration_date");
+    answer.warnings.push_back({verdict_changes ? "registration_day_needed" : "registration_day_matters",
+                               "/vehicle/registration_date",
+                               std::move(params),
+                               {}});
+    return answer;
+}
+
+}  // namespace
+
 EVEXPORT_ONCE_IN_CODE Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry,
                                       const Destinations* destinations) {
-    Result result = Evaluation(request, ruleset, registry).run();
+    Result result = request.vehicle.registration_last ? evaluate_period(request, ruleset, registry)
+                                                      : Evaluation(request, ruleset, registry).run();
     if (destinations && request.shipment.destination)
         result.destination = destinations->evaluate(request, result.vehicle, result.as_of, *destinations);
     return result;
@@ -736,6 +842,9 @@ EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_messages() {
                                                     "recently_registered",
                                                     "hs_code_mismatch",
                                                     "rule_unconfirmed",
+                                                    "registration_period",
+                                                    "registration_day_needed",
+                                                    "registration_day_matters",
                                                     "registry_mismatch",
                                                     "registry_role_mismatch",
                                                     "registry_name_code_conflict",

@@ -259,6 +259,22 @@ std::optional<Error> assign_text(Request& r, std::size_t i, std::string_view tex
             *date_slot(r, i) = date;
             return std::nullopt;
         }
+        case FieldType::period: {  // the registration date, which a buyer may know only by month or year
+            const auto period = parse_period(text);
+            if (!period)
+                return Error{"invalid_field", std::string(pointer),
+                             std::string("\"").append(text).append(
+                                 "\" is not a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY) between 1900 and "
+                                 "2100")};
+            r.vehicle.registration_date = period->first;
+            r.vehicle.registration_last.reset();
+            r.vehicle.registration_given.clear();
+            if (period->last != period->first) {
+                r.vehicle.registration_last = period->last;
+                r.vehicle.registration_given = std::string(text);
+            }
+            return std::nullopt;
+        }
         case FieldType::boolean: {
             auto value = read_bool(text);
             if (!value) return Error{"invalid_field", std::string(pointer), "must be true or false"};
@@ -343,6 +359,16 @@ std::optional<Error> complete(Request& r, Date today) {
     if (r.vehicle.registration_date && *r.as_of < *r.vehicle.registration_date)
         return Error{"invalid_field", "/vehicle/registration_date",
                      "the registration date is after the export date (as_of)"};
+    // A month or year given for the registration: only its days on or before the export date and the
+    // licence application could be the day.
+    if (auto& last = r.vehicle.registration_last) {
+        for (const auto& bound : {r.as_of, r.shipment.licence_application_date})
+            if (bound && *bound < *last && *r.vehicle.registration_date <= *bound) last = *bound;
+        if (*last == *r.vehicle.registration_date) {
+            last.reset();
+            r.vehicle.registration_given.clear();
+        }
+    }
     // The licence is applied for after the registration and before the declaration.
     if (const auto& applied = r.shipment.licence_application_date) {
         if (*r.as_of < *applied)

@@ -17,6 +17,7 @@ enum class FieldType {
     text,
     boolean,
     date,
+    period,  // a date, or a month (YYYY-MM) or a year (YYYY) when the day is not known (issue 16)
     category,
     powertrain,
     condition,
@@ -38,6 +39,8 @@ enum class FieldType {
     importer
 };
 
+constexpr bool is_date(FieldType t) { return t == FieldType::date || t == FieldType::period; }
+
 constexpr bool is_list(FieldType t) {
     return t == FieldType::texts || t == FieldType::countries || t == FieldType::categories || t == FieldType::outlets;
 }
@@ -58,7 +61,7 @@ inline constexpr Field kFields[] = {
     {"/vehicle/powertrain", "powertrain", FieldType::powertrain},
     {"/vehicle/hs_code", "hs_code", FieldType::hs_code},
     {"/vehicle/condition", "condition", FieldType::condition},
-    {"/vehicle/registration_date", "registration_date", FieldType::date},
+    {"/vehicle/registration_date", "registration_date", FieldType::period},
     {"/vehicle/modified", "modified", FieldType::boolean},
     {"/exporter/name", "exporter_name", FieldType::text},
     {"/exporter/uscc", "exporter_uscc", FieldType::text},

@@ -41,6 +41,10 @@ void field_schema(JsonWriter& w, const detail::Field& f) {
             nullable(w, "string");
             w.member("format", "date").member("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
             break;
+        case FieldType::period:  // a date, or only its month or year (the answer reasons over every day)
+            nullable(w, "string");
+            w.member("pattern", "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$").member("x-period", true);
+            break;
         case FieldType::hs_code:
             nullable(w, "string");
             w.member("pattern", "^[0-9]{10}$");

@@ -199,6 +199,7 @@ TEST(RequestFields, EveryFieldAcceptsAValidValueOfItsType) {
             case FieldType::lang: sample = "zh"; break;
             case FieldType::boolean: sample = "yes"; break;
             case FieldType::date: sample = "2026-01-01"; break;
+            case FieldType::period: sample = "2025-03"; break;
             case FieldType::category: sample = "bus"; break;
             case FieldType::powertrain: sample = "hev"; break;
             case FieldType::condition: sample = "used"; break;
@@ -221,3 +222,29 @@ TEST(RequestFields, EveryFieldAcceptsAValidValueOfItsType) {
         EXPECT_TRUE(evexport::detail::assign_text(r, i, std::string(600, 'x')).has_value()) << f.pointer;
     }
 }
+
+namespace {
+
+// A registration date may be a day, a month or a year (issue 16): a period of its days, cut at the
+// export date and the licence application, which come after it.
+TEST(RequestFields, ARegistrationDateMayBeAMonthOrAYear) {
+    using evexport::parse_period;
+    EXPECT_EQ(evexport::format_date(parse_period("2024-02")->last), "2024-02-29");
+    EXPECT_EQ(evexport::format_date(parse_period("2025")->first), "2025-01-01");
+    EXPECT_EQ(evexport::format_date(parse_period("2025")->last), "2025-12-31");
+    EXPECT_EQ(parse_period("2025-03-14")->first, parse_period("2025-03-14")->last);
+    for (const char* bad : {"2025-13", "2025-3", "25", "2101", "1899-12", "2025-03-32", "2025/03", "2025-"})
+        EXPECT_FALSE(parse_period(bad)) << bad;
+    const auto request = evexport::parse_request(R"({"as_of":"2026-03-10","vehicle":{"registration_date":"2026-03"},)"
+                                                 R"("shipment":{"licence_application_date":"2026-03-05"}})",
+                                                 *evexport::parse_date("2026-11-30"));
+    const auto& v = std::get<evexport::Request>(request).vehicle;
+    EXPECT_EQ(evexport::format_date(*v.registration_date), "2026-03-01");
+    EXPECT_EQ(evexport::format_date(*v.registration_last), "2026-03-05");  // not after the application
+    EXPECT_EQ(v.registration_given, "2026-03");
+    const auto late = evexport::parse_request(R"({"as_of":"2026-03-10","vehicle":{"registration_date":"2026-04"}})",
+                                              *evexport::parse_date("2026-11-30"));
+    EXPECT_EQ(std::get<evexport::Error>(late).field, "/vehicle/registration_date");
+}
+
+}  // namespace

@@ -535,3 +535,33 @@ test('"Start again" can be undone until the form is touched again', async () => 
   assert.equal(await page.isHidden('#undo-reset'), true);
   assert.deepEqual(page.errors, []);
 });
+
+// A buyer who knows only the year of registration types it (issue 16): the core reasons over every day
+// of it and asks for the day only when the day decides.
+test('a registration year or month is reasoned over every day; the day is asked only when it decides', async () => {
+  const page = await site.page();
+  const used = {
+    as_of: '2026-03-01',
+    vehicle: { category: 'passenger_car', powertrain: 'bev', condition: 'used', registration_date: '2025' },
+    exporter: { role: 'used_car_exporter', listed: true, registered_owner: true },
+    shipment: { licence_application_date: '2026-02-20' },
+    evidence: { quality_report: true },
+  };
+  await page.goto(`${site.origin}/`);
+  await verdictOf(page);
+  await fillForm(page, used);
+  const verdict = () => page.getAttribute('#verdict', 'data-verdict');
+  await page.waitForFunction(() => document.getElementById('verdict')?.dataset.verdict === 'undetermined');
+  const field = '[data-field="/vehicle/registration_date"]';
+  assert.match(await page.textContent(`${field} .hint`), /2025-03/);
+  // The warning says where the verdict changes, and the day is the first question.
+  const body = await page.textContent('main');
+  assert.match(body, /the day decides: registered from 2025-01-01 to 2025-08-23 .* registered on 2025-08-24/);
+  assert.match(body, /On what date was the vehicle first registered in China/);
+  // A month long before the application: every day gives the same answer, which is decided.
+  await page.fill('[name="vehicle.registration_date"]', '2024-05');
+  await page.waitForFunction(() => document.getElementById('verdict')?.dataset.verdict === 'conditional');
+  assert.equal(await verdict(), 'conditional');
+  assert.match(await page.textContent('main'), /every day from 2024-05-01 to 2024-05-31 gives this same answer/);
+  assert.deepEqual(page.errors, []);
+});

@@ -81,7 +81,8 @@ export const GROUPS: Group[] = [
   {
     key: 'usedOnly',
     fields: [
-      field('vehicle.registration_date'),
+      // A day, or only the month or the year a buyer knows (issue 16): a text field, not a date picker.
+      field('vehicle.registration_date', { hint: true, attrs: { autocomplete: 'off', spellcheck: 'false' } }),
       field('shipment.licence_application_date'),
       field('exporter.registered_owner'),
       field('exporter.own_make'),

@@ -25,6 +25,11 @@ struct Date {
 // Strict ISO 8601 calendar date, YYYY-MM-DD, year 1900–2100 (a bound of the v1 contract).
 // Refuses impossible dates such as 2026-02-30.
 std::optional<Date> parse_date(std::string_view text);
+// A date, a month (YYYY-MM) or a year (YYYY): its first and last day (the same for a date).
+struct Period {
+    Date first, last;
+};
+std::optional<Period> parse_period(std::string_view text);
 std::string format_date(Date date);
 // The same, or nothing for no date (a JSON null).
 inline std::optional<std::string> format_date(const std::optional<Date>& date) {

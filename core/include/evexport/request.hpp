@@ -35,10 +35,14 @@ struct Vehicle {
     std::optional<Powertrain> powertrain;
     std::optional<std::string> hs_code;  // 10 digits, checked against the description
     std::optional<Condition> condition;
-    std::optional<Date> registration_date;  // first registration in China
-    std::optional<bool> modified;           // 改装车
-    std::optional<bool> scrappage_due;      // at the scrappage standard or within a year of its scrappage age
-    std::optional<bool> seized;             // seized or detained (查封、扣押)
+    std::optional<Date> registration_date;  // first registration in China (the first day, when given as a period)
+    // When the registration date is known only as a month or a year (issue 16): its last day, after
+    // registration_date; the answer is then reasoned over every day between (evaluate.cpp).
+    std::optional<Date> registration_last;
+    std::string registration_given;     // the period as given ("2025-03", "2025"), for the answer's words
+    std::optional<bool> modified;       // 改装车
+    std::optional<bool> scrappage_due;  // at the scrappage standard or within a year of its scrappage age
+    std::optional<bool> seized;         // seized or detained (查封、扣押)
     // For the destination (added 2026-11-29): the steering side, and the motor's power in kW as
     // written (digits and one dot), which some markets' taxes go by.
     std::optional<DriveSide> drive_side;
