@@ -40,12 +40,15 @@ struct Scope {
     bool same_outcome(const Scope& other) const { return kind == other.kind && regime() == other.regime(); }
 };
 
+// `unconfirmed`: whether rules the sources mark unconfirmed are taken (not when asking what the answer
+// would be without them).
 Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, Condition condition,
-               const std::optional<std::string>& hs, Date day) {
+               const std::optional<std::string>& hs, Date day, bool unconfirmed) {
     const Rule* best = nullptr;
     int best_score = -1;
     const Rule* upcoming = nullptr;
     for (const Rule* rule : rules.scope_rules(category)) {
+        if (!unconfirmed && rule->unconfirmed()) continue;
         int score = -1;
         for (const auto& p : rule->vehicles)
             if (matches(p, category, powertrain, condition)) score = std::max(score, specificity(p));
@@ -74,8 +77,9 @@ Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, C
 
 class Evaluation {
 public:
-    Evaluation(const Request& request, const Ruleset& rules, const Registry* registry)
-        : req_(request), rules_(rules), registry_(registry) {
+    // `without_unconfirmed`: the answer as it would be if no rule the sources mark unconfirmed held.
+    Evaluation(const Request& request, const Ruleset& rules, const Registry* registry, bool without_unconfirmed = false)
+        : req_(request), rules_(rules), registry_(registry), without_unconfirmed_(without_unconfirmed) {
         out_.as_of = *request.as_of;
         out_.lang = request.lang;
         out_.ruleset = &rules;
@@ -114,7 +118,11 @@ private:
     Result out_;
     detail::PaperFacts papers_;  // what the seller's papers establish (papers.cpp)
     bool stopped_ = false;
+    const bool without_unconfirmed_;
     bool rests_on_unconfirmed_ = false;  // a rule the sources mark unconfirmed applied (not merely mentioned)
+    // One that states a reading the answer does not follow (the registration day counted; the
+    // transition): it could always change the outcome, as its text says.
+    bool rests_on_reading_ = false;
 
     Date as_of() const { return out_.as_of; }
     std::string date(std::optional<Date> d) const { return d ? format_date(*d) : std::string("—"); }
@@ -132,6 +140,8 @@ private:
         obligations_of(rule);
         out_.reasons.push_back({rule, std::move(message), std::move(params)});
         rests_on_unconfirmed_ = rests_on_unconfirmed_ || rule->unconfirmed();
+        rests_on_reading_ = rests_on_reading_ || (rule->unconfirmed() && (rule->kind == RuleKind::used_day_count ||
+                                                                          rule->kind == RuleKind::used_transition));
     }
     void obligations_of(const Rule* rule) {
         for (const auto& code : rule->obligations)
@@ -154,9 +164,14 @@ private:
     void warn(std::string code, std::string field, Params params = {}, std::vector<int> positions = {}) {
         out_.warnings.push_back({std::move(code), std::move(field), std::move(params), std::move(positions)});
     }
+    // A rule holds on as_of when it is in force, unless the answer is worked out without the rules
+    // the sources mark unconfirmed.
+    bool holds(const Rule* rule) const {
+        return rule->in_force(as_of()) && !(without_unconfirmed_ && rule->unconfirmed());
+    }
     const Rule* in_force(RuleKind kind) const {
         for (const Rule* rule : rules_.of_kind(kind))
-            if (rule->in_force(as_of())) return rule;
+            if (holds(rule)) return rule;
         return nullptr;
     }
 
@@ -314,7 +329,8 @@ private:
         grid.reserve(cats.size() * np * nd);
         for (auto c : cats)
             for (auto p : pts)
-                for (auto d : conds) grid.push_back(scope_of(rules_, c, p, d, f.hs_code, as_of()));
+                for (auto d : conds)
+                    grid.push_back(scope_of(rules_, c, p, d, f.hs_code, as_of(), !without_unconfirmed_));
         auto at = [&](std::size_t c, std::size_t p, std::size_t d) -> const Scope& {
             return grid[(c * np + p) * nd + d];
         };
@@ -392,7 +408,7 @@ private:
     EVEXPORT_SMALL bool qualification_exemption() {
         const auto trade_mode = req_.shipment.trade_mode.value_or(TradeMode::general);  // the ordinary case
         for (const Rule* rule : rules_.of_kind(RuleKind::qualification_exemption)) {
-            if (!rule->in_force(as_of()) || rule->trade_mode != trade_mode) continue;
+            if (!holds(rule) || rule->trade_mode != trade_mode) continue;
             if (!out_.vehicle.category) {  // it decides whether the exemption applies
                 missing("/vehicle/category");
                 return true;
@@ -410,7 +426,7 @@ private:
     const Rule* exporter_qualification(Category category) const {
         const Rule* rule = nullptr;
         for (const Rule* r : rules_.of_kind(RuleKind::exporter_qualification))
-            if (r->in_force(as_of()) && contains(r->categories, category)) rule = r;
+            if (holds(r) && contains(r->categories, category)) rule = r;
         return rule;
     }
 
@@ -589,7 +605,7 @@ private:
         if (req_.vehicle.modified != true) return;
         const auto& ev = req_.evidence;
         for (const Rule* rule : rules_.of_kind(RuleKind::modified_vehicle)) {
-            if (!rule->in_force(as_of()) || rule->regime != regime) continue;
+            if (!holds(rule) || rule->regime != regime) continue;
             if (ev.ccc == false || ev.miit_catalogue == false) stop(rule, "modified_not_compliant");
             else reason(rule);
             if (!ev.ccc) missing("/evidence/ccc");
@@ -669,6 +685,22 @@ private:
         else stop(&rule_180, "no_aftersales_confirmation");
     }
 
+    // The outcome is the verdict and, for an export that may go ahead or is not yet decided, what it
+    // takes: documents, obligations and questions. An export stopped by a confirmed rule stays stopped.
+    EVEXPORT_RARELY void unconfirmed_warning() {
+        const Result without = Evaluation(req_, rules_, registry_, true).run();
+        if (without.verdict != out_.verdict) {
+            const auto words = rules_.label(std::string("verdict/").append(name_of(without.verdict))).in(out_.lang);
+            warn("rule_unconfirmed", "", {{"how", say("unconfirmed_without", {{"other", words}})}});
+        } else if (out_.verdict != Verdict::not_permitted &&
+                   (without.documents != out_.documents || without.obligations != out_.obligations ||
+                    without.missing != out_.missing)) {
+            warn("rule_unconfirmed", "", {{"how", say("unconfirmed_conditions")}});
+        } else if (rests_on_reading_) {
+            warn("rule_unconfirmed", "", {{"how", ""}});
+        }
+    }
+
     // What changed since the version the reader saw (the change log is newest first).
     EVEXPORT_SMALL void changes_since() {
         if (!req_.rules_seen) return;
@@ -684,8 +716,10 @@ private:
         else if (*out_.licence_required) out_.verdict = Verdict::conditional;
         else out_.verdict = Verdict::permitted;
 
-        // The reasons carry each rule's id and confidence; the warning points at them in words.
-        if (rests_on_unconfirmed_) warn("rule_unconfirmed", "");
+        // The reasons carry each rule's id and confidence; the warning points at them in words, only
+        // when they could change this outcome (issue 16): a reading the answer does not follow always
+        // could; other unconfirmed rules when, without them, the verdict would differ, which it says.
+        if (rests_on_unconfirmed_ && !without_unconfirmed_) unconfirmed_warning();
         if (rules_.unpinned) warn("ruleset_unpinned", "", {{"version", rules_.version}, {"sha256", rules_.sha256}});
     }
 };
@@ -842,6 +876,8 @@ EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_messages() {
                                                     "recently_registered",
                                                     "hs_code_mismatch",
                                                     "rule_unconfirmed",
+                                                    "unconfirmed_without",
+                                                    "unconfirmed_conditions",
                                                     "registration_period",
                                                     "registration_day_needed",
                                                     "registration_day_matters",

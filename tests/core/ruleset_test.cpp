@@ -335,3 +335,31 @@ TEST(Ruleset, EveryQuestionTheEvaluatorAsksExists) {
     ASSERT_TRUE(std::holds_alternative<evexport::Error>(loaded));
     EXPECT_EQ(std::get<evexport::Error>(loaded).field, "/questions/~1shipment~1licence_application_date");
 }
+
+namespace {
+
+// The unconfirmed-rule warning says how the rule could change the outcome (issue 16 item 4), in the
+// answer's language; the corpus (tests/cases/unconfirmed-rules.json) holds when it is given at all.
+TEST(Evaluation, TheUnconfirmedWarningSaysHowTheRuleCouldChangeTheOutcome) {
+    auto warning = [](const std::string& ccc, const std::string& lang) {
+        const auto result = corpus::json::parse(
+            evexport::evaluate_json(R"({"as_of":"2026-03-01","lang":")" + lang +
+                                        R"(","vehicle":{"category":"truck","powertrain":"ice","condition":"new",)"
+                                        R"("modified":true},"exporter":{"role":"manufacturer","listed":true},)"
+                                        R"("evidence":{"miit_catalogue":true,"ccc":)" +
+                                        ccc + "}}",
+                                    Ruleset::builtin())
+                .json);
+        for (const auto& w : result["warnings"])
+            if (w["code"] == "rule_unconfirmed") return w["text"].get<std::string>();
+        return std::string();
+    };
+    EXPECT_NE(warning("false", "en").find(R"(: without them the answer would be "Permitted, with conditions".)"),
+              std::string::npos)
+        << warning("false", "en");
+    EXPECT_NE(warning("false", "zh").find(R"(;若这些规则不成立,结论将为"有条件可以出口",)"), std::string::npos)
+        << warning("false", "zh");
+    EXPECT_NE(warning("true", "en").find("without them the documents, obligations or questions"), std::string::npos);
+}
+
+}  // namespace
