@@ -65,13 +65,24 @@ std::vector<std::string> summary_columns(bool destinations, bool link) {
 }
 
 // As encodeURIComponent does, so that the page's decodeURIComponent reads it back (permalink.ts).
+// Every row of a batch with links has one: a table, and runs of plain characters copied at once.
 void percent_encode(std::string& out, std::string_view text) {
+    static constexpr auto plain = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 256; ++c)
+            t[std::size_t(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                std::string_view("-_.!~*'()").find(char(c)) != std::string_view::npos;
+        return t;
+    }();
     static constexpr char hex[] = "0123456789ABCDEF";
-    for (unsigned char c : text) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-            std::string_view("-_.!~*'()").find(char(c)) != std::string_view::npos)
-            out += char(c);
-        else out.append({'%', hex[c >> 4], hex[c & 15]});
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t run = i;
+        while (run < text.size() && plain[static_cast<unsigned char>(text[run])]) ++run;
+        out.append(text.substr(i, run - i));
+        if (run == text.size()) break;
+        const auto c = static_cast<unsigned char>(text[run]);
+        out.append({'%', hex[c >> 4], hex[c & 15]});
+        i = run + 1;
     }
 }
 
@@ -132,6 +143,11 @@ struct BatchRunner::State {
     std::vector<std::string> unknown_columns;  // header names no field has, passed through
 
     std::string message;  // a row's message, its memory kept from row to row
+    // For links: the field columns in the order of their pointers (set with the header), and a row's
+    // cells and request, their memory kept from row to row.
+    std::vector<std::size_t> link_columns;
+    std::vector<std::pair<std::size_t, std::string_view>> link_cells;
+    std::string link_json;
 
     // JSON Lines reading state.
     std::string jsonl_line;
@@ -191,11 +207,9 @@ struct BatchRunner::State {
         out += ',';
         if (result) detail::summary_message(*result, message);
         csv_field(out, result ? std::string_view(message) : std::string_view(error->message));
-        if (!style.link_base.empty()) {
-            std::string link = style.link_base + "#request=";
-            percent_encode(link, echo.request);
-            out += ',';
-            csv_field(out, link);
+        if (!style.link_base.empty()) {  // no CSV quoting needed: the base is checked, the rest encoded
+            out.append(",").append(style.link_base).append("#request=");
+            percent_encode(out, echo.request);
         }
     }
 
@@ -378,6 +392,14 @@ struct BatchRunner::State {
                 unknown_columns.push_back(fields[c]);
             }
         }
+        // A link's fields in the order of their pointers, each from its last column (as a row reads).
+        for (std::size_t c = 0; c < header_size; ++c)
+            if (column_field[c] >= 0 && std::find(column_field.begin() + std::ptrdiff_t(c) + 1, column_field.end(),
+                                                  column_field[c]) == column_field.end())
+                link_columns.push_back(c);
+        std::sort(link_columns.begin(), link_columns.end(), [&](std::size_t a, std::size_t b) {
+            return detail::kFields[column_field[a]].pointer < detail::kFields[column_field[b]].pointer;
+        });
     }
 
     void record(std::string& out) {
@@ -435,9 +457,8 @@ struct BatchRunner::State {
             auto cell = [&](int c) {
                 return c >= 0 && std::size_t(c) < fields.size() ? std::string_view(fields[c]) : std::string_view();
             };
-            std::string link_request;
-            if (!style.link_base.empty()) link_request = row_request();
-            const Echo echo{cell(echo_column[0]), cell(echo_column[1]), cell(echo_column[2]), link_request};
+            if (!style.link_base.empty()) row_request();
+            const Echo echo{cell(echo_column[0]), cell(echo_column[1]), cell(echo_column[2]), link_json};
             if (error) summary_row(out, id, nullptr, &*error, echo);
             else {
                 const Result result = evaluate(request, ruleset, registry, destinations);
@@ -468,15 +489,15 @@ struct BatchRunner::State {
         if (!style.link_base.empty()) out.append(kLinkHeader);
     }
 
-    // The request a CSV row stands for, as JSON: what its link opens in the calculator.
-    EVEXPORT_RARELY std::string row_request() {
-        std::vector<std::pair<std::size_t, std::string_view>> cells;
-        for (std::size_t c = 0; c < header_size && c < fields.size(); ++c)
-            if (column_field[c] >= 0 && !fields[c].empty()) {
+    // The request a CSV row stands for, as JSON in link_json: what its link opens in the calculator.
+    void row_request() {
+        link_cells.clear();
+        for (const auto c : link_columns)
+            if (c < fields.size() && !fields[c].empty()) {
                 if (detail::is_date(detail::kFields[column_field[c]].type)) spreadsheet_date(fields[c]);
-                cells.emplace_back(std::size_t(column_field[c]), fields[c]);
+                link_cells.emplace_back(std::size_t(column_field[c]), fields[c]);
             }
-        return detail::request_json(cells);
+        detail::request_json(link_cells, link_json);
     }
 
     // A date as spreadsheets write it — 2026/12/5 or 2026.12.5 — rewritten as 2026-12-05, and its

@@ -687,7 +687,10 @@ private:
 
     // The outcome is the verdict and, for an export that may go ahead or is not yet decided, what it
     // takes: documents, obligations and questions. An export stopped by a confirmed rule stays stopped.
+    // A reading the answer does not follow could always change it, and its own text says how: then
+    // the answer is not worked out again (a batch of recently registered used cars would pay twice).
     EVEXPORT_RARELY void unconfirmed_warning() {
+        if (rests_on_reading_) return warn("rule_unconfirmed", "", {{"how", ""}});
         const Result without = Evaluation(req_, rules_, registry_, true).run();
         if (without.verdict != out_.verdict) {
             const auto words = rules_.label(std::string("verdict/").append(name_of(without.verdict))).in(out_.lang);
@@ -696,8 +699,6 @@ private:
                    (without.documents != out_.documents || without.obligations != out_.obligations ||
                     without.missing != out_.missing)) {
             warn("rule_unconfirmed", "", {{"how", say("unconfirmed_conditions")}});
-        } else if (rests_on_reading_) {
-            warn("rule_unconfirmed", "", {{"how", ""}});
         }
     }
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "evexport/api.hpp"
-#include "json_writer.hpp"
 #include "optimize.hpp"
 
 namespace evexport::detail {
@@ -381,31 +380,48 @@ std::optional<Error> complete(Request& r, Date today) {
     return std::nullopt;
 }
 
-EVEXPORT_RARELY std::string request_json(std::vector<std::pair<std::size_t, std::string_view>> fields) {
-    // In the order of their pointers, so that members of one object come together.
-    std::sort(fields.begin(), fields.end(),
-              [](const auto& a, const auto& b) { return kFields[a.first].pointer < kFields[b.first].pointer; });
-    JsonWriter w(256);
-    w.begin_object();
-    std::vector<std::string_view> open;  // the objects open, outermost first
+void request_json(const std::vector<std::pair<std::size_t, std::string_view>>& fields, std::string& out) {
+    out = '{';
+    std::string_view open;  // the objects open, as the pointer prefix they make ("/exporter/authorization")
+    bool first = true;
     for (const auto& [index, text] : fields) {
-        std::vector<std::string_view> path;
-        std::string_view rest = kFields[index].pointer.substr(1);
-        for (auto slash = rest.find('/'); slash != std::string_view::npos; slash = rest.find('/')) {
-            path.push_back(rest.substr(0, slash));
-            rest.remove_prefix(slash + 1);
+        const std::string_view pointer = kFields[index].pointer;
+        const auto leaf = pointer.rfind('/');
+        const std::string_view parent = pointer.substr(0, leaf);
+        // Close the objects this field is not in, then open those it is in.
+        while (parent.compare(0, open.size(), open) != 0 ||
+               (parent.size() > open.size() && parent[open.size()] != '/')) {
+            out += '}';
+            open = open.substr(0, open.rfind('/'));
+            first = false;
         }
-        std::size_t common = 0;
-        while (common < open.size() && common < path.size() && open[common] == path[common]) ++common;
-        for (; open.size() > common; open.pop_back()) w.end_object();
-        for (; open.size() < path.size(); open.push_back(path[open.size()])) w.key(path[open.size()]).begin_object();
-        w.key(rest);
+        while (open.size() < parent.size()) {
+            const auto next = parent.find('/', open.size() + 1);
+            const auto name =
+                parent.substr(open.size() + 1, next == std::string_view::npos ? next : next - open.size() - 1);
+            out.append(first ? "\"" : ",\"").append(name).append("\":{");
+            open = parent.substr(0, open.size() + 1 + name.size());
+            first = true;
+        }
+        out.append(first ? "\"" : ",\"").append(pointer.substr(leaf + 1)).append("\":");
+        first = false;
         const auto flag = kFields[index].type == FieldType::boolean ? read_bool(text) : std::nullopt;
-        if (flag) w.value(*flag);
-        else w.value(text);
+        if (flag) {
+            out += *flag ? "true" : "false";
+            continue;
+        }
+        out += '"';
+        for (const char c : text) {
+            if (c == '"' || c == '\\') out.append({'\\', c});
+            else if (static_cast<unsigned char>(c) < 0x20) {
+                static constexpr char hex[] = "0123456789abcdef";
+                out.append("\\u00").append({hex[c >> 4], hex[c & 15]});
+            } else out += c;
+        }
+        out += '"';
     }
-    for (; !open.empty(); open.pop_back()) w.end_object();
-    return w.end_object().take();
+    for (; !open.empty(); open = open.substr(0, open.rfind('/'))) out += '}';
+    out += '}';
 }
 
 }  // namespace evexport::detail
