@@ -64,6 +64,17 @@ std::vector<std::string> summary_columns(bool destinations, bool link) {
     return names;
 }
 
+// kFields' indices in the order of their pointers, so that the members of one object come together in
+// a link's JSON: sorted by the compiler.
+constexpr auto kFieldsByPointer = [] {
+    std::array<std::size_t, detail::kFieldCount> order{};
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (std::size_t i = 1; i < order.size(); ++i)
+        for (std::size_t j = i; j > 0 && detail::kFields[order[j]].pointer < detail::kFields[order[j - 1]].pointer; --j)
+            std::swap(order[j], order[j - 1]);
+    return order;
+}();
+
 // As encodeURIComponent does, so that the page's decodeURIComponent reads it back (permalink.ts).
 // Every row of a batch with links has one: a table, and runs of plain characters copied at once.
 void percent_encode(std::string& out, std::string_view text) {
@@ -393,13 +404,12 @@ struct BatchRunner::State {
             }
         }
         // A link's fields in the order of their pointers, each from its last column (as a row reads).
-        for (std::size_t c = 0; c < header_size; ++c)
-            if (column_field[c] >= 0 && std::find(column_field.begin() + std::ptrdiff_t(c) + 1, column_field.end(),
-                                                  column_field[c]) == column_field.end())
-                link_columns.push_back(c);
-        std::sort(link_columns.begin(), link_columns.end(), [&](std::size_t a, std::size_t b) {
-            return detail::kFields[column_field[a]].pointer < detail::kFields[column_field[b]].pointer;
-        });
+        for (const auto field : kFieldsByPointer) {
+            int last = -1;
+            for (std::size_t c = 0; c < header_size; ++c)
+                if (column_field[c] == int(field)) last = int(c);
+            if (last >= 0) link_columns.push_back(std::size_t(last));
+        }
     }
 
     void record(std::string& out) {

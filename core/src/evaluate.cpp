@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "evexport/identifiers.hpp"
 #include "evexport/uscc.hpp"
@@ -75,11 +76,23 @@ Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, C
     return {};
 }
 
+// The evaluation of one request: one copy in the code, which every caller uses (a request; each day of
+// a registration period; the answer as it would be without unconfirmed rules). Defined below.
+// `registration_day`: one day of a period the request gives for the registration (evaluate_period).
+Result evaluate_once(const Request& request, const Ruleset& rules, const Registry* registry,
+                     bool without_unconfirmed = false, std::optional<Date> registration_day = std::nullopt);
+
 class Evaluation {
 public:
     // `without_unconfirmed`: the answer as it would be if no rule the sources mark unconfirmed held.
-    Evaluation(const Request& request, const Ruleset& rules, const Registry* registry, bool without_unconfirmed = false)
-        : req_(request), rules_(rules), registry_(registry), without_unconfirmed_(without_unconfirmed) {
+    // `registration_day`: one day of a period the request gives for the registration date.
+    Evaluation(const Request& request, const Ruleset& rules, const Registry* registry, bool without_unconfirmed,
+               std::optional<Date> registration_day)
+        : req_(request),
+          rules_(rules),
+          registry_(registry),
+          without_unconfirmed_(without_unconfirmed),
+          registration_date_(registration_day ? registration_day : request.vehicle.registration_date) {
         out_.as_of = *request.as_of;
         out_.lang = request.lang;
         out_.ruleset = &rules;
@@ -94,7 +107,7 @@ public:
         describe_vehicle();
         check_vin();
         check_uscc();
-        papers_ = detail::read_papers(req_, out_);
+        papers_ = detail::read_papers(req_, out_, registration_date_);
         const auto scope = decide_scope();
         if (scope) {
             if (scope->kind == Scope::Kind::licence) {
@@ -119,7 +132,8 @@ private:
     detail::PaperFacts papers_;  // what the seller's papers establish (papers.cpp)
     bool stopped_ = false;
     const bool without_unconfirmed_;
-    bool rests_on_unconfirmed_ = false;  // a rule the sources mark unconfirmed applied (not merely mentioned)
+    const std::optional<Date> registration_date_;  // the request's, or the day of its period evaluated
+    bool rests_on_unconfirmed_ = false;            // a rule the sources mark unconfirmed applied (not merely mentioned)
     // One that states a reading the answer does not follow (the registration day counted; the
     // transition): it could always change the outcome, as its text says.
     bool rests_on_reading_ = false;
@@ -616,8 +630,7 @@ private:
     // 商贸函〔2025〕648号 一(一), counted as the guidelines of 2025-12-11 (一) count: from the
     // registration date to the licence application date, day max_days included.
     EVEXPORT_SMALL void used_recent_registration(const Rule& rule) {
-        const auto& registered =
-            req_.vehicle.registration_date ? req_.vehicle.registration_date : papers_.registration_date;
+        const auto& registered = registration_date_ ? registration_date_ : papers_.registration_date;
         const std::string max_days = std::to_string(rule.max_days);
         if (!registered) {
             reason(&rule, {}, {{"max_days", max_days}});
@@ -691,7 +704,7 @@ private:
     // the answer is not worked out again (a batch of recently registered used cars would pay twice).
     EVEXPORT_RARELY void unconfirmed_warning() {
         if (rests_on_reading_) return warn("rule_unconfirmed", "", {{"how", ""}});
-        const Result without = Evaluation(req_, rules_, registry_, true).run();
+        const Result without = evaluate_once(req_, rules_, registry_, true, registration_date_);
         if (without.verdict != out_.verdict) {
             const auto words = rules_.label(std::string("verdict/").append(name_of(without.verdict))).in(out_.lang);
             warn("rule_unconfirmed", "", {{"how", say("unconfirmed_without", {{"other", words}})}});
@@ -735,6 +748,11 @@ DestinationAnswer::~DestinationAnswer() = default;
 
 namespace {
 
+EVEXPORT_ONCE_IN_CODE Result evaluate_once(const Request& request, const Ruleset& rules, const Registry* registry,
+                                           bool without_unconfirmed, std::optional<Date> registration_day) {
+    return Evaluation(request, rules, registry, without_unconfirmed, registration_day).run();
+}
+
 // Whether two days' answers are the same answer: the same verdict, rules, questions, warnings,
 // documents and obligations (their figures, such as a day count, may differ).
 bool same_answer(const Result& a, const Result& b) {
@@ -760,28 +778,21 @@ bool same_answer(const Result& a, const Result& b) {
 // - Every day has the same verdict but not the same rules or questions: the verdict stands, with
 //   what some day needs (documents, obligations, questions) and what every day has (reasons, warnings).
 EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& rules, const Registry* registry) {
-    Request day = request;
-    day.vehicle.registration_last.reset();
     // The registration certificate's own date, within the period given, is the day.
     if (const auto& on_paper = request.papers.registration_certificate.registration_date;
         on_paper && *request.vehicle.registration_date <= *on_paper &&
         *on_paper <= *request.vehicle.registration_last) {
-        day.vehicle.registration_date = on_paper;
-        return Evaluation(day, rules, registry).run();
+        return evaluate_once(request, rules, registry, false, on_paper);
     }
-    Result answer = Evaluation(day, rules, registry).run();
+    Result answer = evaluate_once(request, rules, registry);
     const Date first = *request.vehicle.registration_date, last = *request.vehicle.registration_last;
     std::optional<Date> changes, verdict_changes;  // the first day whose answer, whose verdict, differs
     Verdict other = answer.verdict;
     bool licence_differs = false;
-    std::vector<const Rule*> not_every_day;  // the first day's deciding rules that some other day lacks
-    auto add_missing = [&](const std::vector<const Entry*>& from, std::vector<const Entry*>& to) {
-        for (const auto* e : from)
-            if (!contains(to, e)) to.push_back(e);
-    };
+    // Which of the first day's reasons and warnings every day has (an answer has fewer than 64).
+    std::uint64_t reasons_kept = ~std::uint64_t{0}, warnings_kept = ~std::uint64_t{0};
     for (Date d{first.days + std::chrono::days{1}}; d <= last; d.days += std::chrono::days{1}) {
-        day.vehicle.registration_date = d;
-        const Result r = Evaluation(day, rules, registry).run();
+        const Result r = evaluate_once(request, rules, registry, false, d);
         if (same_answer(answer, r)) continue;
         if (!changes) changes = d;
         if (!verdict_changes && r.verdict != answer.verdict) {
@@ -789,20 +800,19 @@ EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& ru
             other = r.verdict;
         }
         licence_differs = licence_differs || r.licence_required != answer.licence_required;
-        // Reasons and warnings every day has (the first day's deciding reason stays with its verdict);
-        // documents, obligations and questions any day has.
-        std::erase_if(answer.reasons, [&](const Reason& x) {
-            if (std::any_of(r.reasons.begin(), r.reasons.end(), [&](const Reason& y) { return x.rule == y.rule; }))
-                return false;
-            if (x.decides) not_every_day.push_back(x.rule);
-            return !x.decides;
-        });
-        std::erase_if(answer.warnings, [&](const Warning& x) {
-            return std::none_of(r.warnings.begin(), r.warnings.end(),
-                                [&](const Warning& y) { return x.code == y.code; });
-        });
-        add_missing(r.documents, answer.documents);
-        add_missing(r.obligations, answer.obligations);
+        for (std::size_t i = 0; i < answer.reasons.size() && i < 64; ++i)
+            if (std::none_of(r.reasons.begin(), r.reasons.end(),
+                             [&](const Reason& y) { return y.rule == answer.reasons[i].rule; }))
+                reasons_kept &= ~(std::uint64_t{1} << i);
+        for (std::size_t i = 0; i < answer.warnings.size() && i < 64; ++i)
+            if (std::none_of(r.warnings.begin(), r.warnings.end(),
+                             [&](const Warning& y) { return y.code == answer.warnings[i].code; }))
+                warnings_kept &= ~(std::uint64_t{1} << i);
+        // Documents, obligations and questions any day has.
+        for (const auto* e : r.documents)
+            if (!contains(answer.documents, e)) answer.documents.push_back(e);
+        for (const auto* e : r.obligations)
+            if (!contains(answer.obligations, e)) answer.obligations.push_back(e);
         for (const auto& field : r.missing)
             if (!contains(answer.missing, field)) answer.missing.push_back(field);
     }
@@ -812,6 +822,17 @@ EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& ru
         answer.warnings.push_back({"registration_period", "/vehicle/registration_date", std::move(params), {}});
         return answer;
     }
+    // Reasons every day has; the first day's deciding reason stays with its verdict when that holds
+    // every day, and goes when the verdict depends on the day (nothing decides an undetermined answer).
+    std::vector<Reason> reasons;
+    for (std::size_t i = 0; i < answer.reasons.size(); ++i)
+        if (i >= 64 || (reasons_kept >> i & 1) || (answer.reasons[i].decides && !verdict_changes))
+            reasons.push_back(std::move(answer.reasons[i]));
+    answer.reasons = std::move(reasons);
+    std::vector<Warning> warnings;
+    for (std::size_t i = 0; i < answer.warnings.size(); ++i)
+        if (i >= 64 || (warnings_kept >> i & 1)) warnings.push_back(std::move(answer.warnings[i]));
+    answer.warnings = std::move(warnings);
     auto verdict_words = [&](Verdict v) {
         return rules.label(std::string("verdict/").append(name_of(v))).in(answer.lang);
     };
@@ -823,8 +844,7 @@ EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& ru
     if (verdict_changes) {
         answer.verdict = Verdict::undetermined;
         if (licence_differs) answer.licence_required.reset();
-        std::erase_if(answer.reasons, [&](const Reason& x) { return contains(not_every_day, x.rule); });
-        for (auto& reason : answer.reasons) reason.decides = false;  // nothing decides an undetermined answer
+        for (auto& reason : answer.reasons) reason.decides = false;
     }
     // The day is asked when it could settle the verdict.
     if (answer.verdict == Verdict::undetermined)
@@ -841,7 +861,7 @@ EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& ru
 EVEXPORT_ONCE_IN_CODE Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry,
                                       const Destinations* destinations) {
     Result result = request.vehicle.registration_last ? evaluate_period(request, ruleset, registry)
-                                                      : Evaluation(request, ruleset, registry).run();
+                                                      : evaluate_once(request, ruleset, registry);
     if (destinations && request.shipment.destination)
         result.destination = destinations->evaluate(request, result.vehicle, result.as_of, *destinations);
     return result;

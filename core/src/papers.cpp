@@ -78,8 +78,9 @@ std::array<bool, kPaperCount> seen(const Papers& p) {
 
 class PaperReader {
 public:
-    PaperReader(const Request& request, Result& out, std::array<bool, kPaperCount> seen)
-        : req_(request), out_(out), rules_(*out.ruleset), seen_(seen) {
+    PaperReader(const Request& request, Result& out, std::array<bool, kPaperCount> seen,
+                std::optional<Date> registration_date)
+        : req_(request), registration_date_(registration_date), out_(out), rules_(*out.ruleset), seen_(seen) {
         for (std::size_t i = 0; i < kPaperCount; ++i) checks_[i].paper = Paper(i);
     }
 
@@ -103,6 +104,7 @@ public:
 
 private:
     const Request& req_;
+    const std::optional<Date> registration_date_;  // the vehicle's, as evaluated (a period's day)
     Result& out_;
     const Ruleset& rules_;
     std::array<PaperCheck, kPaperCount> checks_;
@@ -306,7 +308,7 @@ private:
         const auto& c = req_.papers.registration_certificate;
         constexpr auto paper = Paper::registration_certificate;
         const std::string at = "/papers/registration_certificate";
-        const auto& given = req_.vehicle.registration_date;
+        const auto& given = registration_date_;
         if (c.registration_date && given && *c.registration_date != *given)
             fail(paper, "paper_date_mismatch", at + "/registration_date",
                  {{"paper", label(paper)},
@@ -326,10 +328,11 @@ private:
 }  // namespace
 
 // Kept out of the evaluation's fast code: built for size, in one copy.
-EVEXPORT_ONCE_IN_CODE EVEXPORT_SMALL PaperFacts read_papers(const Request& request, Result& out) {
+EVEXPORT_ONCE_IN_CODE EVEXPORT_SMALL PaperFacts read_papers(const Request& request, Result& out,
+                                                            std::optional<Date> registration_date) {
     const auto given = seen(request.papers);
     if (std::none_of(given.begin(), given.end(), [](bool s) { return s; })) return {};  // most requests
-    return PaperReader(request, out, given).run();
+    return PaperReader(request, out, given, registration_date).run();
 }
 
 }  // namespace evexport::detail
