@@ -22,6 +22,8 @@ declare -A NEEDS=(
   [nodejs]=/usr/bin/node
   [npm]=/usr/bin/npm
   [chromium]=/usr/bin/chromium
+  # Chinese glyphs for the browser tests: the printed report is measured with real characters, not boxes.
+  [fonts-noto-cjk]=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
   [clang]=/usr/bin/clang++
   [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
   [clang-format-14]=/usr/bin/clang-format-14

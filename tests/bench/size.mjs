@@ -25,11 +25,15 @@ const destinationsData = gz(join(root, 'build/wasm/destinations.json'));
 const assets = join(root, 'build/site/assets');
 const LANGUAGE = /^(zh|ru|es|pt-BR|ar)-[\w-]+\.(js|json)$/; // its strings (.js) and rule texts (.json)
 const DESTINATION = /^(evexport-)?destinations-[\w-]+\.(js|json|wasm)$/;
+// The printed report's facts and QR code (web/src/report.ts, with uqr): fetched after the first answer.
+const REPORT = /^report-[\w-]+\.js$/;
 let site = gz(join(root, 'build/site/index.html'));
+let report = 0;
 const language = {};
 for (const f of readdirSync(assets)) {
   const lang = LANGUAGE.exec(f)?.[1];
   if (lang) language[lang] = (language[lang] ?? 0) + gz(join(assets, f));
+  else if (REPORT.test(f)) report += gz(join(assets, f));
   else if (!DESTINATION.test(f)) site += gz(join(assets, f));
 }
 
@@ -52,6 +56,7 @@ console.log(
     .map(([l, n]) => `${l} ${kib(n)}`)
     .join(', ')}`,
 );
+console.log(`the printed report's facts and QR code (report.ts, uqr), after the first answer: ${kib(report)} gzip`);
 console.log(
   `destination, loaded when one is first named: the core's second build ${kib(destinationsBuild)}` +
     ` + data ${kib(destinationsData)} gzip`,

@@ -153,12 +153,43 @@ function update() {
 // The printed report's link to the check: written with each new answer and again just before
 // printing (a request can change without changing the answer), not on every keystroke.
 function writeReportLink() {
-  $('report-link').textContent = `${t(lang, 'permalink')}: ${permalinkFor(shared, rulesVersion)}`;
+  // The address keeps its own direction in an Arabic report.
+  const link = h('span', { class: 'report-url', dir: 'ltr' }, permalinkFor(shared, rulesVersion));
+  $('report-link').replaceChildren(`${t(lang, 'permalink')}: `, link);
+  scheduleReport();
 }
-addEventListener('beforeprint', writeReportLink);
-// The printed report carries how to check each paper for real, folded or not on the screen.
+// Its facts and QR code come with a module of their own (report.ts, with the QR encoder), fetched and
+// drawn in idle time after an answer, so that neither delays the verdict nor weighs on the first load;
+// before printing they are drawn at once.
+type Report = typeof import('./report');
+let report: Report | undefined;
+let reportLoad: Promise<void> | undefined;
+const loadReport = () =>
+  (reportLoad ??= import('./report').then(
+    (m) => {
+      report = m;
+    },
+    // Offline with the module never cached: the printed link is still there, without facts or code.
+    (e: unknown) => console.warn('printed report:', e),
+  ));
+const drawReport = () =>
+  report?.drawReport($('report-facts'), $('report-qr'), lang, shared, permalinkFor(shared, rulesVersion));
+let reportPending = false; // one drawing waits at a time, of the latest answer
+function scheduleReport() {
+  if (reportPending) return;
+  reportPending = true;
+  const draw = () =>
+    loadReport().then(() => {
+      reportPending = false;
+      drawReport();
+    });
+  if ('requestIdleCallback' in window) requestIdleCallback(draw, { timeout: 500 });
+  else setTimeout(draw);
+}
+// In the same task as the print: what beforeprint changes is what is printed.
 addEventListener('beforeprint', () => {
-  for (const d of document.querySelectorAll<HTMLDetailsElement>('#details details.paper-verify')) d.open = true;
+  writeReportLink();
+  drawReport();
 });
 
 // The VIN read by itself, beside its field, from what the answer already derived of it (the core
@@ -219,7 +250,11 @@ $('copy-questions').addEventListener('click', async () => {
     status.textContent = text;
   }
 });
-$('print').addEventListener('click', () => window.print());
+// The report's facts and QR code may not have come yet: printed once they have, so that the page has them.
+$('print').addEventListener('click', async () => {
+  await loadReport();
+  window.print();
+});
 // The skip link moves focus to the verdict without touching the address, which holds the check.
 document.querySelector('.skip-link')?.addEventListener('click', (e) => {
   e.preventDefault();

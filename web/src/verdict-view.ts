@@ -22,7 +22,13 @@ function sourceLine(lang: Lang, s: Item['source'], from?: string | null, until?:
     { class: 'source' },
     h('span', { class: 'source-label' }, `${t(lang, 'source')}: `),
     s.title_translated ? h('span', { class: 'source-translated' }, `${s.title_translated} — `) : null,
-    h('bdi', { lang: 'zh-Hans', class: 'source-original' }, `${s.title} ${s.number}`.trim()),
+    // The title and the number apart: the printed report, short of room, keeps the number alone.
+    h(
+      'bdi',
+      { lang: 'zh-Hans', class: 'source-original' },
+      h('span', { class: 'source-title' }, s.title),
+      s.number.trim() ? h('span', { class: 'source-number' }, ` ${s.number.trim()}`) : null,
+    ),
     parts.length ? ` · ${parts.join(' · ')}` : '',
     ' ',
     // Opened only when the reader chooses to; nothing is fetched from it. Only web addresses (the core
@@ -46,15 +52,20 @@ function sourceLine(lang: Lang, s: Item['source'], from?: string | null, until?:
   );
 }
 
-function section(id: string, title: string, items: HTMLElement[]) {
+function section(id: string, title: string, items: HTMLElement[], after?: HTMLElement | null) {
   if (!items.length) return null;
   return h(
     'section',
     { class: `block block-${id}`, 'aria-labelledby': `h-${id}` },
     h('h2', { id: `h-${id}` }, title),
     h('ul', {}, ...items),
+    after,
   );
 }
+
+// A line for the printed report only: hidden on the screen and in the widget, shown by the page's print
+// stylesheet (styles.css), where it says what the page leaves out for want of room.
+const printNote = (cls: string, text: string) => h('p', { class: `print-note ${cls}`, hidden: true }, text);
 
 // Money as the reader's locale writes it, in its own currency: never converted.
 const money = (lang: Lang, amount: number, currency: string) => {
@@ -113,6 +124,7 @@ export function destinationPanel(lang: Lang, d: Destination): HTMLElement {
     ),
   );
   const lines = new Map((d.estimate?.lines ?? []).map((l) => [l.charge, l]));
+  const unknown = d.charges.filter((c) => c.applies === 'if').length;
   const rate = (c: Destination['charges'][number]) =>
     c.amount
       ? money(lang, c.amount.amount, c.amount.currency)
@@ -135,7 +147,8 @@ export function destinationPanel(lang: Lang, d: Destination): HTMLElement {
   const table = d.charges.length
     ? h(
         'table',
-        { class: 'charges' },
+        // Without a customs value every estimate is '—': the printed report leaves that column out.
+        { class: 'charges', 'data-estimate': d.estimate ? 'yes' : 'no' },
         h('caption', {}, t(lang, 'charges')),
         h(
           'thead',
@@ -237,6 +250,8 @@ export function destinationPanel(lang: Lang, d: Destination): HTMLElement {
     ),
     reasons.length ? h('ul', { class: 'dest-reasons' }, ...reasons) : null,
     table,
+    // On paper the charges that hang on a fact not given yet (a long list for some markets) stay online.
+    unknown ? printNote('charges-online', fill(t(lang, 'chargesOnline'), { count: String(unknown) })) : null,
     bar,
     ...extra,
     list(
@@ -324,7 +339,12 @@ export class VerdictView {
       ...(otherDay ? [otherDay] : []),
       h('p', { class: 'verdict-lead' }, t(lang, `verdict.${r.verdict}.lead`)),
       ...deciding.map((reason) =>
-        h('p', { class: 'verdict-deciding', 'data-rule': reason.rule }, `${t(lang, 'decides')}: ${reason.text}`),
+        h(
+          'p',
+          { class: 'verdict-deciding', 'data-rule': reason.rule },
+          h('strong', {}, `${t(lang, 'decides')}: `),
+          reason.text,
+        ),
       ),
       h(
         'p',
@@ -418,7 +438,13 @@ export class VerdictView {
         section('papers', t(lang, 'papersChecklist'), papers),
         section('questions', t(lang, 'questions'), questions),
         section('warnings', t(lang, 'warnings'), warnings),
-        section('reasons', t(lang, 'reasons'), reasons),
+        // The printed report keeps the rule that decides; it says where the others are.
+        section(
+          'reasons',
+          t(lang, 'reasons'),
+          reasons,
+          r.reasons.some((x) => !x.decides) ? printNote('reasons-online', t(lang, 'reasonsOnline')) : null,
+        ),
         section('documents', t(lang, 'documents'), documents),
         section('obligations', t(lang, 'obligations'), obligations),
       ].filter((x): x is HTMLElement => x !== null),
