@@ -146,7 +146,7 @@ std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Da
     for (std::size_t start = 0; start <= encoded.size();) {
         const auto end = std::min(encoded.find('\x1e', start), encoded.size());
         auto request = decode_fields(encoded.substr(start, end - start), today);
-        if (auto* r = std::get_if<Request>(&request)) out += char('0' + int(evaluate(*r, ruleset, registry).verdict));
+        if (auto* r = std::get_if<Request>(&request)) out += char('0' + int(evaluate_verdict(*r, ruleset, registry)));
         else out += 'e';
         start = end + 1;
     }

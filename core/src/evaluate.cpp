@@ -78,20 +78,23 @@ Scope scope_of(const Ruleset& rules, Category category, Powertrain powertrain, C
 
 // The evaluation of one request: one copy in the code, which every caller uses (a request; each day of
 // a registration period; the answer as it would be without unconfirmed rules). Defined below.
-// `registration_day`: one day of a period the request gives for the registration (evaluate_period).
+// `registration_day`: one day of a period the request gives for the registration (evaluate_period);
+// `explain`: false when only the verdict is wanted (evaluate_verdict).
 Result evaluate_once(const Request& request, const Ruleset& rules, const Registry* registry,
-                     bool without_unconfirmed = false, std::optional<Date> registration_day = std::nullopt);
+                     bool without_unconfirmed = false, std::optional<Date> registration_day = std::nullopt,
+                     bool explain = true);
 
 class Evaluation {
 public:
     // `without_unconfirmed`: the answer as it would be if no rule the sources mark unconfirmed held.
     // `registration_day`: one day of a period the request gives for the registration date.
     Evaluation(const Request& request, const Ruleset& rules, const Registry* registry, bool without_unconfirmed,
-               std::optional<Date> registration_day)
+               std::optional<Date> registration_day, bool explain)
         : req_(request),
           rules_(rules),
           registry_(registry),
           without_unconfirmed_(without_unconfirmed),
+          explain_(explain),
           registration_date_(registration_day ? registration_day : request.vehicle.registration_date) {
         out_.as_of = *request.as_of;
         out_.lang = request.lang;
@@ -105,8 +108,12 @@ public:
 
     Result run() {
         describe_vehicle();
-        check_vin();
-        check_uscc();
+        // The identifiers' checks only warn, but the papers' checks read the VIN's maker: a verdict
+        // alone (verdicts()) skips them unless a paper is given.
+        if (explain_ || detail::papers_given(req_.papers)) {
+            check_vin();
+            check_uscc();
+        }
         papers_ = detail::read_papers(req_, out_, registration_date_);
         const auto scope = decide_scope();
         if (scope) {
@@ -132,6 +139,7 @@ private:
     detail::PaperFacts papers_;  // what the seller's papers establish (papers.cpp)
     bool stopped_ = false;
     const bool without_unconfirmed_;
+    const bool explain_;                           // the answer's explanation is wanted, not only its verdict
     const std::optional<Date> registration_date_;  // the request's, or the day of its period evaluated
     bool rests_on_unconfirmed_ = false;            // a rule the sources mark unconfirmed applied (not merely mentioned)
     // One that states a reading the answer does not follow (the registration day counted; the
@@ -733,7 +741,7 @@ private:
         // The reasons carry each rule's id and confidence; the warning points at them in words, only
         // when they could change this outcome (issue 16): a reading the answer does not follow always
         // could; other unconfirmed rules when, without them, the verdict would differ, which it says.
-        if (rests_on_unconfirmed_ && !without_unconfirmed_) unconfirmed_warning();
+        if (rests_on_unconfirmed_ && !without_unconfirmed_ && explain_) unconfirmed_warning();
         if (rules_.unpinned) warn("ruleset_unpinned", "", {{"version", rules_.version}, {"sha256", rules_.sha256}});
     }
 };
@@ -749,8 +757,9 @@ DestinationAnswer::~DestinationAnswer() = default;
 namespace {
 
 EVEXPORT_ONCE_IN_CODE Result evaluate_once(const Request& request, const Ruleset& rules, const Registry* registry,
-                                           bool without_unconfirmed, std::optional<Date> registration_day) {
-    return Evaluation(request, rules, registry, without_unconfirmed, registration_day).run();
+                                           bool without_unconfirmed, std::optional<Date> registration_day,
+                                           bool explain) {
+    return Evaluation(request, rules, registry, without_unconfirmed, registration_day, explain).run();
 }
 
 // Whether two days' answers are the same answer: the same verdict, rules, questions, warnings,
@@ -865,6 +874,11 @@ EVEXPORT_ONCE_IN_CODE Result evaluate(const Request& request, const Ruleset& rul
     if (destinations && request.shipment.destination)
         result.destination = destinations->evaluate(request, result.vehicle, result.as_of, *destinations);
     return result;
+}
+
+Verdict evaluate_verdict(const Request& request, const Ruleset& ruleset, const Registry* registry) {
+    if (request.vehicle.registration_last) return evaluate_period(request, ruleset, registry).verdict;
+    return evaluate_once(request, ruleset, registry, false, std::nullopt, false).verdict;
 }
 
 EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_messages() {

@@ -327,6 +327,11 @@ private:
 
 }  // namespace
 
+bool papers_given(const Papers& papers) {
+    const auto given = seen(papers);
+    return std::any_of(given.begin(), given.end(), [](bool s) { return s; });
+}
+
 // Kept out of the evaluation's fast code: built for size, in one copy.
 EVEXPORT_ONCE_IN_CODE EVEXPORT_SMALL PaperFacts read_papers(const Request& request, Result& out,
                                                             std::optional<Date> registration_date) {

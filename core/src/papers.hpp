@@ -23,6 +23,8 @@ struct PaperFacts {
 };
 
 // Reads request.papers into `out` (warnings, and the checklist when any paper is given).
+// Whether the request gives any of the seller's papers.
+bool papers_given(const Papers& papers);
 // `registration_date`: the vehicle's as evaluated (the request's, or one day of a period it gives).
 PaperFacts read_papers(const Request& request, Result& out, std::optional<Date> registration_date);
 

@@ -37,3 +37,23 @@ test('native and wasm agree on every case', () => {
   }
   assert.ok(compared > 100, `compared ${compared}`);
 });
+
+// verdicts() decides without the explanation's extra work (evaluate_verdict): the same verdict as
+// evaluate() for every case, and null where evaluate() gives an error.
+test("verdicts() gives evaluate()'s verdict for every case", () => {
+  // The cases whose request is a JSON object (bad-input.json also has texts that are not).
+  const objects = cases.filter((c) => {
+    try {
+      const v = JSON.parse(c.requestText);
+      return v !== null && typeof v === 'object' && !Array.isArray(v);
+    } catch {
+      return false;
+    }
+  });
+  assert.ok(objects.length > 700, String(objects.length));
+  const verdicts = checker.verdicts(objects.map((c) => JSON.parse(c.requestText)));
+  objects.forEach((c, i) => {
+    const result = checker.evaluate(c.requestText);
+    assert.equal(verdicts[i], result.error ? null : result.verdict, `${c.file}: ${c.name}`);
+  });
+});

@@ -20,6 +20,10 @@ namespace evexport {
 Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry = nullptr,
                 const Destinations* destinations = nullptr);
 
+// The verdict alone, as `evaluate` decides it, without the work only its explanation needs (the
+// answer worked out again without unconfirmed rules, for the warning that says how): `verdicts()`.
+Verdict evaluate_verdict(const Request& request, const Ruleset& ruleset, const Registry* registry = nullptr);
+
 // The messages and labels the evaluator writes by name. A ruleset lacking one is refused when it
 // loads, so that no answer carries an empty text.
 const std::vector<std::string_view>& evaluator_messages();
