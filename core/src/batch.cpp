@@ -4,6 +4,7 @@
 
 #include "evexport/api.hpp"
 #include "evexport/evaluate.hpp"
+#include "json_writer.hpp"
 #include "optimize.hpp"
 #include "render.hpp"
 #include "request_fields.hpp"
@@ -608,24 +609,16 @@ struct BatchRunner::State {
 
 namespace {
 
-// The length of the well-formed UTF-8 (RFC 3629) or GB18030 (GB 18030-2005's byte ranges) sequence at
-// `s`: 0 when it is malformed, npos when it is cut short by the end of `s`.
-std::size_t utf8_length(std::string_view s) {
-    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    const unsigned c = b(0);
-    std::size_t n = c < 0x80                 ? 1
-                    : c >= 0xC2 && c <= 0xDF ? 2
-                    : c >= 0xE0 && c <= 0xEF ? 3
-                    : c >= 0xF0 && c <= 0xF4 ? 4
-                                             : 0;
-    if (n == 0) return 0;
-    for (std::size_t i = 1; i < n; ++i) {
-        if (i >= s.size()) return std::string_view::npos;
-        const unsigned lo = i == 1 && c == 0xE0 ? 0xA0 : i == 1 && c == 0xF0 ? 0x90 : 0x80;
-        const unsigned hi = i == 1 && c == 0xED ? 0x9F : i == 1 && c == 0xF4 ? 0x8F : 0xBF;
-        if (b(i) < lo || b(i) > hi) return 0;
-    }
-    return n;
+// The length of the well-formed UTF-8 (as the JSON writer checks it, json_writer.hpp) or GB18030
+// (GB 18030-2005's byte ranges) sequence at `s`: 0 when it is malformed, npos when it is cut short
+// by the end of `s`.
+std::size_t utf8_sequence(std::string_view s) {
+    const auto c = static_cast<unsigned char>(s[0]);
+    if (c < 0x80) return 1;
+    if (const auto n = detail::utf8_length(s, 0)) return n;
+    const std::size_t wanted = c >= 0xF5 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    const bool started = std::all_of(s.begin() + 1, s.end(), [](char b) { return (b & 0xC0) == 0x80; });
+    return wanted > s.size() && started ? std::string_view::npos : 0;
 }
 
 std::size_t gb18030_length(std::string_view s) {
@@ -654,7 +647,7 @@ bool reads_as(std::string_view s, bool whole, std::size_t (*length)(std::string_
 TextEncoding sniff_encoding(std::string_view head, bool whole) {
     if (head.rfind("\xFF\xFE", 0) == 0) return TextEncoding::utf16le;
     if (head.rfind("\xFE\xFF", 0) == 0) return TextEncoding::utf16be;
-    if (reads_as(head, whole, utf8_length)) return TextEncoding::utf8;
+    if (reads_as(head, whole, utf8_sequence)) return TextEncoding::utf8;
     if (reads_as(head, whole, gb18030_length)) return TextEncoding::gb18030;
     return TextEncoding::unknown;
 }

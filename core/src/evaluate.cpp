@@ -714,8 +714,7 @@ private:
         if (rests_on_reading_) return warn("rule_unconfirmed", "", {{"how", ""}});
         const Result without = evaluate_once(req_, rules_, registry_, true, registration_date_);
         if (without.verdict != out_.verdict) {
-            const auto words = rules_.label(std::string("verdict/").append(name_of(without.verdict))).in(out_.lang);
-            warn("rule_unconfirmed", "", {{"how", say("unconfirmed_without", {{"other", words}})}});
+            warn("rule_unconfirmed", "", {{"how", say("unconfirmed_without", {{"other", label(without.verdict)}})}});
         } else if (out_.verdict != Verdict::not_permitted &&
                    (without.documents != out_.documents || without.obligations != out_.obligations ||
                     without.missing != out_.missing)) {
@@ -786,14 +785,15 @@ bool same_answer(const Result& a, const Result& b) {
 //   from which day the verdict changes and to what.
 // - Every day has the same verdict but not the same rules or questions: the verdict stands, with
 //   what some day needs (documents, obligations, questions) and what every day has (reasons, warnings).
-EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& rules, const Registry* registry) {
+EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& rules, const Registry* registry,
+                                       bool explain) {
     // The registration certificate's own date, within the period given, is the day.
     if (const auto& on_paper = request.papers.registration_certificate.registration_date;
         on_paper && *request.vehicle.registration_date <= *on_paper &&
         *on_paper <= *request.vehicle.registration_last) {
-        return evaluate_once(request, rules, registry, false, on_paper);
+        return evaluate_once(request, rules, registry, false, on_paper, explain);
     }
-    Result answer = evaluate_once(request, rules, registry);
+    Result answer = evaluate_once(request, rules, registry, false, std::nullopt, explain);
     const Date first = *request.vehicle.registration_date, last = *request.vehicle.registration_last;
     std::optional<Date> changes, verdict_changes;  // the first day whose answer, whose verdict, differs
     Verdict other = answer.verdict;
@@ -801,7 +801,7 @@ EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& ru
     // Which of the first day's reasons and warnings every day has (an answer has fewer than 64).
     std::uint64_t reasons_kept = ~std::uint64_t{0}, warnings_kept = ~std::uint64_t{0};
     for (Date d{first.days + std::chrono::days{1}}; d <= last; d.days += std::chrono::days{1}) {
-        const Result r = evaluate_once(request, rules, registry, false, d);
+        const Result r = evaluate_once(request, rules, registry, false, d, explain);
         if (same_answer(answer, r)) continue;
         if (!changes) changes = d;
         if (!verdict_changes && r.verdict != answer.verdict) {
@@ -865,20 +865,24 @@ EVEXPORT_RARELY Result evaluate_period(const Request& request, const Ruleset& ru
     return answer;
 }
 
+// China's answer: of the request's registration day, or of every day of the period it gives.
+Result export_answer(const Request& request, const Ruleset& rules, const Registry* registry, bool explain) {
+    return request.vehicle.registration_last ? evaluate_period(request, rules, registry, explain)
+                                             : evaluate_once(request, rules, registry, false, std::nullopt, explain);
+}
+
 }  // namespace
 
 EVEXPORT_ONCE_IN_CODE Result evaluate(const Request& request, const Ruleset& ruleset, const Registry* registry,
                                       const Destinations* destinations) {
-    Result result = request.vehicle.registration_last ? evaluate_period(request, ruleset, registry)
-                                                      : evaluate_once(request, ruleset, registry);
+    Result result = export_answer(request, ruleset, registry, true);
     if (destinations && request.shipment.destination)
         result.destination = destinations->evaluate(request, result.vehicle, result.as_of, *destinations);
     return result;
 }
 
 Verdict evaluate_verdict(const Request& request, const Ruleset& ruleset, const Registry* registry) {
-    if (request.vehicle.registration_last) return evaluate_period(request, ruleset, registry).verdict;
-    return evaluate_once(request, ruleset, registry, false, std::nullopt, false).verdict;
+    return export_answer(request, ruleset, registry, false).verdict;
 }
 
 EVEXPORT_RARELY const std::vector<std::string_view>& evaluator_messages() {

@@ -10,9 +10,24 @@
 
 namespace evexport::detail {
 
+// Length of the valid multi-byte UTF-8 sequence at s[i] (no overlong forms, no surrogates), or 0.
+inline std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+    if (!len || c >= 0xf5 || i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0) || (c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 >= 0x90))
+        return 0;
+    return len;
+}
+
 class JsonWriter {
 public:
     explicit JsonWriter(std::size_t reserve = 1024) { out_.reserve(reserve); }
+    // Writes into `buffer`'s memory (emptied first): a writer used for every row allocates nothing.
+    explicit JsonWriter(std::string&& buffer) : out_(std::move(buffer)) { out_.clear(); }
 
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
@@ -142,20 +157,6 @@ private:
                 out_ += hex[c >> 4];
                 out_ += hex[c & 15];
         }
-    }
-
-    // Length of the valid UTF-8 sequence at s[i] (no overlong forms, no surrogates), or 0.
-    static std::size_t utf8_length(std::string_view s, std::size_t i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
-        if (!len || c >= 0xf5 || i + len > s.size()) return 0;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
-        const auto c1 = static_cast<unsigned char>(s[i + 1]);
-        if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0) || (c == 0xf0 && c1 < 0x90) ||
-            (c == 0xf4 && c1 >= 0x90))
-            return 0;
-        return len;
     }
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "evexport/api.hpp"
+#include "json_writer.hpp"
 #include "optimize.hpp"
 
 namespace evexport::detail {
@@ -381,47 +382,31 @@ std::optional<Error> complete(Request& r, Date today) {
 }
 
 void request_json(const std::vector<std::pair<std::size_t, std::string_view>>& fields, std::string& out) {
-    out = '{';
-    std::string_view open;  // the objects open, as the pointer prefix they make ("/exporter/authorization")
-    bool first = true;
+    JsonWriter w(std::move(out));
+    w.begin_object();
+    std::string_view open;  // the objects open, as the pointer they make ("/exporter/authorization")
+    auto within = [&open](std::string_view parent) {
+        return parent.compare(0, open.size(), open) == 0 &&
+               (parent.size() == open.size() || parent[open.size()] == '/');
+    };
     for (const auto& [index, text] : fields) {
         const std::string_view pointer = kFields[index].pointer;
         const auto leaf = pointer.rfind('/');
         const std::string_view parent = pointer.substr(0, leaf);
         // Close the objects this field is not in, then open those it is in.
-        while (parent.compare(0, open.size(), open) != 0 ||
-               (parent.size() > open.size() && parent[open.size()] != '/')) {
-            out += '}';
-            open = open.substr(0, open.rfind('/'));
-            first = false;
-        }
+        for (; !within(parent); open = open.substr(0, open.rfind('/'))) w.end_object();
         while (open.size() < parent.size()) {
-            const auto next = parent.find('/', open.size() + 1);
-            const auto name =
-                parent.substr(open.size() + 1, next == std::string_view::npos ? next : next - open.size() - 1);
-            out.append(first ? "\"" : ",\"").append(name).append("\":{");
-            open = parent.substr(0, open.size() + 1 + name.size());
-            first = true;
+            const auto end = parent.find('/', open.size() + 1);
+            open = parent.substr(0, end);
+            w.key(open.substr(open.rfind('/') + 1)).begin_object();
         }
-        out.append(first ? "\"" : ",\"").append(pointer.substr(leaf + 1)).append("\":");
-        first = false;
-        const auto flag = kFields[index].type == FieldType::boolean ? read_bool(text) : std::nullopt;
-        if (flag) {
-            out += *flag ? "true" : "false";
-            continue;
-        }
-        out += '"';
-        for (const char c : text) {
-            if (c == '"' || c == '\\') out.append({'\\', c});
-            else if (static_cast<unsigned char>(c) < 0x20) {
-                static constexpr char hex[] = "0123456789abcdef";
-                out.append("\\u00").append({hex[c >> 4], hex[c & 15]});
-            } else out += c;
-        }
-        out += '"';
+        w.key(pointer.substr(leaf + 1));
+        if (const auto flag = kFields[index].type == FieldType::boolean ? read_bool(text) : std::nullopt)
+            w.value(*flag);
+        else w.value(text);
     }
-    for (; !open.empty(); open = open.substr(0, open.rfind('/'))) out += '}';
-    out += '}';
+    for (; !open.empty(); open = open.substr(0, open.rfind('/'))) w.end_object();
+    out = w.end_object().take();
 }
 
 }  // namespace evexport::detail

@@ -134,7 +134,8 @@ void assign_bool(Request& request, std::size_t index, bool value);
 // The JSON request that fields given as text stand for (index in kFields, text; in the order of their
 // pointers, so that members of one object come together), written into `out`: a batch row's, for its
 // link to the calculator. Booleans that read as such are written as JSON booleans, everything else as
-// the text given (a list or an amount as one text), which the JSON form reads too.
+// the text given (a list or an amount as one text), which the JSON form reads too; the JSON writer
+// makes any byte that is not UTF-8 U+FFFD, so the link always decodes.
 void request_json(const std::vector<std::pair<std::size_t, std::string_view>>& fields, std::string& out);
 // Checks that need the whole request: as_of (today when absent) and the dates against each other.
 std::optional<Error> complete(Request& request, Date today);

@@ -415,3 +415,19 @@ TEST(BatchStyle, JsonLinesEchoTheVehicleAndLinkTheLineItself) {
 }
 
 }  // namespace
+
+namespace {
+
+// A cell that is not UTF-8 still gives a link that decodes: the JSON writer makes its bytes U+FFFD.
+TEST(BatchStyle, ALinkAlwaysDecodes) {
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                 kToday, nullptr, {"en", "https://example.org/"});
+    std::string out;
+    runner.feed("id,as_of,make,exporter_listed\n1,2026-03-01,B\xFFYD,yes\n", out);
+    const auto json = link_request(lines(out)[1], "https://example.org/");
+    EXPECT_EQ(json,
+              "{\"as_of\":\"2026-03-01\",\"exporter\":{\"listed\":true},\"vehicle\":{\"make\":\"B\xEF\xBF\xBDYD\"}}");
+    EXPECT_TRUE(std::holds_alternative<evexport::Request>(evexport::parse_request(json, kToday)));
+}
+
+}  // namespace
