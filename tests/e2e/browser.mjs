@@ -49,6 +49,8 @@ export const permalink = (origin, requestText) => `${origin}/index.html#request=
 
 export async function verdictOf(page) {
   await page.waitForSelector('#verdict[data-verdict]');
+  // The form and the batch section join the page once the first verdict is painted (web/src/main.ts).
+  await page.waitForSelector('#form-slot', { state: 'detached' });
   return page.getAttribute('#verdict', 'data-verdict');
 }
 

@@ -23,9 +23,25 @@ let rulesVersion: string | undefined; // of the ruleset that gave the last answe
 let destinations: Promise<void> | undefined; // the destination data, once asked for
 
 const view = new VerdictView($('verdict'), $('details'));
-const batch = new BatchView($('batch'));
+// The form is built now (the first request is read from it) but joins the page, with the batch
+// section, only once the first verdict is painted: laying the whole page out first would hold the
+// main thread the core needs to start (docs/BENCHMARKS.md, "First verdict").
 const form = new RequestForm(() => update());
-$('form-slot').replaceWith(form.element);
+let batch: BatchView | undefined;
+let rest = false;
+function showTheRest() {
+  if (rest) return;
+  rest = true;
+  $('form-slot').replaceWith(form.element);
+  batch = new BatchView($('batch'));
+  batch.setLang(lang);
+  // Offline after the first visit (web/sw.template.js); not from a file, which has no service worker.
+  if ('serviceWorker' in navigator && location.protocol.startsWith('http'))
+    navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('offline cache:', e));
+}
+// After the verdict's frame; or soon in any case, if the core is slow to come (a slow network).
+const afterPaint = () => requestAnimationFrame(() => setTimeout(showTheRest));
+setTimeout(showTheRest, 1000);
 
 // Language switch: buttons that say which one is on.
 const langButtons = LANGS.map(({ code, label }) => {
@@ -56,7 +72,7 @@ function applyLang() {
     el.textContent = t(lang, el.dataset.i18n as never);
   for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   form.setLang(lang);
-  batch.setLang(lang);
+  batch?.setLang(lang);
 }
 
 function currentRequest(): Request {
@@ -105,6 +121,7 @@ function show(outcome: ReturnType<Checker['evaluate']>) {
   if (first) {
     first = false;
     performance.mark('evexport:first-verdict');
+    afterPaint();
   }
 }
 
@@ -280,10 +297,6 @@ form.element.addEventListener('input', () => {
   $('undo-reset').hidden = true;
 });
 
-// Offline after the first visit (web/sw.template.js); not from a file, which has no service worker.
-if ('serviceWorker' in navigator && location.protocol.startsWith('http'))
-  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('offline cache:', e));
-
 applyLang();
 view.loading(lang);
 const stringsReady = loadStrings(lang).then(applyLang);
@@ -304,5 +317,8 @@ core.then(
     }
     update();
   },
-  (e: unknown) => view.failed(lang, String(e)),
+  (e: unknown) => {
+    view.failed(lang, String(e));
+    showTheRest();
+  },
 );

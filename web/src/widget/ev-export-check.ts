@@ -41,6 +41,9 @@ const loadCore = () =>
     destinationsTranslationIntegrity: INTEGRITY.destinationTranslations,
   }));
 
+// A page that already holds a widget asks for the core now, before the elements are built.
+if (document.querySelector('ev-export-check')) loadCore();
+
 type Outcome = Result | ErrorResult;
 let sheet: CSSStyleSheet | undefined;
 
@@ -71,6 +74,7 @@ export class EvExportCheck extends HTMLElement {
   #shown = '';
   #destinations?: Promise<void>; // the destination data, once a listing names a destination
   #pending = false;
+  #painted = false; // the first result (or failure) has been drawn
   #els: {
     box: HTMLElement;
     title: HTMLElement;
@@ -170,6 +174,7 @@ export class EvExportCheck extends HTMLElement {
       },
       (e: unknown) => {
         this.#view.failed(this.#lang, String(e));
+        this.#afterFirstPaint();
         this.#emit('evexport-error', { code: 'load_failed', field: '', message: String(e) });
       },
     );
@@ -213,11 +218,13 @@ export class EvExportCheck extends HTMLElement {
     this.#evaluate();
   }
 
-  // compact (the default): the verdict, the questions and the details on request. full: the form too.
+  // compact (the default): the verdict, the questions and the details on request. full: the form too,
+  // built once the first result is painted: the first result needs only the request, and building and
+  // laying out the form first would hold the main thread the core needs to start (docs/BENCHMARKS.md).
   #layout() {
     const full = this.getAttribute('layout') === 'full';
     this.#els.box.dataset.layout = full ? 'full' : 'compact';
-    if (full && !this.#form) {
+    if (full && !this.#form && this.#painted) {
       this.#form = new RequestForm(() => {
         this.#given = this.#form!.read() as Record<string, unknown>;
         this.#unreadable = false;
@@ -313,6 +320,14 @@ export class EvExportCheck extends HTMLElement {
     this.#els.more.hidden = !this.#els.details.childElementCount;
     if ('error' in outcome) this.#emit('evexport-error', outcome.error);
     else this.#emit('evexport-result', outcome);
+    this.#afterFirstPaint();
+  }
+
+  // After the first result's frame: what the full layout adds (its form).
+  #afterFirstPaint() {
+    if (this.#painted) return;
+    this.#painted = true;
+    requestAnimationFrame(() => setTimeout(() => this.#layout()));
   }
 
   #emit(type: string, detail: unknown, toHost = true) {
