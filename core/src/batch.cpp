@@ -65,19 +65,9 @@ std::vector<std::string> summary_columns(bool destinations, bool link) {
     return names;
 }
 
-// kFields' indices in the order of their pointers, so that the members of one object come together in
-// a link's JSON: sorted by the compiler.
-constexpr auto kFieldsByPointer = [] {
-    std::array<std::size_t, detail::kFieldCount> order{};
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    for (std::size_t i = 1; i < order.size(); ++i)
-        for (std::size_t j = i; j > 0 && detail::kFields[order[j]].pointer < detail::kFields[order[j - 1]].pointer; --j)
-            std::swap(order[j], order[j - 1]);
-    return order;
-}();
-
-// As encodeURIComponent does, so that the page's decodeURIComponent reads it back (permalink.ts).
-// Every row of a batch with links has one: a table, and runs of plain characters copied at once.
+// As encodeURIComponent does, so that the page's decodeURIComponent reads it back (permalink.ts): a
+// table, and runs of plain characters copied at once. A byte that is not UTF-8 is written as U+FFFD,
+// which decodeURIComponent would otherwise refuse (the whole link with it).
 void percent_encode(std::string& out, std::string_view text) {
     static constexpr auto plain = [] {
         std::array<bool, 256> t{};
@@ -93,8 +83,17 @@ void percent_encode(std::string& out, std::string_view text) {
         out.append(text.substr(i, run - i));
         if (run == text.size()) break;
         const auto c = static_cast<unsigned char>(text[run]);
-        out.append({'%', hex[c >> 4], hex[c & 15]});
-        i = run + 1;
+        const std::size_t len = c < 0x80 ? 1 : detail::utf8_length(text, run);
+        if (!len) {
+            out.append("%EF%BF%BD");
+            i = run + 1;
+            continue;
+        }
+        for (std::size_t k = run; k < run + len; ++k) {
+            const auto b = static_cast<unsigned char>(text[k]);
+            out.append({'%', hex[b >> 4], hex[b & 15]});
+        }
+        i = run + len;
     }
 }
 
@@ -155,11 +154,10 @@ struct BatchRunner::State {
     std::vector<std::string> unknown_columns;  // header names no field has, passed through
 
     std::string message;  // a row's message, its memory kept from row to row
-    // For links: the field columns in the order of their pointers (set with the header), and a row's
-    // cells and request, their memory kept from row to row.
+    // For links: the field columns, each field's last (set with the header), and a row's link, its
+    // memory kept from row to row.
     std::vector<std::size_t> link_columns;
-    std::vector<std::pair<std::size_t, std::string_view>> link_cells;
-    std::string link_json;
+    std::string link;
 
     // JSON Lines reading state.
     std::string jsonl_line;
@@ -182,7 +180,7 @@ struct BatchRunner::State {
     // What a row was about, echoed beside its answer: the VIN, make and model as given.
     struct Echo {
         std::string_view vin, make, model;
-        std::string_view request;  // the row's request as JSON text, for its link ("" without a link base)
+        std::string_view link;  // the link's fragment, after the base's "#" ("" without a link base)
     };
 
     void summary_row(std::string& out, std::string_view id, const Result* result, const Error* error,
@@ -219,10 +217,8 @@ struct BatchRunner::State {
         out += ',';
         if (result) detail::summary_message(*result, message);
         csv_field(out, result ? std::string_view(message) : std::string_view(error->message));
-        if (!style.link_base.empty()) {  // no CSV quoting needed: the base is checked, the rest encoded
-            out.append(",").append(style.link_base).append("#request=");
-            percent_encode(out, echo.request);
-        }
+        // No CSV quoting needed: the base is checked, the fragment encoded.
+        if (!style.link_base.empty()) out.append(",").append(style.link_base).append("#").append(echo.link);
     }
 
     // entry, the share of the customs value the percentage charges take, and the estimate's total
@@ -404,8 +400,8 @@ struct BatchRunner::State {
                 unknown_columns.push_back(fields[c]);
             }
         }
-        // A link's fields in the order of their pointers, each from its last column (as a row reads).
-        for (const auto field : kFieldsByPointer) {
+        // A link's fields, each from its last column (as a row reads).
+        for (std::size_t field = 0; field < detail::kFieldCount; ++field) {
             int last = -1;
             for (std::size_t c = 0; c < header_size; ++c)
                 if (column_field[c] == int(field)) last = int(c);
@@ -468,8 +464,8 @@ struct BatchRunner::State {
             auto cell = [&](int c) {
                 return c >= 0 && std::size_t(c) < fields.size() ? std::string_view(fields[c]) : std::string_view();
             };
-            if (!style.link_base.empty()) row_request();
-            const Echo echo{cell(echo_column[0]), cell(echo_column[1]), cell(echo_column[2]), link_json};
+            if (!style.link_base.empty()) row_link();
+            const Echo echo{cell(echo_column[0]), cell(echo_column[1]), cell(echo_column[2]), link};
             if (error) summary_row(out, id, nullptr, &*error, echo);
             else {
                 const Result result = evaluate(request, ruleset, registry, destinations);
@@ -500,15 +496,27 @@ struct BatchRunner::State {
         if (!style.link_base.empty()) out.append(kLinkHeader);
     }
 
-    // The request a CSV row stands for, as JSON in link_json: what its link opens in the calculator.
-    void row_request() {
-        link_cells.clear();
-        for (const auto c : link_columns)
-            if (c < fields.size() && !fields[c].empty()) {
-                if (detail::is_date(detail::kFields[column_field[c]].type)) spreadsheet_date(fields[c]);
-                link_cells.emplace_back(std::size_t(column_field[c]), fields[c]);
-            }
-        detail::request_json(link_cells, link_json);
+    // A CSV row's link: its fields in the calculator's short form, the batch's own column names
+    // ("vin=LGX…&make=BYD"), read by the page as the widget reads its attributes (permalink.ts).
+    // Dates as the row reads them, booleans as true or false; about half the length of the request's
+    // JSON, URL-encoded, and written without it (docs/BENCHMARKS.md).
+    void row_link() {
+        link.clear();
+        for (const auto c : link_columns) {
+            if (c >= fields.size() || fields[c].empty()) continue;
+            const auto& field = detail::kFields[column_field[c]];
+            if (detail::is_date(field.type)) spreadsheet_date(fields[c]);
+            link.append(link.empty() ? "" : "&").append(field.column).append("=");
+            const auto flag = field.type == detail::FieldType::boolean ? detail::read_bool(fields[c]) : std::nullopt;
+            if (flag) link.append(*flag ? "true" : "false");
+            else percent_encode(link, fields[c]);
+        }
+    }
+
+    // A JSON Lines row's link: the line itself, the calculator's long form.
+    void line_link(std::string_view line) {
+        link.assign("request=");
+        percent_encode(link, line);
     }
 
     // A date as spreadsheets write it — 2026/12/5 or 2026.12.5 — rewritten as 2026-12-05, and its
@@ -592,7 +600,8 @@ struct BatchRunner::State {
         }
         // The line is the request its link opens; it speaks the batch's language unless it has its own.
         auto parsed = detail::parse_request(jsonl_line, today, &id, style.lang);
-        if (auto* error = std::get_if<Error>(&parsed)) summary_row(out, id, nullptr, error, {{}, {}, {}, jsonl_line});
+        if (!style.link_base.empty()) line_link(jsonl_line);
+        if (auto* error = std::get_if<Error>(&parsed)) summary_row(out, id, nullptr, error, {{}, {}, {}, link});
         else {
             const auto& request = std::get<Request>(parsed);
             const Result result = evaluate(request, ruleset, registry, destinations);
@@ -600,7 +609,7 @@ struct BatchRunner::State {
             auto text = [](const std::optional<std::string>& s) {
                 return s ? std::string_view(*s) : std::string_view();
             };
-            const Echo echo{text(v.vin), text(v.make), text(v.model), jsonl_line};
+            const Echo echo{text(v.vin), text(v.make), text(v.model), link};
             summary_row(out, id, &result, nullptr, echo);
         }
         out += '\n';

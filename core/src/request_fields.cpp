@@ -25,14 +25,6 @@ bool is_version(std::string_view s) {
     return true;
 }
 
-std::optional<bool> read_bool(std::string_view s) {
-    std::string lower;
-    for (char c : s) lower += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-    if (lower == "true" || lower == "yes" || lower == "1") return true;
-    if (lower == "false" || lower == "no" || lower == "0") return false;
-    return std::nullopt;
-}
-
 Authorization& authorization(Request& r) {
     if (!r.exporter.authorization) r.exporter.authorization.emplace();
     return *r.exporter.authorization;
@@ -202,6 +194,16 @@ std::optional<Error> set_enum(std::optional<E>& slot, const Field& f, std::strin
 }
 
 }  // namespace
+
+std::optional<bool> read_bool(std::string_view s) {
+    auto is = [s](std::string_view word) {  // in any case, without a lowered copy: every batch link reads its flags
+        return std::equal(s.begin(), s.end(), word.begin(), word.end(),
+                          [](char a, char b) { return (a >= 'A' && a <= 'Z' ? char(a - 'A' + 'a') : a) == b; });
+    };
+    if (is("true") || is("yes") || is("1")) return true;
+    if (is("false") || is("no") || is("0")) return false;
+    return std::nullopt;
+}
 
 bool is_country(std::string_view s) {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
@@ -379,34 +381,6 @@ std::optional<Error> complete(Request& r, Date today) {
                          "the licence application date is before the registration date"};
     }
     return std::nullopt;
-}
-
-void request_json(const std::vector<std::pair<std::size_t, std::string_view>>& fields, std::string& out) {
-    JsonWriter w(std::move(out));
-    w.begin_object();
-    std::string_view open;  // the objects open, as the pointer they make ("/exporter/authorization")
-    auto within = [&open](std::string_view parent) {
-        return parent.compare(0, open.size(), open) == 0 &&
-               (parent.size() == open.size() || parent[open.size()] == '/');
-    };
-    for (const auto& [index, text] : fields) {
-        const std::string_view pointer = kFields[index].pointer;
-        const auto leaf = pointer.rfind('/');
-        const std::string_view parent = pointer.substr(0, leaf);
-        // Close the objects this field is not in, then open those it is in.
-        for (; !within(parent); open = open.substr(0, open.rfind('/'))) w.end_object();
-        while (open.size() < parent.size()) {
-            const auto end = parent.find('/', open.size() + 1);
-            open = parent.substr(0, end);
-            w.key(open.substr(open.rfind('/') + 1)).begin_object();
-        }
-        w.key(pointer.substr(leaf + 1));
-        if (const auto flag = kFields[index].type == FieldType::boolean ? read_bool(text) : std::nullopt)
-            w.value(*flag);
-        else w.value(text);
-    }
-    for (; !open.empty(); open = open.substr(0, open.rfind('/'))) w.end_object();
-    out = w.end_object().take();
 }
 
 }  // namespace evexport::detail

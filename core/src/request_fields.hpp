@@ -131,12 +131,8 @@ std::optional<Error> assign_list(Request& request, std::size_t index, const std:
 void assign_outlets(Request& request, std::vector<Outlet> outlets);
 // Sets a boolean field from a JSON boolean.
 void assign_bool(Request& request, std::size_t index, bool value);
-// The JSON request that fields given as text stand for (index in kFields, text; in the order of their
-// pointers, so that members of one object come together), written into `out`: a batch row's, for its
-// link to the calculator. Booleans that read as such are written as JSON booleans, everything else as
-// the text given (a list or an amount as one text), which the JSON form reads too; the JSON writer
-// makes any byte that is not UTF-8 U+FFFD, so the link always decodes.
-void request_json(const std::vector<std::pair<std::size_t, std::string_view>>& fields, std::string& out);
+// A boolean as a CSV cell writes it: true/false, yes/no or 1/0, in any case.
+std::optional<bool> read_bool(std::string_view text);
 // Checks that need the whole request: as_of (today when absent) and the dates against each other.
 std::optional<Error> complete(Request& request, Date today);
 // evexport::parse_request, also reading a top-level "id" (string or integer) into `id` when given

@@ -339,23 +339,41 @@ TEST(BatchFiles, TheSniffKnowsCutCharactersFromMalformedOnes) {
     EXPECT_EQ(evexport::sniff_encoding("", true), E::utf8);
 }
 
-// The link's request, percent-decoded.
-std::string link_request(const std::string& row, std::string_view base) {
-    const auto at = row.find(std::string(base) + "#request=");
-    if (at == std::string::npos) return "";
-    const auto start = at + base.size() + 9;
-    const auto end = row.find(',', start);
-    const std::string encoded = row.substr(start, end == std::string::npos ? end : end - start);
-    std::string json;
+std::string percent_decoded(std::string_view encoded) {
+    std::string text;
     for (std::size_t i = 0; i < encoded.size(); ++i) {
         if (encoded[i] == '%') {
-            json += char(std::stoi(encoded.substr(i + 1, 2), nullptr, 16));
+            text += char(std::stoi(std::string(encoded.substr(i + 1, 2)), nullptr, 16));
             i += 2;
         } else {
-            json += encoded[i];
+            text += encoded[i];
         }
     }
-    return json;
+    return text;
+}
+
+// A row's link in the short form ("vin=…&make=…", the batch's column names), as the one-row CSV it
+// stands for: the page reads it as such (web/src/permalink.ts).
+std::string link_as_csv(const std::string& row, std::string_view base) {
+    const auto at = row.find(std::string(base) + "#");
+    if (at == std::string::npos) return "";
+    const auto start = at + base.size() + 1;
+    const auto end = row.find(',', start);
+    const std::string fragment = row.substr(start, end == std::string::npos ? end : end - start);
+    std::string names, values;
+    for (std::size_t from = 0; from <= fragment.size();) {
+        const auto amp = std::min(fragment.find('&', from), fragment.size());
+        const std::string pair = fragment.substr(from, amp - from);
+        const auto eq = pair.find('=');
+        if (eq == std::string::npos) return "";
+        names.append(names.empty() ? "" : ",").append(pair.substr(0, eq));
+        std::string value = percent_decoded(pair.substr(eq + 1));
+        std::string quoted = "\"";
+        for (char c : value) quoted.append(c == '"' ? "\"\"" : std::string(1, c));
+        values.append(values.empty() ? "" : ",").append(quoted + "\"");
+        from = amp + 1;
+    }
+    return names + "\n" + values + "\n";
 }
 
 // Each row speaks the reader's language (or its own), echoes what it is about, and links to the
@@ -376,16 +394,44 @@ TEST(BatchStyle, MessagesInTheReadersLanguageAndLinksThatGiveTheSameAnswer) {
               "id,verdict,licence_required,warnings,missing,error,error_field,vin,make,model,message,link,note");
     EXPECT_EQ(rows[1].rfind("1,not_permitted,true,,,,,LGXCE4CB6T0123456,BYD,\"Seal, 2025\",不能出口:", 0), 0u)
         << rows[1];
-    EXPECT_NE(rows[2].find(",\"Permitted, with conditions\",https://example.org/ev/#request="), std::string::npos)
+    // The short form: the row's fields by their column names, dates as read, flags as true or false.
+    EXPECT_NE(rows[1].find(",https://example.org/ev/#as_of=2026-03-01&vin=LGXCE4CB6T0123456&make=BYD&model=Seal%2C%"
+                           "202025&category=passenger_car&powertrain=bev&condition=new&exporter_role=trader,x"),
+              std::string::npos)
+        << rows[1];
+    EXPECT_NE(rows[2].find(",\"Permitted, with conditions\",https://example.org/ev/#as_of=2026-03-01&lang=en&make="
+                           "BYD&category=passenger_car&powertrain=bev&condition=new&exporter_role=manufacturer&"
+                           "exporter_listed=true,y"),
+              std::string::npos)
         << rows[2];
+    // Each link, read back as the row it stands for, gives the row's verdict.
     for (const auto& row : {rows[1], rows[2]}) {
-        const auto json = link_request(row, "https://example.org/ev/");
-        const auto request = evexport::parse_request(json, kToday);
-        ASSERT_TRUE(std::holds_alternative<evexport::Request>(request)) << json;
-        const auto result = evexport::evaluate(std::get<evexport::Request>(request), evexport::Ruleset::builtin());
-        EXPECT_EQ(std::string(evexport::name_of(result.verdict)), row.substr(2, row.find(',', 2) - 2)) << json;
+        const auto csv = link_as_csv(row, "https://example.org/ev/");
+        evexport::BatchRunner again(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                    kToday, nullptr, {"en", ""});
+        std::string answer;
+        again.feed(csv, answer);
+        again.finish(answer);
+        const auto answered = lines(answer);
+        ASSERT_EQ(answered.size(), 2u) << csv;
+        const auto verdict = [](const std::string& r) { return r.substr(r.find(',') + 1, r.find(',', 2) - 2); };
+        EXPECT_EQ(verdict(answered[1]), verdict(row)) << csv;
     }
-    EXPECT_NE(link_request(rows[1], "https://example.org/ev/").find(R"("as_of":"2026-03-01")"), std::string::npos);
+}
+
+TEST(BatchStyle, ALinkDecodesWhateverTheCellsHold) {
+    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
+                                 kToday, nullptr, {"en", "https://example.org/"});
+    std::string out;
+    // A cell that is not UTF-8 (a stray GBK byte), one with every character a URL reserves, and "YES".
+    runner.feed("make,model,exporter_listed\n\xB1\xC8,\"a&b=c#d%e/f?g h+\",YES\n", out);
+    runner.finish(out);
+    const auto rows = lines(out);
+    ASSERT_EQ(rows.size(), 2u) << out;
+    EXPECT_NE(rows[1].find("https://example.org/#make=%EF%BF%BD%EF%BF%BD&model=a%26b%3Dc%23d%25e%2Ff%3Fg%20h%2B&"
+                           "exporter_listed=true"),
+              std::string::npos)
+        << rows[1];
 }
 
 TEST(BatchStyle, ALinkBaseThatIsNotAWebAddressIsRefused) {
@@ -412,22 +458,6 @@ TEST(BatchStyle, JsonLinesEchoTheVehicleAndLinkTheLineItself) {
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[1].rfind("x,not_permitted,true,,,,,LGXCE4CB6T0123456,BYD,Seal,不能出口: ", 0), 0u) << rows[1];
     EXPECT_NE(rows[1].find(",https://example.org/#request=%7B%22id%22%3A%22x%22"), std::string::npos) << rows[1];
-}
-
-}  // namespace
-
-namespace {
-
-// A cell that is not UTF-8 still gives a link that decodes: the JSON writer makes its bytes U+FFFD.
-TEST(BatchStyle, ALinkAlwaysDecodes) {
-    evexport::BatchRunner runner(BatchInput::csv, BatchOutput::summary, evexport::Ruleset::builtin_shared(), nullptr,
-                                 kToday, nullptr, {"en", "https://example.org/"});
-    std::string out;
-    runner.feed("id,as_of,make,exporter_listed\n1,2026-03-01,B\xFFYD,yes\n", out);
-    const auto json = link_request(lines(out)[1], "https://example.org/");
-    EXPECT_EQ(json,
-              "{\"as_of\":\"2026-03-01\",\"exporter\":{\"listed\":true},\"vehicle\":{\"make\":\"B\xEF\xBF\xBDYD\"}}");
-    EXPECT_TRUE(std::holds_alternative<evexport::Request>(evexport::parse_request(json, kToday)));
 }
 
 }  // namespace

@@ -87,11 +87,18 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
     destination: null,
     input: { colour: 'red, 0' },
   });
-  // Each row's link opens the calculator with the row's request.
+  // Each row's link opens the calculator with the row's request, in the short form (the batch's
+  // column names), and the calculator gives the row's verdict.
   const link = new URL(lines[1].link);
   assert.equal(link.origin + link.pathname, `${site.origin}/`);
-  assert.equal(JSON.parse(decodeURIComponent(link.hash.slice('#request='.length))).vehicle.make, '比亚迪');
+  assert.equal(new URLSearchParams(link.hash.slice(1)).get('make'), '比亚迪');
   assert.equal(lines[1].verdict, 'not_permitted');
+  for (const row of lines.slice(0, 8)) {
+    const opened = await site.page();
+    await opened.goto(row.link);
+    assert.equal(await verdictOf(opened), row.verdict ?? 'error', row.link);
+    await opened.context().close();
+  }
 
   assert.deepEqual(page.foreign, []);
   assert.deepEqual(page.errors, []);

@@ -73,6 +73,17 @@ test('a shared link carrying script runs nothing', async () => {
   await page.goto(`${site.origin}/index.html#request=%3Cscript%3Ewindow.__pwned%3D10%3C%2Fscript%3E`);
   assert.equal(await verdictOf(page), 'error');
   await assertNothingRan(page);
+  // The short form a batch row links with: a key that names no field sets nothing, a value is text.
+  // (A new hash alone would not load the page again.)
+  await page.goto('about:blank');
+  await page.goto(
+    `${site.origin}/index.html#__proto__=x&constructor=y&make=${encodeURIComponent(PAYLOADS[0])}` +
+      '&category=passenger_car&powertrain=bev&condition=new&exporter_role=trader&as_of=2026-03-01&%E0%A4%A=1',
+  );
+  assert.equal(await verdictOf(page), 'not_permitted');
+  assert.equal(await page.inputValue('[name="vehicle.make"]'), PAYLOADS[0]);
+  assert.equal(await page.evaluate(() => ({}).x), undefined);
+  await assertNothingRan(page);
 });
 
 test('the site is served with a strict Content-Security-Policy and works under it', async () => {

@@ -40,6 +40,10 @@ function leaves(node: Node, prefix: string): RequestField[] {
 
 export const REQUEST_FIELDS: readonly RequestField[] = leaves(schema as unknown as Node, '');
 const byPath = new Map(REQUEST_FIELDS.map((f) => [f.path, f]));
+const byColumn = new Map(REQUEST_FIELDS.map((f) => [f.column, f]));
+
+/** A field by its batch column name (also the widget's attribute and the short link's key), or undefined. */
+export const fieldByColumn = (column: string): RequestField | undefined => byColumn.get(column);
 
 /** A field of the request by its dotted path; a path the core does not know is a build error in waiting. */
 export function requestField(path: string): RequestField {
