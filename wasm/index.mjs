@@ -177,13 +177,15 @@ export async function createChecker(options = {}) {
         if (typeof value !== 'boolean') return false;
         slots[spec] = value ? 't' : 'f';
       } else {
-        // One scan for what is rare (a separator, a surrogate), the exact checks only then.
+        // One scan for what is rare (a separator, a surrogate), the exact checks only then. A text goes
+        // as it is (no prefix to join on: an empty slot is an absent field, so "" takes the JSON path).
         if (
           typeof value !== 'string' ||
+          value === '' ||
           (RARE.test(value) && (value.includes('\0') || value.includes('\x1e') || !wellFormed(value)))
         )
           return false;
-        slots[spec] = `s${value}`;
+        slots[spec] = value;
       }
     }
     return true;
@@ -268,7 +270,7 @@ export async function createChecker(options = {}) {
         try {
           const out = core.evaluateFields(fields);
           // The language the core answered in: the one encoded, not read from the request again.
-          const lang = slots[shape.lang] ? slots[shape.lang].slice(1) : 'en';
+          const lang = slots[shape.lang] || 'en';
           return out.charCodeAt(0) === 91 ? join(parseCompact(out), tablesFor(lang)) : JSON.parse(out);
         } catch (e) {
           return internalError(String(e?.message ? e.message : e));

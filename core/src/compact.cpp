@@ -110,24 +110,25 @@ std::string compact(const Result& r) {
 namespace {
 
 // One request's fields, as the JS API encodes them (api.hpp), into a typed request.
-std::variant<Request, Error> decode_fields(std::string_view encoded, Date today) {
-    Request request;
+// Into `request` (fresh), or the contract's error: no Request moved out of a variant per call.
+std::optional<Error> decode_fields(std::string_view encoded, Date today, Request& request) {
     std::size_t start = 0;
     // The JS API sends the slots of the fields before the papers (the papers and the fields after them,
     // the destination's, take the JSON path): the input may end before the table does.
     for (std::size_t field = 0; field < detail::kFieldCount && start < encoded.size(); ++field) {
         const auto end = std::min(encoded.find('\0', start), encoded.size());
         const auto slot = encoded.substr(start, end - start);
-        if (slot == "t" || slot == "f") detail::assign_bool(request, field, slot == "t");
-        else if (!slot.empty() && slot.front() == 's') {
-            if (auto e = detail::assign_text(request, field, slot.substr(1))) return *e;
-        } else if (!slot.empty()) {
+        start = end + 1;
+        if (slot.empty()) continue;  // absent
+        if (detail::kFields[field].type != detail::FieldType::boolean) {
+            if (auto e = detail::assign_text(request, field, slot)) return e;
+        } else if (slot == "t" || slot == "f") {
+            detail::assign_bool(request, field, slot == "t");
+        } else {
             return Error{"invalid_field", std::string(detail::kFields[field].pointer), "unreadable field"};
         }
-        start = end + 1;
     }
-    if (auto e = detail::complete(request, today)) return *e;
-    return request;
+    return detail::complete(request, today);
 }
 
 }  // namespace
@@ -135,9 +136,9 @@ std::variant<Request, Error> decode_fields(std::string_view encoded, Date today)
 Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry,
                        const Destinations* destinations) {
     return detail::guarded([&]() -> Answer {
-        auto request = decode_fields(encoded, today);
-        if (auto* e = std::get_if<Error>(&request)) return {false, error_to_json(*e)};
-        return {true, compact(evaluate(std::get<Request>(request), ruleset, registry, destinations))};
+        Request request;
+        if (auto e = decode_fields(encoded, today, request)) return {false, error_to_json(*e)};
+        return {true, compact(evaluate(request, ruleset, registry, destinations))};
     });
 }
 
@@ -145,9 +146,9 @@ std::string verdicts_fields(std::string_view encoded, const Ruleset& ruleset, Da
     std::string out;
     for (std::size_t start = 0; start <= encoded.size();) {
         const auto end = std::min(encoded.find('\x1e', start), encoded.size());
-        auto request = decode_fields(encoded.substr(start, end - start), today);
-        if (auto* r = std::get_if<Request>(&request)) out += char('0' + int(evaluate_verdict(*r, ruleset, registry)));
-        else out += 'e';
+        Request request;
+        if (decode_fields(encoded.substr(start, end - start), today, request)) out += 'e';
+        else out += char('0' + int(evaluate_verdict(request, ruleset, registry)));
         start = end + 1;
     }
     return out;

@@ -200,6 +200,9 @@ test(
             { ...r, vehicle: { ...r.vehicle, vin: '\u00e9\u{1F600}' } },
             { ...r, vehicle: { ...r.vehicle, modified: 'no' } },
             { ...r, vehicle: [r.vehicle] },
+            // Text as the fast path sends it, with no prefix: "t", "f" and "" in text fields.
+            { ...r, vehicle: { ...r.vehicle, make: 't', model: '' }, lang: '' },
+            { ...r, vehicle: { ...r.vehicle, category: 'f', hs_code: '' } },
           );
         if (r.exporter)
           variants.push(

@@ -26,7 +26,7 @@ Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset = Rul
 Answer evaluate_json(std::string_view request_json, const Ruleset& ruleset, Date today,
                      const Registry* registry = nullptr, const Destinations* destinations = nullptr);
 // The JS API's fast path (core/src/compact.cpp): the request's fields in the order of the field table,
-// separated by NUL, each empty (absent), "t"/"f" (a boolean) or "s" + text; the answer is the
+// separated by NUL, each empty (absent), "t"/"f" (a boolean field) or the text (any other); the answer is the
 // rendered answer in compact form, which the JS API joins to the tables of tables_json
 // (wasm/compact.mjs), or the contract's error.
 Answer evaluate_fields(std::string_view encoded, const Ruleset& ruleset, Date today, const Registry* registry = nullptr,
