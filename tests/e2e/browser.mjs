@@ -17,8 +17,8 @@ const ARGS = [
   '--disable-extensions',
 ];
 
-export async function openSite() {
-  const server = await startServer({ root: join(root, 'build', 'site'), port: 0 });
+export async function openSite({ dir = join(root, 'build', 'site') } = {}) {
+  const server = await startServer({ root: dir, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
   return {

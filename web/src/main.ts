@@ -6,7 +6,7 @@ import { LANGS, dirOf, htmlLang, isLang, loadStrings, pickLang, t, type Lang } f
 import { RequestForm } from './form';
 import { permalinkFor, readPermalink, writePermalink } from './permalink';
 import { VerdictView } from './verdict-view';
-import { BatchView } from './batch-view';
+import type { BatchView } from './batch-view';
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -33,8 +33,14 @@ function showTheRest() {
   if (rest) return;
   rest = true;
   $('form-slot').replaceWith(form.element);
-  batch = new BatchView($('batch'));
-  batch.setLang(lang);
+  // The batch's code comes with it, a module of its own: no reader of one check waits for it.
+  import('./batch-view').then(
+    (m) => {
+      batch = new m.BatchView($('batch'));
+      batch.setLang(lang);
+    },
+    (e: unknown) => console.warn('batch:', e),
+  );
   // Offline after the first visit (web/sw.template.js); not from a file, which has no service worker.
   if ('serviceWorker' in navigator && location.protocol.startsWith('http'))
     navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('offline cache:', e));
