@@ -309,7 +309,7 @@ export class VerdictView {
     if ('error' in outcome) {
       this.status.dataset.verdict = 'error';
       this.status.replaceChildren(
-        h('p', { class: 'verdict-title' }, t(lang, 'errorField')),
+        h('p', { class: 'verdict-title', elementtiming: 'verdict' }, t(lang, 'errorField')),
         h('p', { class: 'verdict-lead' }, `${outcome.error.field || '/'}: ${outcome.error.message}`),
       );
       this.details.replaceChildren();
@@ -335,7 +335,8 @@ export class VerdictView {
     // The rule that stops the export, said with the verdict: the point of the answer, without a click.
     const deciding = r.reasons.filter((reason) => reason.decides);
     this.status.replaceChildren(
-      h('p', { class: 'verdict-title' }, t(lang, `verdict.${r.verdict}`)),
+      // elementtiming: when the verdict is first painted, for tests/bench/web.mjs (Element Timing).
+      h('p', { class: 'verdict-title', elementtiming: 'verdict' }, t(lang, `verdict.${r.verdict}`)),
       ...(otherDay ? [otherDay] : []),
       h('p', { class: 'verdict-lead' }, t(lang, `verdict.${r.verdict}.lead`)),
       ...deciding.map((reason) =>
