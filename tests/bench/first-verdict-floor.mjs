@@ -89,5 +89,6 @@ await site.close();
 const [requested, ready, verdict] = Object.values(marks).map(median);
 console.log(
   `blank page, the core alone, medians of ${runs} cold loads: script runs ${requested.toFixed(0)} ms, ` +
-    `core ready ${ready.toFixed(0)} ms, first verdict ${verdict.toFixed(0)} ms, painted ${median(painted).toFixed(0)} ms`,
+    `core ready ${ready.toFixed(0)} ms, first verdict ${verdict.toFixed(0)} ms, ` +
+    `painted ${median(painted).toFixed(0)} ms`,
 );
