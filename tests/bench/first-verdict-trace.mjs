@@ -30,8 +30,9 @@ const events = trace.traceEvents ?? trace;
 const threads = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
 const start = Math.min(...events.filter((e) => e.name === 'navigationStart').map((e) => e.ts));
 const pid = events.find((e) => e.name.startsWith('evexport:')).pid; // the page's renderer
-const end =
-  Math.max(...events.filter((e) => e.pid === pid && e.name.startsWith('evexport:')).map((e) => e.ts)) + 80_000; // and 80 ms after, to its paint
+// To 80 ms after the last mark: the verdict's paint follows it.
+const marked = events.filter((e) => e.pid === pid && e.name.startsWith('evexport:')).map((e) => e.ts);
+const end = Math.max(...marked) + 80_000;
 let lazy = 0;
 let lazyCount = 0;
 for (const e of events) {
