@@ -241,6 +241,8 @@ test('without a lang attribute the reader’s languages choose: pt-PT gets Portu
 test('the full layout: a labelled form in the shadow root, evaluated as the reader chooses', async () => {
   const page = await hostPage('index.html', { locale: 'en-GB' });
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'evexport-result' && e.id === 'full'));
+  // The form is built once the first result is painted.
+  await page.waitForFunction(() => document.getElementById('full').shadowRoot.querySelectorAll('form [name]').length);
   const unlabelled = await page.evaluate(() =>
     [...document.getElementById('full').shadowRoot.querySelectorAll('form [name]')]
       .filter((e) => !e.labels?.length)

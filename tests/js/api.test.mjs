@@ -200,9 +200,12 @@ test(
             { ...r, vehicle: { ...r.vehicle, vin: '\u00e9\u{1F600}' } },
             { ...r, vehicle: { ...r.vehicle, modified: 'no' } },
             { ...r, vehicle: [r.vehicle] },
-            // Text as the fast path sends it, with no prefix: "t", "f" and "" in text fields.
-            { ...r, vehicle: { ...r.vehicle, make: 't', model: '' }, lang: '' },
-            { ...r, vehicle: { ...r.vehicle, category: 'f', hs_code: '' } },
+            // Text as the fast path sends it, with no prefix: "t" and "f" in text fields (the fast
+            // path), and "" (the JSON path, which reads it as given).
+            { ...r, vehicle: { ...r.vehicle, make: 't', model: 'f' } },
+            { ...r, vehicle: { ...r.vehicle, category: 'f' } },
+            { ...r, vehicle: { ...r.vehicle, model: '' } },
+            { ...r, lang: '' },
           );
         if (r.exporter)
           variants.push(

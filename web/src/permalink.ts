@@ -14,24 +14,14 @@ const VERSION = /^[0-9]{1,6}(\.[0-9]{1,6}){0,3}$/;
 
 type Permalink = { request?: Request; text?: string; rules?: string };
 
-// The short form: each pair a field by its column; a flag written true or false is a boolean; a key
-// that names no field is left out, as the core leaves out a member of the long form it does not know.
-// The text is the JSON of that request, evaluated as written.
+// The short form, read as a form's query is (URLSearchParams: percent-encoding, and a + for a space,
+// which the core never writes raw): each pair a field by its column; a flag written true or false is a
+// boolean; a key that names no field is left out, as the core leaves out a member of the long form
+// it does not know. The text is the JSON of that request, evaluated as written.
 function readShort(hash: string): Permalink {
   const request: Record<string, unknown> = {};
   let rules: string | undefined;
-  for (const pair of hash.slice(1).split('&')) {
-    const eq = pair.indexOf('=');
-    if (eq < 0) continue;
-    const decode = (s: string) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    };
-    const key = decode(pair.slice(0, eq));
-    const value = decode(pair.slice(eq + 1));
+  for (const [key, value] of new URLSearchParams(hash.slice(1))) {
     if (key === 'rules') rules = VERSION.test(value) ? value : undefined;
     else {
       // Only the fields' own names: a key such as "__proto__" names none.

@@ -41,8 +41,9 @@ const loadCore = () =>
     destinationsTranslationIntegrity: INTEGRITY.destinationTranslations,
   }));
 
-// A page that already holds a widget asks for the core now, before the elements are built.
-if (document.querySelector('ev-export-check')) loadCore();
+// A page that already holds a widget asks for the core now, before the elements are built (unless
+// another copy of this module defined the element first: its core answers).
+if (!customElements.get('ev-export-check') && document.querySelector('ev-export-check')) loadCore();
 
 type Outcome = Result | ErrorResult;
 let sheet: CSSStyleSheet | undefined;
@@ -158,6 +159,8 @@ export class EvExportCheck extends HTMLElement {
     this.#started = true;
     this.#setLang();
     this.#layout();
+    // The full layout's form comes after the first result, or after a second if the core is slow to come.
+    setTimeout(() => this.#afterFirstPaint(), 1000);
     this.#els.status.replaceChildren(h('p', { class: 'verdict-title' }, t(this.#lang, 'loading')));
     loadCore().then(
       async (checker) => {
