@@ -4,7 +4,7 @@ import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { answerRow, cellsOf, parseRecord, splitRecords, toJsonLines, type AnswerRow } from './csv';
 import type { BatchJob, BatchMessage, Encoding } from './batch-worker';
-import type { Destination } from './checker';
+import type { BatchCounts, Destination } from './checker';
 
 type Entry = Destination['entry'];
 
@@ -20,8 +20,10 @@ const VERDICTS = ['permitted', 'conditional', 'not_permitted', 'undetermined', '
 export class BatchView {
   private worker?: Worker;
   private header: string[] = [];
-  private rows: AnswerRow[] = [];
-  private counts = new Map<string, number>(); // by verdict ("error" too), kept as rows arrive
+  private rows: AnswerRow[] = []; // the answers read so far: the table's first ones at once
+  private unread: string[] = []; // answers not yet read into rows, until a filter or a download asks
+  private total = 0; // rows answered (the core's count)
+  private counts = new Map<string, number>(); // by verdict ("error" too), as the core counts them
   private drawing = false;
   private shown = ''; // what the table shows: language, filter, how many rows and the first
   private spare?: Worker; // readied before a file is chosen
@@ -116,6 +118,8 @@ export class BatchView {
     this.header = [];
     this.renamed = [];
     this.rows = [];
+    this.unread = [];
+    this.total = 0;
     this.shown = '';
     this.counts = new Map();
     this.outputCsv = [];
@@ -173,13 +177,15 @@ export class BatchView {
     if (message.type === 'unreadable') return this.stop(t(this.lang, 'batchUnreadable'));
     this.take(message.output);
     if (message.type === 'progress') {
+      if (!('error' in message.counts)) this.count(message.counts);
       this.el.progress.value = message.done / message.total;
-      this.el.status.textContent = `${t(this.lang, 'batchRows')}: ${this.rows.length}`;
+      this.el.status.textContent = `${t(this.lang, 'batchRows')}: ${this.total}`;
       this.drawSoon();
       return;
     }
     const counts = message.counts;
     if ('error' in counts) return this.stop(counts.error.message);
+    this.count(counts);
     this.stop(undefined, true);
     performance.mark('evexport:batch-done');
     this.root.dataset.workerMs = message.ms.toFixed(0);
@@ -208,17 +214,30 @@ export class BatchView {
     this.draw();
   }
 
-  // Output arrives in whole rows; the first row of all is the header.
+  // Output arrives in whole rows; the first row of all is the header. The table's first rows are read
+  // at once; the rest when a filter or the JSON Lines download needs them (reading every answer as it
+  // came was a fifth of a large batch's time, docs/BENCHMARKS.md).
   private take(output: string) {
     if (!output) return;
     this.outputCsv.push(output);
+    if (this.rows.length < SHOWN) this.read(output);
+    else this.unread.push(output);
+  }
+
+  private read(output: string) {
     const records = splitRecords(output);
     if (!this.header.length && records.length) this.header = parseRecord(records.shift()!);
-    for (const record of records) {
-      const row = answerRow(record);
-      this.rows.push(row);
-      this.counts.set(row.verdict, (this.counts.get(row.verdict) ?? 0) + 1);
-    }
+    for (const record of records) this.rows.push(answerRow(record));
+  }
+
+  private allRows(): AnswerRow[] {
+    for (const output of this.unread.splice(0)) this.read(output);
+    return this.rows;
+  }
+
+  private count(counts: BatchCounts) {
+    this.total = counts.rows;
+    this.counts = new Map(VERDICTS.map((v) => [v, v === 'error' ? counts.errors : counts[v]]));
   }
 
   // Drawn once per frame however many answers arrive in it.
@@ -243,13 +262,14 @@ export class BatchView {
         ),
       ),
     );
-    const options = [h('option', { value: '' }, `${t(lang, 'batchAll')} (${this.rows.length})`)];
+    const options = [h('option', { value: '' }, `${t(lang, 'batchAll')} (${this.total})`)];
     for (const v of VERDICTS)
       options.push(h('option', { value: v }, `${t(lang, `batch.${v}`)} (${counts.get(v) ?? 0})`));
     this.el.filter.replaceChildren(...options);
     this.el.filter.value = this.filter;
 
-    const matching = this.filter ? this.rows.filter((r) => r.verdict === this.filter) : this.rows;
+    const matching = this.filter ? this.allRows().filter((r) => r.verdict === this.filter) : this.rows;
+    const count = this.filter ? matching.length : this.total;
     // For people: the row, its vehicle, the verdict and its reason in words, where it goes, and a link
     // to the calculator with the row's request. The codes (warnings, JSON Pointers) stay in the downloads.
     const at = (name: string) => this.header.indexOf(name);
@@ -275,7 +295,7 @@ export class BatchView {
           c[at('link')] ? h('a', { href: c[at('link')], target: '_blank', rel: 'noopener' }, t(lang, 'batchOpen')) : '',
       ]);
     const heads = columns.map(([key]) => t(lang, key));
-    const caption = `${t(lang, 'batchShowing')} ${Math.min(SHOWN, matching.length)} / ${matching.length}`;
+    const caption = `${t(lang, 'batchShowing')} ${Math.min(SHOWN, count)} / ${count}`;
     // While answers arrive the rows shown stay the same once there are SHOWN of them: only the
     // caption changes, and the table is not built again (each rebuild laid the page out anew).
     const shown = `${lang}|${this.filter}|${Math.min(SHOWN, matching.length)}|${matching[0]?.record ?? ''}`;
@@ -305,7 +325,9 @@ export class BatchView {
       kind === 'csv'
         ? // A byte-order mark first: without it Excel reads the file in the system's code page.
           new Blob(['\uFEFF', ...this.outputCsv], { type: 'text/csv;charset=utf-8' })
-        : new Blob([toJsonLines(this.header, this.rows, this.renamed)], { type: 'application/x-ndjson;charset=utf-8' });
+        : new Blob([toJsonLines(this.header, this.allRows(), this.renamed)], {
+            type: 'application/x-ndjson;charset=utf-8',
+          });
     const url = URL.createObjectURL(blob);
     const a = h('a', { href: url, download: `ev-export-check-results.${kind}` });
     document.body.append(a);

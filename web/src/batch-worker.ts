@@ -6,7 +6,13 @@ import { loadChecker, type Checker } from './checker';
 
 export type BatchMessage =
   | { type: 'ready' }
-  | { type: 'progress'; done: number; total: number; output: string }
+  | {
+      type: 'progress';
+      done: number;
+      total: number;
+      output: string;
+      counts: ReturnType<ReturnType<Checker['batch']>['counts']>;
+    }
   | {
       type: 'done';
       output: string;
@@ -111,11 +117,14 @@ self.onmessage = async (event: MessageEvent<BatchJob>) => {
     };
     for (let offset = 0; offset < file.size; offset += SLICE) {
       const bytes = await file.slice(offset, offset + SLICE).arrayBuffer();
+      const output = run.feed(piece(bytes));
+      // The core's counts so far: the page need not read every answer to count them.
       post({
         type: 'progress',
         done: Math.min(offset + SLICE, file.size),
         total: file.size,
-        output: run.feed(piece(bytes)),
+        output,
+        counts: run.counts(),
       });
     }
     const output = run.feed(piece()) + run.finish();

@@ -5,7 +5,7 @@ import wasmUrl from '@core/evexport.wasm?url';
 import destinationsWasmUrl from '@core/evexport-destinations.wasm?url';
 import destinationsUrl from '@core/destinations.json?url';
 
-export type { Checker, Destination, Request, Result, ErrorResult, Verdict } from '@core/index.mjs';
+export type { BatchCounts, Checker, Destination, Request, Result, ErrorResult, Verdict } from '@core/index.mjs';
 
 // Each translation is an asset of its own, fetched only when its language is chosen.
 const translations = import.meta.glob<string>('../../build/wasm/translations/*.json', {
