@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { openSite } from '../e2e/browser.mjs';
+import { openSite, paintedAt } from '../e2e/browser.mjs';
 import { root } from '../js/corpus.mjs';
 
 const runs = Number(process.argv[2] ?? 10);
@@ -71,17 +71,7 @@ for (let i = 0; i < runs; i++) {
   await page.waitForSelector('#verdict[data-verdict]');
   for (const [name, times] of Object.entries(marks))
     times.push(await page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name));
-  painted.push(
-    await page.evaluate(
-      () =>
-        new Promise((done) =>
-          new PerformanceObserver((list) => {
-            const entry = list.getEntries().find((e) => e.identifier === 'verdict');
-            if (entry) done(entry.renderTime);
-          }).observe({ type: 'element', buffered: true }),
-        ),
-    ),
-  );
+  painted.push(await paintedAt(page, 'verdict'));
   if (page.errors.length) throw new Error(page.errors.join('\n'));
   await page.context().close();
 }

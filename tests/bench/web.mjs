@@ -5,7 +5,7 @@
 //    reasons and field notes in the page (the address follows once per frame, measured apart), budget 1 ms;
 //  - the permalink update alone (history.replaceState with the request in the fragment).
 // Reproduce: ./scripts/build && node tests/bench/web.mjs [runs]
-import { openSite, permalink, verdictOf } from '../e2e/browser.mjs';
+import { openSite, paintedAt, permalink, verdictOf } from '../e2e/browser.mjs';
 
 const runs = Number(process.argv[2] ?? 15);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -18,15 +18,7 @@ async function firstVerdictAt(address) {
   await page.goto(address);
   await verdictOf(page);
   const inPage = await page.evaluate(() => performance.getEntriesByName('evexport:first-verdict')[0].startTime);
-  const painted = await page.evaluate(
-    () =>
-      new Promise((done) =>
-        new PerformanceObserver((list) => {
-          const entry = list.getEntries().find((e) => e.identifier === 'verdict');
-          if (entry) done(entry.renderTime);
-        }).observe({ type: 'element', buffered: true }),
-      ),
-  );
+  const painted = await paintedAt(page, 'verdict');
   await page.context().close();
   return { inPage, painted };
 }

@@ -76,3 +76,17 @@ export async function fillForm(page, request) {
     else await page.fill(selector, text);
   }
 }
+
+// When the element marked elementtiming="<identifier>" was first painted (Element Timing), in ms from
+// navigation: the benchmarks' measure of an answer the reader sees.
+export const paintedAt = (page, identifier) =>
+  page.evaluate(
+    (id) =>
+      new Promise((done) =>
+        new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.identifier === id);
+          if (entry) done(entry.renderTime);
+        }).observe({ type: 'element', buffered: true }),
+      ),
+    identifier,
+  );
