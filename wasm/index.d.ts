@@ -385,13 +385,14 @@ export interface BatchCounts {
   read: { separator: string; date_forms: string[]; unknown_columns: string[] };
 }
 
-export interface BatchRun {
+export interface BatchRun<Answers extends string | Uint8Array = string> {
   /** Feeds text, or its UTF-8 bytes (a file read in slices: no decoding), cut anywhere; returns the CSV
-   * answers of the rows it completes (the header first). */
-  feed(text: string | Uint8Array): string;
-  /** Ends the input; returns the answer of a last row without a line break. feed() after it returns ''.
-   * Both throw a TypeError if the core closed the batch to make room (more than 16 kept at once). */
-  finish(): string;
+   * answers of the rows it completes (the header first), as text or (output 'bytes') UTF-8 bytes. */
+  feed(text: string | Uint8Array): Answers;
+  /** Ends the input; returns the answer of a last row without a line break. feed() after it returns
+   * nothing ('' or no bytes). Both throw a TypeError if the core closed the batch to make room (more
+   * than 16 kept at once). */
+  finish(): Answers;
   counts(): BatchCounts | { error: { code: 'unknown_batch'; field: string; message: string } };
 }
 
@@ -413,8 +414,10 @@ export interface Checker {
   /** Streams a CSV or JSON Lines inventory through; answers come back as CSV rows (README, batch).
    * Each row's `message` is in `lang` unless the row names its own; with `link` (the calculator's
    * http(s) address), a `link` column opens each row's request there. Throws (TypeError) for an
-   * unknown format, a language tag over 16 bytes or a link that is not such an address. */
-  batch(format: 'csv' | 'jsonl', options?: { lang?: string; link?: string }): BatchRun;
+   * unknown format, a language tag over 16 bytes or a link that is not such an address. With
+   * `output: 'bytes'` (added 2026-11-30) feed() and finish() return the answers' UTF-8 bytes. */
+  batch(format: 'csv' | 'jsonl', options?: { lang?: string; link?: string; output?: 'text' }): BatchRun;
+  batch(format: 'csv' | 'jsonl', options: { lang?: string; link?: string; output: 'bytes' }): BatchRun<Uint8Array>;
   /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one
    * in force stays. */
   loadRuleset(

@@ -20,6 +20,21 @@ const tooLarge = (field, limit) => ({ error: { code: 'too_large', field, message
 // UTF-16 length is a lower bound of the UTF-8 length: longer than the limit in either is too large.
 const over = (text, limit) => typeof text === 'string' && text.length > limit;
 
+// A batch's answer as bytes that are the core's error, not CSV: they start {"error".
+const ERROR_START = [...'{"error"'].map((c) => c.charCodeAt(0));
+const isError = (bytes) => bytes.length >= ERROR_START.length && ERROR_START.every((b, i) => bytes[i] === b);
+// Byte arrays end to end, in one of its own (one part is returned as it is).
+const concat = (parts) => {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+};
+
 // Called for every object of every request on the fast path: no allocation.
 const isPlain = (v) => {
   if (v === null || typeof v !== 'object') return false;
@@ -357,11 +372,14 @@ export async function createChecker(options = {}) {
      * Starts a batch ('csv' or 'jsonl' input). feed(text) returns the answers of the rows the text
      * completes, as CSV (header first); finish() answers a last row without a line break. Each row's
      * message is in `lang` (unless the row names its own); with `link`, the calculator's address, a
-     * `link` column opens each row's request there.
+     * `link` column opens each row's request there. With output 'bytes' the answers come as their
+     * UTF-8 bytes (a Uint8Array of its own, which can be transferred), not decoded into text.
      * Text may be cut anywhere. Batches may run side by side; each keeps the ruleset and registry it
      * started with, whatever is loaded meanwhile.
      */
-    batch(format, { lang = 'en', link = '' } = {}) {
+    batch(format, { lang = 'en', link = '', output = 'text' } = {}) {
+      if (output !== 'text' && output !== 'bytes') throw new TypeError('output is "text" or "bytes"');
+      const raw = output === 'bytes';
       const core = currentCore(); // a batch stays with the build it started on
       // One line each (wasm/bindings.cpp); a line break inside one is refused by the core's checks.
       const options = [format, lang, link].map(String);
@@ -372,39 +390,40 @@ export async function createChecker(options = {}) {
       // others meanwhile, or starting another batch, changes nothing for it (core Session).
       const id = started.batch;
       let ended = false;
-      // CSV text, or a TypeError when the core closed this batch (more than 16 open at once): an
-      // error is never mixed into the answers.
-      const answered = (text) => {
-        if (text.startsWith('{"error"')) throw new TypeError(JSON.parse(text).error.message);
-        return text;
+      // CSV text (or its bytes), or a TypeError when the core closed this batch (more than 16 open at
+      // once): an error is never mixed into the answers.
+      const answered = (answer) => {
+        const error = raw ? isError(answer) : answer.startsWith('{"error"');
+        if (error) throw new TypeError(JSON.parse(raw ? new TextDecoder().decode(answer) : answer).error.message);
+        return answer;
       };
+      const joined = (parts) => (raw ? concat(parts) : parts.join(''));
       return {
         // A chunk goes to the core in pieces of at most 1 MiB, so that no chunk, however large,
         // makes the core's memory grow by its size.
         feed: (chunk) => {
-          if (ended) return '';
+          const parts = [];
+          if (ended) return joined(parts);
           // Bytes (UTF-8, cut anywhere) go to the core as they are, in pieces of at most 1 MiB.
           if (chunk instanceof Uint8Array) {
-            let out = '';
             for (let at = 0; at < chunk.length; at += BATCH_PIECE)
-              out += answered(core.batchFeedBytes(id, chunk.subarray(at, at + BATCH_PIECE)));
-            return out;
+              parts.push(answered(core.batchFeedBytes(id, chunk.subarray(at, at + BATCH_PIECE), raw)));
+            return joined(parts);
           }
           const text = String(chunk);
-          let out = '';
           for (let at = 0; at < text.length; ) {
             // Never between the two halves of a surrogate pair: a piece is whole characters.
             let end = Math.min(at + BATCH_PIECE, text.length);
             if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-            out += answered(core.batchFeed(id, text.slice(at, end)));
+            parts.push(answered(core.batchFeed(id, text.slice(at, end), raw)));
             at = end;
           }
-          return out;
+          return joined(parts);
         },
         finish: () => {
-          if (ended) return '';
+          if (ended) return joined([]);
           ended = true;
-          return answered(core.batchFinish(id));
+          return answered(core.batchFinish(id, raw));
         },
         counts: () => JSON.parse(core.batchCounts(id)),
       };

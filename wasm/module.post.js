@@ -37,15 +37,20 @@
   // be trusted, so it answers the contract's internal_error from then on ("stopped").
   let stopped = null;
   const failure = (message) => JSON.stringify({ error: { code: 'internal_error', field: '', message: message } });
-  const text = (call) => {
-    if (stopped !== null) return failure(`the core stopped after an internal error (${stopped}); create a new checker`);
+  // With `raw`, the answer's UTF-8 bytes, copied out, instead of its text: a batch's answers handed on
+  // as they are (the page's worker), never decoded and encoded again.
+  const text = (call, raw) => {
+    const answer = (message) => (raw ? encoder.encode(message) : message);
+    if (stopped !== null)
+      return answer(failure(`the core stopped after an internal error (${stopped}); create a new checker`));
     try {
-      return read(call());
+      const address = call();
+      return raw ? HEAPU8.slice(address + 4, address + 4 + HEAPU32[address >> 2]) : read(address);
     } catch (e) {
       // (No optional chaining here: emcc 3.1.6's JS optimiser cannot read it; TOOLCHAIN.md.)
       // biome-ignore lint/complexity/useOptionalChain: see above
       stopped = String((e && e.message) || e);
-      return failure(stopped);
+      return answer(failure(stopped));
     }
   };
   const one = (name) => (value) => text(() => Module[name](send(String(value))));
@@ -71,14 +76,14 @@
     Module['loadDestinationsTranslation'] = one('_evexport_load_destinations_translation');
   }
   Module['batchStart'] = one('_evexport_batch_start');
-  Module['batchFeed'] = (id, chunk) => text(() => Module['_evexport_batch_feed'](id, send(String(chunk))));
+  Module['batchFeed'] = (id, chunk, raw) => text(() => Module['_evexport_batch_feed'](id, send(String(chunk))), raw);
   // UTF-8 bytes as they are (a file read in slices): copied, never decoded and encoded again.
-  Module['batchFeedBytes'] = (id, bytes) =>
+  Module['batchFeedBytes'] = (id, bytes, raw) =>
     text(() => {
       room(bytes.length);
       input.set(bytes);
       return Module['_evexport_batch_feed'](id, bytes.length);
-    });
-  Module['batchFinish'] = (id) => text(() => Module['_evexport_batch_finish'](id));
+    }, raw);
+  Module['batchFinish'] = (id, raw) => text(() => Module['_evexport_batch_finish'](id), raw);
   Module['batchCounts'] = (id) => text(() => Module['_evexport_batch_counts'](id));
 })();

@@ -163,6 +163,22 @@ test('batch through the JS API: the same answers as the native CLI, however the 
   await ru.loadLanguage('ru');
   const run = ru.batch('csv', { lang: 'ru', link: 'https://example.org/ev/' });
   assert.equal(run.feed(csv) + run.finish(), styled);
+  // The same answers as their UTF-8 bytes (output 'bytes', as the page's worker hands them on), fed as
+  // bytes cut inside a character and as text; each answer a buffer of its own.
+  const utf8 = new TextDecoder();
+  for (const input of [bytes, csv]) {
+    const raw = ru.batch('csv', { lang: 'ru', link: 'https://example.org/ev/', output: 'bytes' });
+    const parts = [raw.feed(input.slice(0, 7)), raw.feed(input.slice(7)), raw.finish(), raw.feed('x,y\n')];
+    assert.ok(parts.every((p) => p instanceof Uint8Array && p.byteOffset === 0 && p.buffer.byteLength === p.length));
+    assert.equal(parts.map((p) => utf8.decode(p)).join(''), styled);
+    assert.equal(parts.at(-1).length, 0); // nothing after finish()
+  }
+  assert.throws(() => checker.batch('csv', { output: 'json' }), TypeError);
+  // A batch the core closed to make room (more than 16 open) throws, as bytes as in text: its error
+  // is never handed on as answers.
+  const closed = [ru.batch('csv', { output: 'bytes' }), ru.batch('csv')];
+  for (let i = 0; i < 16; i++) ru.batch('csv');
+  for (const b of closed) assert.throws(() => b.feed('id\n1\n'), /no open batch/);
   assert.match(styled, /Разрешено при условиях/);
   assert.throws(() => checker.batch('csv', { link: 'javascript:alert(1)' }), TypeError);
   assert.throws(() => checker.batch('csv', { lang: 'ru\n' }), TypeError);

@@ -3,7 +3,7 @@
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { answerRow, cellsOf, parseRecord, splitRecords, toJsonLines, type AnswerRow } from './csv';
-import type { BatchJob, BatchMessage, Encoding } from './batch-worker';
+import type { BatchJob, BatchMessage, Bytes, Encoding } from './batch-worker';
 import type { BatchCounts, Destination } from './checker';
 
 type Entry = Destination['entry'];
@@ -14,6 +14,7 @@ const ENCODING_NAMES: Record<Encoding, string> = {
   'utf-16be': 'UTF-16 (big-endian)',
   gb18030: 'GBK / GB18030',
 };
+const utf8 = new TextDecoder();
 const SHOWN = 200; // rows drawn in the table at a time; the downloads hold them all
 const VERDICTS = ['permitted', 'conditional', 'not_permitted', 'undetermined', 'error'] as const;
 
@@ -21,13 +22,13 @@ export class BatchView {
   private worker?: Worker;
   private header: string[] = [];
   private rows: AnswerRow[] = []; // the answers read so far: the table's first ones at once
-  private unread: string[] = []; // answers not yet read into rows, until a filter or a download asks
+  private unread: Bytes[] = []; // answers not yet read into rows, until a filter or a download asks
   private total = 0; // rows answered (the core's count)
   private counts = new Map<string, number>(); // by verdict ("error" too), as the core counts them
   private drawing = false;
   private shown = ''; // what the table shows: language, filter, how many rows and the first
   private spare?: Worker; // readied before a file is chosen
-  private outputCsv: string[] = [];
+  private outputCsv: Bytes[] = []; // the answers' CSV as the core wrote it, for the download
   private renamed: [string, string][] = []; // input columns written under another name (the core's counts)
   private filter = '';
   private lang: Lang = 'en';
@@ -175,7 +176,7 @@ export class BatchView {
     if (message.type === 'ready') return;
     if (message.type === 'failed') return this.stop(message.message);
     if (message.type === 'unreadable') return this.stop(t(this.lang, 'batchUnreadable'));
-    this.take(message.output);
+    for (const output of message.type === 'done' ? message.output : [message.output]) this.take(output);
     if (message.type === 'progress') {
       if (!('error' in message.counts)) this.count(message.counts);
       this.el.progress.value = message.done / message.total;
@@ -217,15 +218,15 @@ export class BatchView {
   // Output arrives in whole rows; the first row of all is the header. The table's first rows are read
   // at once; the rest when a filter or the JSON Lines download needs them (reading every answer as it
   // came was a fifth of a large batch's time, docs/BENCHMARKS.md).
-  private take(output: string) {
-    if (!output) return;
+  private take(output: Bytes) {
+    if (!output.length) return;
     this.outputCsv.push(output);
     if (this.rows.length < SHOWN) this.read(output);
     else this.unread.push(output);
   }
 
-  private read(output: string) {
-    const records = splitRecords(output);
+  private read(output: Bytes) {
+    const records = splitRecords(utf8.decode(output));
     if (!this.header.length && records.length) this.header = parseRecord(records.shift()!);
     for (const record of records) this.rows.push(answerRow(record));
   }

@@ -4,18 +4,21 @@
 // Nothing leaves the browser.
 import { loadChecker, type Checker } from './checker';
 
+// Answers as the core wrote them: UTF-8 bytes in a buffer of their own (the JS API's output 'bytes').
+export type Bytes = Uint8Array<ArrayBuffer>;
+
 export type BatchMessage =
   | { type: 'ready' }
   | {
       type: 'progress';
       done: number;
       total: number;
-      output: string;
+      output: Bytes;
       counts: ReturnType<ReturnType<Checker['batch']>['counts']>;
     }
   | {
       type: 'done';
-      output: string;
+      output: Bytes[];
       counts: ReturnType<ReturnType<Checker['batch']>['counts']>;
       ms: number;
       encoding: Encoding;
@@ -83,7 +86,9 @@ export interface BatchJob {
 }
 
 self.onmessage = async (event: MessageEvent<BatchJob>) => {
-  const post = (message: BatchMessage) => (self as unknown as Worker).postMessage(message);
+  // The answers' bytes are handed over, not copied (transferred).
+  const post = (message: BatchMessage, moved: Transferable[] = []) =>
+    (self as unknown as Worker).postMessage(message, moved);
   try {
     const { file, format = 'csv', lang, link } = event.data;
     // With the destination, as the CLI's batch: rows naming one get its three columns (issue 14).
@@ -98,7 +103,9 @@ self.onmessage = async (event: MessageEvent<BatchJob>) => {
       return post({ type: 'ready' });
     }
     const start = performance.now(); // the worker's own time, for docs/BENCHMARKS.md
-    const run = core.batch(format, { lang, link });
+    // The answers as UTF-8 bytes: the page keeps them as they are for the download, and reads as text
+    // only the rows it shows (docs/BENCHMARKS.md).
+    const run = core.batch(format, { lang, link, output: 'bytes' });
     // A UTF-8 CSV's bytes go to the core as they are; a CSV in another encoding is decoded here first
     // (a malformed sequence further on stops the reading), and JSON Lines, UTF-8 by definition, with
     // replacement characters rather than refused whole.
@@ -117,18 +124,19 @@ self.onmessage = async (event: MessageEvent<BatchJob>) => {
     };
     for (let offset = 0; offset < file.size; offset += SLICE) {
       const bytes = await file.slice(offset, offset + SLICE).arrayBuffer();
-      const output = run.feed(piece(bytes));
+      const output = run.feed(piece(bytes)) as Bytes;
       // The core's counts so far: the page need not read every answer to count them.
-      post({
-        type: 'progress',
-        done: Math.min(offset + SLICE, file.size),
-        total: file.size,
-        output,
-        counts: run.counts(),
-      });
+      post(
+        { type: 'progress', done: Math.min(offset + SLICE, file.size), total: file.size, output, counts: run.counts() },
+        [output.buffer],
+      );
     }
-    const output = run.feed(piece()) + run.finish();
-    post({ type: 'done', output, counts: run.counts(), ms: performance.now() - start, encoding });
+    const output = [run.feed(piece()), run.finish()] as Bytes[];
+    const ms = performance.now() - start;
+    post(
+      { type: 'done', output, counts: run.counts(), ms, encoding },
+      output.map((o) => o.buffer),
+    );
   } catch (e) {
     post(e instanceof Unreadable ? { type: 'unreadable' } : { type: 'failed', message: String(e) });
   }
