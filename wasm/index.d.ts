@@ -414,10 +414,15 @@ export interface Checker {
   /** Streams a CSV or JSON Lines inventory through; answers come back as CSV rows (README, batch).
    * Each row's `message` is in `lang` unless the row names its own; with `link` (the calculator's
    * http(s) address), a `link` column opens each row's request there. Throws (TypeError) for an
-   * unknown format, a language tag over 16 bytes or a link that is not such an address. With
-   * `output: 'bytes'` (added 2026-11-30) feed() and finish() return the answers' UTF-8 bytes. */
+   * unknown format, a language tag over 16 bytes, a link that is not such an address, or an `output`
+   * other than 'text' or 'bytes'. With `output: 'bytes'` (added 2026-11-30) feed() and finish() return
+   * the answers' UTF-8 bytes, each in an ArrayBuffer of its own (transferable). */
   batch(format: 'csv' | 'jsonl', options?: { lang?: string; link?: string; output?: 'text' }): BatchRun;
   batch(format: 'csv' | 'jsonl', options: { lang?: string; link?: string; output: 'bytes' }): BatchRun<Uint8Array>;
+  batch(
+    format: 'csv' | 'jsonl',
+    options: { lang?: string; link?: string; output?: 'text' | 'bytes' },
+  ): BatchRun<string | Uint8Array>;
   /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one
    * in force stays. */
   loadRuleset(

@@ -162,10 +162,9 @@ export class BatchView {
   // Ends the run. A worker that finished its file is kept for the next one (its core is loaded);
   // one stopped midway is ended.
   private stop(message?: string, finished = false) {
-    if (finished && this.worker && !this.spare) {
-      this.spare = this.worker;
-      this.spare.onmessage = null;
-    } else this.worker?.terminate();
+    if (this.worker) this.worker.onmessage = null; // nothing it had queued reaches the next run
+    if (finished && this.worker && !this.spare) this.spare = this.worker;
+    else this.worker?.terminate();
     this.worker = undefined;
     this.el.cancel.hidden = true;
     this.el.progress.hidden = true;
