@@ -36,13 +36,15 @@
   // a defect, or memory that cannot be had (for the input too), aborts it. A core that aborted cannot
   // be trusted, so it answers the contract's internal_error from then on ("stopped").
   let stopped = null;
-  const failure = (message) => JSON.stringify({ error: { code: 'internal_error', field: '', message: message } });
+  const failure = (message, raw) => {
+    const json = JSON.stringify({ error: { code: 'internal_error', field: '', message: message } });
+    return raw ? encoder.encode(json) : json;
+  };
   // With `raw`, the answer's UTF-8 bytes, copied out, instead of its text: a batch's answers handed on
   // as they are (the page's worker), never decoded and encoded again.
   const text = (call, raw) => {
-    const answer = (message) => (raw ? encoder.encode(message) : message);
     if (stopped !== null)
-      return answer(failure(`the core stopped after an internal error (${stopped}); create a new checker`));
+      return failure(`the core stopped after an internal error (${stopped}); create a new checker`, raw);
     try {
       const address = call();
       return raw ? HEAPU8.slice(address + 4, address + 4 + HEAPU32[address >> 2]) : read(address);
@@ -50,7 +52,7 @@
       // (No optional chaining here: emcc 3.1.6's JS optimiser cannot read it; TOOLCHAIN.md.)
       // biome-ignore lint/complexity/useOptionalChain: see above
       stopped = String((e && e.message) || e);
-      return answer(failure(stopped));
+      return failure(stopped, raw);
     }
   };
   const one = (name) => (value) => text(() => Module[name](send(String(value))));

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { integrity } from './integrity';
+import { preloadCore } from './preload-core.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -14,8 +15,6 @@ export default defineConfig({
   base: './',
   publicDir: here('../public'),
   resolve: { alias: { '@core': here('../build/wasm') } },
-  // The core's .wasm is fetched from the HTML's first bytes (a preload the JS API's fetch then
-  // takes), not only once the page's script has run.
   plugins: [
     // The service worker (web/sw.template.js): the page and what its first answer needs, cached at
     // the first visit under a version named by the built files, so that it answers offline after.
@@ -41,21 +40,7 @@ export default defineConfig({
         });
       },
     },
-    {
-      name: 'preload-core',
-      transformIndexHtml: {
-        order: 'post',
-        handler: (_html, ctx) =>
-          Object.keys(ctx.bundle ?? {})
-            // The core only: the destination's build is fetched when a destination is first named.
-            .filter((name) => name.endsWith('.wasm') && !name.includes('destinations'))
-            .map((name) => ({
-              tag: 'link',
-              attrs: { rel: 'preload', href: `./${name}`, as: 'fetch', type: 'application/wasm', crossorigin: '' },
-              injectTo: 'head-prepend' as const,
-            })),
-      },
-    },
+    preloadCore(),
   ],
   build: {
     outDir: here('../build/site'),

@@ -26,8 +26,6 @@ inline std::size_t utf8_length(std::string_view s, std::size_t i) {
 class JsonWriter {
 public:
     explicit JsonWriter(std::size_t reserve = 1024) { out_.reserve(reserve); }
-    // Writes into `buffer`'s memory (emptied first): a writer used for every row allocates nothing.
-    explicit JsonWriter(std::string&& buffer) : out_(std::move(buffer)) { out_.clear(); }
 
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }

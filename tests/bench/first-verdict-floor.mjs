@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { preloadCore } from '../../web/preload-core.mjs';
 import { openSite, paintedAt } from '../e2e/browser.mjs';
 import { root } from '../js/corpus.mjs';
 
@@ -43,22 +44,7 @@ await build({
   configFile: false,
   resolve: { alias: { '@core': core } },
   build: { outDir: dir, emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0, modulePreload: { polyfill: false } },
-  plugins: [
-    {
-      name: 'preload-core',
-      transformIndexHtml: {
-        order: 'post',
-        handler: (_html, ctx) =>
-          Object.keys(ctx.bundle ?? {})
-            .filter((name) => name.endsWith('.wasm'))
-            .map((name) => ({
-              tag: 'link',
-              attrs: { rel: 'preload', href: `./${name}`, as: 'fetch', type: 'application/wasm', crossorigin: '' },
-              injectTo: 'head-prepend',
-            })),
-      },
-    },
-  ],
+  plugins: [preloadCore()],
 });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
