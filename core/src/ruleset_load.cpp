@@ -9,6 +9,7 @@
 #include "embedded.hpp"
 #include "evexport/evaluate.hpp"
 #include "json_reader.hpp"
+#include "packed.hpp"
 #include "render.hpp"
 #include "sha256.hpp"
 #include "translation.hpp"
@@ -466,36 +467,47 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_vi
 }
 
 std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load(std::string_view json_text, std::string sha256) {
-    return load_translated(json_text, std::move(sha256), {});
+    return load_translated(json_text, Form::json, std::move(sha256), {});
+}
+
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_packed(std::string_view packed, std::string sha256) {
+    return load_translated(packed, Form::packed, std::move(sha256), {});
 }
 
 std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::with_translations(
     const std::vector<std::string_view>& packs) const {
     auto all = packs_;
     all.insert(all.end(), packs.begin(), packs.end());
-    return load_translated(text_, sha256, std::move(all), unpinned);
+    return load_translated(text_, form_, sha256, std::move(all), unpinned);
 }
 
-std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std::string_view json_text,
+std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_translated(std::string_view text, Form form,
                                                                              std::string sha256,
                                                                              std::vector<std::string> packs,
                                                                              bool unpinned) {
-    const auto parsed = detail::parse_json(json_text);
-    if (!parsed) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
     auto ruleset = std::make_shared<Ruleset>();
-    Loader loader{detail::Reader{"invalid_ruleset"}, *ruleset};
+    if (form == Form::packed) {
+        // Written by this build's own tool from a ruleset its loader checked (packed.hpp).
+        if (!detail::unpack_ruleset(text, *ruleset))
+            return Error{"invalid_ruleset", "", "the packed ruleset does not match this build"};
+    } else {
+        const auto parsed = detail::parse_json(text);
+        if (!parsed) return Error{"invalid_ruleset", "", "the ruleset is not valid JSON"};
+        Loader loader{detail::Reader{"invalid_ruleset"}, *ruleset};
 #if defined(__cpp_exceptions)
-    try {
-        loader.load(*parsed);
-    } catch (const std::exception& e) {  // a defect in the loader, not in the data; still never escapes
-        loader.in.fail("", e.what());
-    }
+        try {
+            loader.load(*parsed);
+        } catch (const std::exception& e) {  // a defect in the loader, not in the data; still never escapes
+            loader.in.fail("", e.what());
+        }
 #else
-    loader.load(*parsed);  // the WebAssembly build: a defect aborts (CMakeLists.txt)
+        loader.load(*parsed);  // the WebAssembly build: a defect aborts (CMakeLists.txt)
 #endif
-    if (!loader.in.ok()) return loader.in.error();
+        if (!loader.in.ok()) return loader.in.error();
+    }
     ruleset->sha256 = std::move(sha256);
-    ruleset->text_ = std::string(json_text);
+    ruleset->text_ = std::string(text);
+    ruleset->form_ = form;
     // Its own languages are those of its title; each translation adds one.
     for (const auto& [lang, text] : ruleset->title.by_lang) ruleset->languages.push_back(lang);
     for (auto& pack : packs) {
@@ -559,9 +571,15 @@ std::variant<std::shared_ptr<const Ruleset>, Error> Ruleset::load_replacement(st
 
 const Ruleset& Ruleset::builtin() { return *builtin_shared(); }
 
+// The WebAssembly build embeds it packed, so that a page's start parses no JSON (packed.hpp); the
+// native build embeds the file. The hash is the file's either way.
 const std::shared_ptr<const Ruleset>& Ruleset::builtin_shared() {
     static const std::shared_ptr<const Ruleset> instance = [] {
+#if defined(EVEXPORT_PACKED_RULESET)
+        auto loaded = load_packed(embedded::ruleset(), std::string(embedded::ruleset_sha256()));
+#else
         auto loaded = load(embedded::ruleset(), std::string(embedded::ruleset_sha256()));
+#endif
         if (auto* error = std::get_if<Error>(&loaded)) {
             // The build's own data failed its check: a build defect that the tests catch first.
             // fputs, not fprintf: no printf in the WebAssembly download for one message.

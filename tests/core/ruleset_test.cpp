@@ -6,6 +6,7 @@
 #include "corpus.hpp"
 #include "evexport/api.hpp"
 #include "evexport/ruleset.hpp"
+#include "packed.hpp"
 #include "sha256.hpp"
 
 namespace {
@@ -363,3 +364,53 @@ TEST(Evaluation, TheUnconfirmedWarningSaysHowTheRuleCouldChangeTheOutcome) {
 }
 
 }  // namespace
+
+// The WebAssembly build embeds the ruleset packed (core/src/packed.hpp). Read back, the packed form
+// is the same ruleset: it packs to the same bytes, describes itself and answers every case of the
+// corpus as the file does, in each language, with a translation too.
+TEST(PackedRuleset, AnswersAsTheFileItWasPackedFrom) {
+    const auto text = corpus::read(kRulesFile);
+    const auto from_file = std::get<std::shared_ptr<const Ruleset>>(Ruleset::load(text));
+    const auto packed = evexport::detail::pack_ruleset(*from_file);
+    ASSERT_TRUE(packed);
+    EXPECT_LT(packed->size(), text.size());
+    auto loaded = Ruleset::load_packed(*packed, from_file->sha256);
+    ASSERT_TRUE(std::holds_alternative<std::shared_ptr<const Ruleset>>(loaded))
+        << std::get<evexport::Error>(loaded).message;
+    const auto from_pack = std::get<std::shared_ptr<const Ruleset>>(loaded);
+    EXPECT_EQ(evexport::detail::pack_ruleset(*from_pack), packed);
+    EXPECT_EQ(from_pack->sha256, from_file->sha256);
+
+    const auto es = corpus::read(std::string(EVEXPORT_RULES_DIR) + "/translations/es.json");
+    const auto file_es = std::get<std::shared_ptr<const Ruleset>>(from_file->with_translations({es}));
+    const auto pack_es = std::get<std::shared_ptr<const Ruleset>>(from_pack->with_translations({es}));
+    for (const char* lang : {"en", "zh", "es"}) {
+        EXPECT_EQ(evexport::ruleset_info_json(*pack_es, lang), evexport::ruleset_info_json(*file_es, lang)) << lang;
+        EXPECT_EQ(evexport::tables_json(*pack_es, lang), evexport::tables_json(*file_es, lang)) << lang;
+    }
+    const auto today = *evexport::parse_date("2026-11-28");
+    const auto cases = corpus::load();
+    ASSERT_GT(cases.size(), 100u);
+    for (const auto& c : cases)
+        for (const char* lang : {"en", "zh", "es"}) {
+            auto request = corpus::json::parse(c.request_text, nullptr, false);  // some cases are not JSON
+            if (request.is_object()) request["lang"] = lang;
+            const auto text = request.is_object() ? request.dump() : c.request_text;
+            EXPECT_EQ(evexport::evaluate_json(text, *pack_es, today).json,
+                      evexport::evaluate_json(text, *file_es, today).json)
+                << c.topic_file << ": " << c.name << " in " << lang;
+        }
+}
+
+// Bytes cut short, or with a byte changed, are refused, never followed (the native tests run under
+// ASan too).
+TEST(PackedRuleset, DamagedBytesAreRefusedNotFollowed) {
+    const auto packed = *evexport::detail::pack_ruleset(Ruleset::builtin());
+    for (std::size_t cut = 0; cut < packed.size(); cut += cut < 64 ? 1 : 997)
+        EXPECT_TRUE(std::holds_alternative<evexport::Error>(Ruleset::load_packed(packed.substr(0, cut), ""))) << cut;
+    for (std::size_t at = 0; at < 4096 && at < packed.size(); at += 7) {
+        auto damaged = packed;
+        damaged[at] = char(damaged[at] ^ 0x5a);
+        EXPECT_TRUE(std::holds_alternative<evexport::Error>(Ruleset::load_packed(damaged, ""))) << at;
+    }
+}

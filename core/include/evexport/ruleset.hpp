@@ -136,6 +136,9 @@ public:
     static std::variant<std::shared_ptr<const Ruleset>, Error> load(std::string_view json_text);
     // The same, for bytes whose SHA-256 is already known (the built-in file, hashed by the build).
     static std::variant<std::shared_ptr<const Ruleset>, Error> load(std::string_view json_text, std::string sha256);
+    // The same from its packed form (core/src/packed.hpp: the built-in ruleset as the WebAssembly
+    // build embeds it, written by this build's tool; not a form to keep or exchange).
+    static std::variant<std::shared_ptr<const Ruleset>, Error> load_packed(std::string_view packed, std::string sha256);
     // A ruleset to replace the one in force. Refused — and the one in force stays — when it is
     // malformed (invalid_ruleset), when its SHA-256 is not the pinned one (ruleset_sha256_mismatch),
     // when it is another ruleset (ruleset_id_mismatch), when it is older than the one in force
@@ -184,11 +187,14 @@ public:
     const HsCode* hs_derive(Category, Powertrain, Condition) const;
 
 private:
-    static std::variant<std::shared_ptr<const Ruleset>, Error> load_translated(std::string_view json_text,
+    // A ruleset's bytes: its JSON file, or the packed form the WebAssembly build embeds (packed.hpp).
+    enum class Form { json, packed };
+    static std::variant<std::shared_ptr<const Ruleset>, Error> load_translated(std::string_view text, Form form,
                                                                                std::string sha256,
                                                                                std::vector<std::string> packs,
                                                                                bool unpinned = false);
-    std::string text_;                // the JSON it was loaded from, for with_translations
+    std::string text_;  // what it was loaded from, for with_translations
+    Form form_ = Form::json;
     std::vector<std::string> packs_;  // the translations applied to it
     void index();
     static constexpr int derive_key(Category c, Powertrain p, Condition d) {
