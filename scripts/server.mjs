@@ -1,9 +1,11 @@
 // A small static server for build/site: the right types for .wasm and .mjs, a strict
-// Content-Security-Policy, and for the widget (embed/) the CORS headers a page on another origin
-// needs to load it. Used by scripts/serve and by the browser tests.
+// Content-Security-Policy, for the widget (embed/) the CORS headers a page on another origin
+// needs to load it, and text and wasm sent gzipped as any host would. Used by scripts/serve and by
+// the browser tests and benchmarks.
 import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
 import { STATUS_CODES, createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -18,6 +20,19 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
+
+// What is sent gzipped to a browser that takes it: the types that shrink (docs/BENCHMARKS.md counts
+// the download gzipped). Each file is compressed once, and again only when it changes.
+const GZIP = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.csv', '.webmanifest']);
+const gzipped = new Map(); // path -> { key, bytes }
+function gzipOf(path, stat) {
+  const key = `${stat.mtimeMs}:${stat.size}`;
+  const cached = gzipped.get(path);
+  if (cached?.key === key) return cached.bytes;
+  const bytes = gzipSync(readFileSync(path));
+  gzipped.set(path, { key, bytes });
+  return bytes;
+}
 
 // No inline script, no eval; WebAssembly compilation allowed; nothing loaded from elsewhere.
 export const CSP = [
@@ -102,10 +117,14 @@ export function startServer({ root, host = '127.0.0.1', port = 8080, headers = s
     }
     if (path !== base && !path.startsWith(base + sep)) return fail(res, 403);
     if (!stat.isFile()) return fail(res, 404);
-    const body = rewrite ? rewrite(path, readFileSync(path), req) : null;
+    const zip = GZIP.has(extname(path)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    const rewritten = rewrite ? rewrite(path, readFileSync(path), req) : null;
+    const body = zip ? (rewritten ? gzipSync(rewritten) : gzipOf(path, stat)) : rewritten;
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body ? body.length : stat.size,
+      ...(zip ? { 'Content-Encoding': 'gzip' } : {}),
+      ...(GZIP.has(extname(path)) ? { Vary: 'Accept-Encoding' } : {}),
       ...COMMON,
       ...headers(path, base),
     });
