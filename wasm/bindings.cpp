@@ -110,7 +110,8 @@ EMSCRIPTEN_KEEPALIVE int evexport_load_destinations_translation(int json) {
 #endif
 
 // Batches run side by side, each under its id, each with the ruleset and registry it started with.
-// Its options come as one text, a line each: the format, the rows' language, the link base (JS API).
+// Its options come as one text, a line each: the format, the rows' language, the link base, and the
+// part's first and end byte offsets in decimal (JS API; empty: the whole file).
 EMSCRIPTEN_KEEPALIVE int evexport_batch_start(int options) {
     std::string_view rest = text(options);
     auto line = [&rest] {
@@ -123,6 +124,14 @@ EMSCRIPTEN_KEEPALIVE int evexport_batch_start(int options) {
     evexport::BatchStyle style;
     if (const auto lang = line(); !lang.empty()) style.lang = std::string(lang);
     style.link_base = std::string(line());
+    // The JS API checked them: decimal digits, each below 2^53.
+    auto offset = [](std::string_view digits, std::size_t otherwise) {
+        std::size_t n = 0;
+        for (const char c : digits) n = n * 10 + std::size_t(c - '0');
+        return digits.empty() ? otherwise : n;
+    };
+    style.from = offset(line(), 0);
+    style.until = offset(line(), std::size_t(-1));
     return framed(session.batch_start(format, evexport::today_utc(), std::move(style)));
 }
 EMSCRIPTEN_KEEPALIVE int evexport_batch_feed(int id, int chunk) { return framed(session.batch_feed(id, text(chunk))); }

@@ -383,6 +383,15 @@ export interface BatchCounts {
    * tab), the spreadsheet date forms read as dates (`YYYY/M/D`, `YYYY.M.D`), and the header names no
    * request field has (passed through). */
   read: { separator: string; date_forms: string[]; unknown_columns: string[] };
+  /** A batch of one part (option `part`) has read past it: no later row is its to answer. */
+  part_done: boolean;
+}
+
+export interface BatchOptions {
+  lang?: string;
+  link?: string;
+  /** Byte offsets, whole numbers below 2^32 - 1; `until` left out: to the end. */
+  part?: { from?: number; until?: number };
 }
 
 export interface BatchRun<Answers extends string | Uint8Array = string> {
@@ -416,13 +425,14 @@ export interface Checker {
    * http(s) address), a `link` column opens each row's request there. Throws (TypeError) for an
    * unknown format, a language tag over 16 bytes, a link that is not such an address, or an `output`
    * other than 'text' or 'bytes'. With `output: 'bytes'` (added 2026-11-30) feed() and finish() return
-   * the answers' UTF-8 bytes, each in an ArrayBuffer of its own (transferable). */
-  batch(format: 'csv' | 'jsonl', options?: { lang?: string; link?: string; output?: 'text' }): BatchRun;
-  batch(format: 'csv' | 'jsonl', options: { lang?: string; link?: string; output: 'bytes' }): BatchRun<Uint8Array>;
-  batch(
-    format: 'csv' | 'jsonl',
-    options: { lang?: string; link?: string; output?: 'text' | 'bytes' },
-  ): BatchRun<string | Uint8Array>;
+   * the answers' UTF-8 bytes, each in an ArrayBuffer of its own (transferable). With `part` (added
+   * 2026-11-30) the batch reads the whole input but answers only the rows whose line break is at a
+   * byte offset of its UTF-8 in [from, until), with the header row only when `from` is 0: the batches
+   * of a file's parts, joined in order, answer it whole, and their counts add up (`part_done`: it has
+   * read past its part). */
+  batch(format: 'csv' | 'jsonl', options?: BatchOptions & { output?: 'text' }): BatchRun;
+  batch(format: 'csv' | 'jsonl', options: BatchOptions & { output: 'bytes' }): BatchRun<Uint8Array>;
+  batch(format: 'csv' | 'jsonl', options: BatchOptions & { output?: 'text' | 'bytes' }): BatchRun<string | Uint8Array>;
   /** Replaces the ruleset in force with a newer version of it; refused ({ error }) otherwise, and the one
    * in force stays. */
   loadRuleset(

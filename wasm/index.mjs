@@ -375,14 +375,22 @@ export async function createChecker(options = {}) {
      * `link` column opens each row's request there. With output 'bytes' the answers come as their
      * UTF-8 bytes (a Uint8Array of its own, which can be transferred), not decoded into text.
      * Text may be cut anywhere. Batches may run side by side; each keeps the ruleset and registry it
-     * started with, whatever is loaded meanwhile.
+     * started with, whatever is loaded meanwhile. With `part` ({ from, until }, byte offsets of the
+     * input's UTF-8), the batch reads the whole input but answers only the rows whose line break is
+     * at an offset in [from, until), and writes the header row only when `from` is 0: batches of the
+     * parts of one file, joined in order, answer it whole (the page's two workers).
      */
-    batch(format, { lang = 'en', link = '', output = 'text' } = {}) {
+    batch(format, { lang = 'en', link = '', output = 'text', part = {} } = {}) {
       if (output !== 'text' && output !== 'bytes') throw new TypeError('output is "text" or "bytes"');
       const raw = output === 'bytes';
+      const { from = 0, until } = part;
+      // Offsets the 32-bit core can hold; the whole file when `until` is not given.
+      const offset = (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32 - 1;
+      if (!offset(from) || (until !== undefined && !offset(until)))
+        throw new TypeError('a part is { from, until }: byte offsets, whole numbers below 2^32 - 1');
       const core = currentCore(); // a batch stays with the build it started on
       // One line each (wasm/bindings.cpp); a line break inside one is refused by the core's checks.
-      const options = [format, lang, link].map(String);
+      const options = [format, lang, link, from, until ?? ''].map(String);
       if (options.some((o) => o.includes('\n'))) throw new TypeError('a batch option holds a line break');
       const started = JSON.parse(core.batchStart(options.join('\n')));
       if (started.error) throw new TypeError(started.error.message);

@@ -113,6 +113,8 @@ struct BatchRunner::State {
     std::vector<std::pair<std::string, std::string>> renamed;
     BatchCounts counts;
     std::size_t line = 0;  // data rows seen, for ids when the input has none
+    // Bytes fed so far, and the offset of the byte the CSV reader is at, for the style's part.
+    std::size_t fed = 0, at = 0;
 
     // CSV reading state; the buffers are reused row after row, so memory stays flat.
     bool at_start = true, header_done = false, header_failed = false;
@@ -309,6 +311,7 @@ struct BatchRunner::State {
                     continue;
                 }
             }
+            at = fed - chunk.size();
             csv_char(chunk.front(), out);
             chunk.remove_prefix(1);
         }
@@ -366,6 +369,14 @@ struct BatchRunner::State {
         oversize = true;
     }
 
+    // The header row is the part's from byte 0 (an empty part writes nothing).
+    bool writes_header() const { return style.from == 0 && style.until > 0; }
+    // Whether the row whose line break is at `offset` is this runner's to answer (BatchStyle's part).
+    bool answers(std::size_t offset) {
+        if (offset >= style.until) counts.part_done = true;
+        return offset >= style.from && offset < style.until;
+    }
+
     void end_record(std::string& out) {
         const bool blank = fields.size() == 1 && fields[0].empty() && !oversize && !malformed;
         if (!blank) record(out);
@@ -413,7 +424,10 @@ struct BatchRunner::State {
         if (!header_done) {
             header();
             if (output == BatchOutput::summary) {
-                summary_header(out);
+                // The part from byte 0 writes the header row; another part keeps what it writes.
+                std::string discarded;
+                auto& into = writes_header() ? out : discarded;
+                summary_header(into);
                 std::vector<std::string> names = summary_columns(destinations, !style.link_base.empty());
                 auto taken = [&](const std::string& name) {
                     return std::find(names.begin(), names.end(), name) != names.end();
@@ -428,14 +442,15 @@ struct BatchRunner::State {
                         name = renamed_to;
                     }
                     names.push_back(header_name(name));
-                    out += ',';
-                    csv_field(out, name);
+                    into += ',';
+                    csv_field(into, name);
                 }
-                out += '\n';
+                into += '\n';
             }
             return;
         }
         ++line;
+        if (!answers(at)) return;
         const std::string row_number = std::to_string(line);
         const bool whole = fields.size() == header_size;
         const std::string_view id =
@@ -541,6 +556,7 @@ struct BatchRunner::State {
 
     EVEXPORT_RARELY void finish_csv(std::string& out) {
         if (in_quotes) malformed = true;  // a quote opened and never closed
+        at = fed;                         // a last row without a line break ends with the input
         if (row_bytes > 0 || fields.size() > 1 || in_quotes) end_record(out);
         in_quotes = false;
     }
@@ -548,8 +564,10 @@ struct BatchRunner::State {
     // ---- JSON Lines ----
 
     EVEXPORT_SMALL void feed_jsonl(std::string_view chunk, std::string& out) {
-        for (char c : chunk) {
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            const char c = chunk[i];
             if (c == '\n') {
+                at = fed - chunk.size() + i;
                 jsonl_record(out);
                 continue;
             }
@@ -563,7 +581,14 @@ struct BatchRunner::State {
         const bool blank = !oversize && jsonl_line.find_first_not_of(" \t") == std::string::npos;
         if (!blank) {
             ++line;
-            if (output == BatchOutput::results) {
+            // The part from byte 0 writes the header row, whether or not the first line is its to answer.
+            if (output == BatchOutput::summary && line == 1 && writes_header()) {
+                summary_header(out);
+                out += '\n';
+            }
+            if (!answers(at)) {
+                // another part's line: read and numbered, not answered
+            } else if (output == BatchOutput::results) {
                 ++counts.rows;
                 auto parsed = oversize
                                   ? std::variant<Request, Error>(Error{"too_large", "", "a line may be at most 64 KiB"})
@@ -587,10 +612,6 @@ struct BatchRunner::State {
     }
 
     EVEXPORT_SMALL void jsonl_summary(std::string& out) {
-        if (line == 1) {
-            summary_header(out);
-            out += '\n';
-        }
         std::string id = std::to_string(line);
         if (oversize) {
             const Error e{"too_large", "", "a line may be at most 64 KiB"};
@@ -664,6 +685,8 @@ TextEncoding sniff_encoding(std::string_view head, bool whole) {
 std::optional<Error> check_batch_style(const BatchStyle& style) {
     if (style.lang.empty() || style.lang.size() > 16)
         return Error{"invalid_field", "/lang", "a language tag of 1 to 16 bytes, such as ru"};
+    if (style.from > style.until)
+        return Error{"invalid_field", "/part", "a part's first byte offset is at most its end's"};
     const std::string_view link = style.link_base;
     if (link.empty()) return std::nullopt;
     const bool web = link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0;
@@ -687,6 +710,7 @@ BatchRunner::BatchRunner(BatchInput input, BatchOutput output, std::shared_ptr<c
 BatchRunner::~BatchRunner() = default;
 
 void BatchRunner::feed(std::string_view chunk, std::string& out) {
+    state_->fed += chunk.size();
     if (state_->input == BatchInput::csv) state_->feed_csv(chunk, out);
     else state_->feed_jsonl(chunk, out);
 }
@@ -700,6 +724,7 @@ EVEXPORT_RARELY void BatchRunner::finish(std::string& out) {
         if (!state_->separator_known) state_->start_reading(out);  // a header without a line break
         state_->finish_csv(out);
     } else if (!state_->jsonl_line.empty() || state_->oversize) {
+        state_->at = state_->fed;  // a last line without a line break ends with the input
         state_->jsonl_record(out);
     }
 }

@@ -167,6 +167,8 @@ std::string Session::batch_counts(int id) const {
         JsonWriter w;
         w.begin_object().member("rows", int(c.rows)).member("errors", int(c.errors));
         for (std::size_t v = 0; v < 4; ++v) w.member(EnumNames<Verdict>::names[v], int(c.verdicts[v]));
+        // A part's runner has read past its part (added 2026-11-30): the rest of the file is another's.
+        w.member("part_done", c.part_done);
         w.key("renamed").begin_array();
         for (const auto& [from, to] : renamed) w.begin_array().value(from).value(to).end_array();
         w.end_array();

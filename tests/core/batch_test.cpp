@@ -461,3 +461,75 @@ TEST(BatchStyle, JsonLinesEchoTheVehicleAndLinkTheLineItself) {
 }
 
 }  // namespace
+
+namespace parts {
+
+struct Part {
+    std::string output;
+    evexport::BatchCounts counts;
+};
+
+// The input read whole by one runner that answers the rows of [from, until), in chunks of `chunk`.
+Part run_part(std::string_view input, BatchInput in, BatchOutput out, std::size_t from, std::size_t until,
+              std::size_t chunk) {
+    evexport::BatchStyle style;
+    style.link_base = "http://127.0.0.1:8080/";
+    style.from = from;
+    style.until = until;
+    evexport::BatchRunner runner(in, out, evexport::Ruleset::builtin_shared(), nullptr, kToday, nullptr, style);
+    Part part;
+    for (std::size_t i = 0; i < input.size(); i += chunk) runner.feed(input.substr(i, chunk), part.output);
+    runner.finish(part.output);
+    part.counts = runner.counts();
+    return part;
+}
+
+// Split at every byte (the page splits a file between two workers): the two parts' answers, joined,
+// are the whole file's, byte for byte, with no row answered twice or lost, and their counts add up.
+void expect_every_split_answers_whole(const std::string& input, BatchInput in, BatchOutput out) {
+    const auto whole = run_part(input, in, out, 0, std::size_t(-1), 1 << 16);
+    EXPECT_FALSE(whole.counts.part_done);
+    for (std::size_t at = 0; at <= input.size(); ++at) {
+        const auto first = run_part(input, in, out, 0, at, at % 7 + 1);
+        const auto second = run_part(input, in, out, at, std::size_t(-1), 1 << 16);
+        ASSERT_EQ(first.output + second.output, whole.output) << "split at " << at;
+        EXPECT_EQ(first.counts.rows + second.counts.rows, whole.counts.rows) << at;
+        EXPECT_EQ(first.counts.errors + second.counts.errors, whole.counts.errors) << at;
+        for (std::size_t v = 0; v < 4; ++v)
+            EXPECT_EQ(first.counts.verdicts[v] + second.counts.verdicts[v], whole.counts.verdicts[v]) << at;
+        EXPECT_FALSE(second.counts.part_done);
+    }
+    // A part that ends before the last row's line break knows, once it has read that far.
+    EXPECT_TRUE(run_part(input, in, out, 0, 1, 1 << 16).counts.part_done);
+}
+
+TEST(BatchParts, EverySplitOfACsvAnswersItWhole) {
+    // A BOM, quoted separators and line breaks, CRLF, a blank line, rows without ids, a malformed row,
+    // an unknown column passed through, and a last row without a line break.
+    const std::string input = "\xEF\xBB\xBF" +
+                              std::string("id,as_of,category,powertrain,condition,exporter_role,make,x\r\n") +
+                              "\"a\",2026-03-01,passenger_car,bev,new,manufacturer,BYD,\"r,\"\"e\"\"d\"\r\n" +
+                              ",2026-03-01,passenger_car,bev,used,used_car_exporter,BYD,\"multi\r\nline\"\r\n\r\n" +
+                              "short,2026-03-01\n" + ",2026/3/1,bus,ice,new,trader,X,z";
+    expect_every_split_answers_whole(input, BatchInput::csv, BatchOutput::summary);
+    expect_every_split_answers_whole(input, BatchInput::csv, BatchOutput::results);
+}
+
+TEST(BatchParts, EverySplitOfJsonLinesAnswersItWhole) {
+    const std::string input =
+        "{\"id\":\"j1\",\"as_of\":\"2026-03-01\",\"vehicle\":{\"make\":\"BYD\",\"category\":\"passenger_car\"}}\r\n"
+        "\n"
+        "not json\n"
+        "{\"as_of\":\"2026-03-01\",\"exporter\":{\"role\":\"trader\"}}";
+    expect_every_split_answers_whole(input, BatchInput::jsonl, BatchOutput::summary);
+    expect_every_split_answers_whole(input, BatchInput::jsonl, BatchOutput::results);
+}
+
+TEST(BatchParts, APartThatEndsBeforeItStartsIsRefused) {
+    evexport::BatchStyle style;
+    style.from = 10;
+    style.until = 9;
+    EXPECT_EQ(evexport::check_batch_style(style)->field, "/part");
+}
+
+}  // namespace parts

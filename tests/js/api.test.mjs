@@ -145,6 +145,7 @@ test('batch through the JS API: the same answers as the native CLI, however the 
       undetermined: 0,
       renamed: [],
       read: { separator: ',', date_forms: [], unknown_columns: ['note'] },
+      part_done: false,
     });
   }
   assert.throws(() => checker.batch('xml'), TypeError);
@@ -186,6 +187,30 @@ test('batch through the JS API: the same answers as the native CLI, however the 
     assert.equal(parts.at(-1).length, 0); // nothing after finish()
   }
   assert.throws(() => checker.batch('csv', { output: 'json' }), TypeError);
+  // A file in two parts, as the page's two workers run it: each reads it whole and answers the rows
+  // whose line break falls in its part; joined, they are the whole file's answers, with the counts
+  // adding up, wherever it is cut (inside a character, a quoted line break, or a header).
+  const whole = { lang: 'ru', link: 'https://example.org/ev/', output: 'bytes' };
+  const counted = (c) => [c.rows, c.errors, c.permitted, c.conditional, c.not_permitted, c.undetermined];
+  const all = ru.batch('csv', whole);
+  all.feed(bytes);
+  all.finish();
+  for (const at of [1, cut, Math.floor(bytes.length / 2), bytes.length - 1]) {
+    const first = ru.batch('csv', { ...whole, part: { until: at } });
+    const second = ru.batch('csv', { ...whole, part: { from: at } });
+    const answers = [first, second].flatMap((p) => [p.feed(bytes), p.finish()]);
+    assert.deepEqual(Buffer.concat(answers), styledBytes, `split at ${at}`);
+    const [a, b] = [first.counts(), second.counts()];
+    assert.deepEqual(
+      counted(a).map((n, i) => n + counted(b)[i]),
+      counted(all.counts()),
+    );
+    assert.equal(a.part_done, true);
+    assert.equal(b.part_done, false);
+  }
+  for (const part of [{ from: -1 }, { until: 1.5 }, { from: 2 ** 32 }, { from: '1' }])
+    assert.throws(() => ru.batch('csv', { part }), TypeError, JSON.stringify(part));
+  assert.throws(() => ru.batch('csv', { part: { from: 5, until: 4 } }), /part/);
   // A batch the core closed to make room (more than 16 open) throws, as bytes as in text: its error
   // is never handed on as answers.
   const closed = [ru.batch('csv', { output: 'bytes' }), ru.batch('csv')];

@@ -34,6 +34,7 @@ enum class BatchOutput {
 struct BatchCounts {
     std::size_t rows = 0, errors = 0;
     std::array<std::size_t, 4> verdicts{};  // by Verdict
+    bool part_done = false;                 // a row has ended at or after the style's `until`: no later one is answered
 };
 
 // How a CSV was read, for the reader to check (issue 16: files as spreadsheets save them).
@@ -49,6 +50,12 @@ struct BatchReading {
 struct BatchStyle {
     std::string lang = "en";
     std::string link_base;
+    // One part of a file that several runners share (the page's two workers, docs/BENCHMARKS.md): each
+    // reads the whole file from its first byte, numbering every row, but answers only the rows whose
+    // line break is at a byte offset in [from, until) (a last row without one: at the end of the
+    // input). Only the part from byte 0 writes the header row (unless it is empty); the parts'
+    // answers, joined in order, are the whole file's, and their counts add up to its.
+    std::size_t from = 0, until = std::size_t(-1);
 };
 
 // How a file's bytes are written. Spreadsheets save CSV in the system's encoding: on Chinese Windows
@@ -63,7 +70,8 @@ TextEncoding sniff_encoding(std::string_view head, bool whole);
 
 // A style a batch can use: a language of at most 16 bytes; a link base that is an http(s) address of at
 // most 2,048 bytes without a fragment, spaces, quotes or angle brackets (it is written into every row,
-// and a page shows it as a link). The error names `/lang` or `/link`.
+// and a page shows it as a link); a part that does not end before it starts. The error names `/lang`,
+// `/link` or `/part`.
 std::optional<Error> check_batch_style(const BatchStyle& style);
 
 class BatchRunner {
