@@ -106,7 +106,7 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
 
 // docs/SECURITY.md: an input column can never stand in for the answer, and no cell the product
 // writes is a formula a spreadsheet would run.
-test('an inventory larger than a slice: counts, filters and both downloads from answers read as asked', async () => {
+test('an inventory larger than a slice, in two workers: counts, filters and both downloads as the CLI gives them', async () => {
   const page = await site.page({ acceptDownloads: true });
   await page.goto(`${site.origin}/`);
   await verdictOf(page);
@@ -116,6 +116,9 @@ test('an inventory larger than a slice: counts, filters and both downloads from 
   const csv = inventory(rows);
   assert.ok(Buffer.byteLength(csv) > 4 << 20);
   await upload(page, 'large.csv', csv);
+  // Over 1 MiB, on a machine with two cores: shared by two workers, whose answers join as one.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  assert.equal(await page.getAttribute('#batch', 'data-workers'), cores > 1 ? '2' : '1');
   const count = async (v) => Number(await page.getAttribute(`#batch-counts [data-verdict="${v}"]`, 'data-count'));
   const errors = Math.ceil(rows / 7); // every 7th row has an unknown powertrain
   assert.equal(await count('error'), errors);

@@ -17,9 +17,40 @@ const ENCODING_NAMES: Record<Encoding, string> = {
 const utf8 = new TextDecoder();
 const SHOWN = 200; // rows drawn in the table at a time; the downloads hold them all
 const VERDICTS = ['permitted', 'conditional', 'not_permitted', 'undetermined', 'error'] as const;
+// A file of this size or more is shared by two workers where the device has two cores: each reads it
+// from the start and answers the rows of its part (the JS API's batch option `part`), so a large
+// batch takes little more than half the time (docs/BENCHMARKS.md). The second also reads the first
+// part, to number its rows and find where they end, at a fraction of the cost of answering them:
+// the split is past the middle so that both finish together.
+const SPLIT_MIN = 1 << 20;
+const SPLIT_AT = 0.54;
+const workersWanted = () => ((navigator.hardwareConcurrency ?? 1) > 1 ? 2 : 1);
+
+// The byte offset just past the first `n` records of CSV bytes: a line break outside quotes ends one.
+function afterRecords(bytes: Bytes, n: number): number {
+  let quoted = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x22) quoted = !quoted;
+    else if (bytes[i] === 0x0a && !quoted && --n === 0) return i + 1;
+  }
+  return bytes.length;
+}
+
+// One worker's share of a run: its part of the file, how far it has read, its latest counts, and
+// the answers it sent before the parts ahead of it had finished (they are joined in order).
+interface Part {
+  worker: Worker;
+  from: number;
+  until: number;
+  read: number;
+  counts?: BatchCounts;
+  held: Bytes[];
+  finished: boolean;
+  ms: number;
+}
 
 export class BatchView {
-  private worker?: Worker;
+  private parts: Part[] = []; // the run's workers, in the order of their parts
   private header: string[] = [];
   private rows: AnswerRow[] = []; // the answers read so far: the table's first ones at once
   private unread: Bytes[] = []; // answers not yet read into rows, until a filter or a download asks
@@ -27,7 +58,8 @@ export class BatchView {
   private counts = new Map<string, number>(); // by verdict ("error" too), as the core counts them
   private drawing = false;
   private shown = ''; // what the table shows: language, filter, how many rows and the first
-  private spare?: Worker; // readied before a file is chosen
+  private spares: Worker[] = []; // readied before a file is chosen
+  private size = 0; // of the file being read
   private outputCsv: Bytes[] = []; // the answers' CSV as the core wrote it, for the download
   private renamed: [string, string][] = []; // input columns written under another name (the core's counts)
   private filter = '';
@@ -126,13 +158,25 @@ export class BatchView {
     this.outputCsv = [];
     this.filter = '';
     const format = /\.(jsonl|ndjson)$/i.test(file.name) ? 'jsonl' : 'csv';
-    this.worker = this.spare ?? this.newWorker();
-    this.spare = undefined;
-    this.worker.onmessage = (e: MessageEvent<BatchMessage>) => this.receive(e.data);
+    this.size = file.size;
+    const count = file.size >= SPLIT_MIN ? workersWanted() : 1;
+    const split = Math.round(file.size * SPLIT_AT);
+    const bounds = count === 1 ? [0, file.size] : [0, split, file.size];
+    this.parts = bounds.slice(1).map((until, i) => {
+      const worker = this.spares.shift() ?? this.newWorker();
+      const part: Part = { worker, from: bounds[i], until, read: 0, held: [], finished: false, ms: 0 };
+      worker.onmessage = (e: MessageEvent<BatchMessage>) => this.receive(e.data, part);
+      return part;
+    });
+    this.root.dataset.workers = String(count);
     performance.mark('evexport:batch-start');
-    // Each row's message in the reader's language, and its link to this page with its request.
-    const job: BatchJob = { file, format, lang: this.lang, link: location.href.split('#')[0] };
-    this.worker.postMessage(job);
+    for (const [i, part] of this.parts.entries()) {
+      // Each row's message in the reader's language, and its link to this page with its request.
+      const job: BatchJob = { file, format, lang: this.lang, link: location.href.split('#')[0] };
+      // The last part runs to the end, whatever the file's text turns out to be.
+      if (count > 1) job.part = i < count - 1 ? { from: part.from, until: part.until } : { from: part.from };
+      part.worker.postMessage(job);
+    }
     this.el.progress.hidden = false;
     this.el.progress.value = 0;
     this.el.cancel.hidden = false;
@@ -145,12 +189,15 @@ export class BatchView {
   // reached for, so that a file chosen then starts at once (a worker per page otherwise unused would
   // cost every reader a second core's memory).
   prepare() {
-    if (this.spare || this.worker) return;
-    const worker = this.newWorker();
-    worker.onmessage = (e: MessageEvent<BatchMessage>) => {
-      if (e.data.type === 'ready') this.root.dataset.ready = 'true';
-    };
-    this.spare = worker;
+    if (this.spares.length || this.parts.length) return;
+    let ready = 0;
+    for (let i = 0; i < workersWanted(); i++) {
+      const worker = this.newWorker();
+      worker.onmessage = (e: MessageEvent<BatchMessage>) => {
+        if (e.data.type === 'ready' && ++ready === workersWanted()) this.root.dataset.ready = 'true';
+      };
+      this.spares.push(worker);
+    }
   }
 
   private newWorker() {
@@ -159,36 +206,49 @@ export class BatchView {
     return worker;
   }
 
-  // Ends the run. A worker that finished its file is kept for the next one (its core is loaded);
-  // one stopped midway is ended.
+  // Ends the run. Workers that finished their parts are kept for the next one (their cores are
+  // loaded); one stopped midway is ended.
   private stop(message?: string, finished = false) {
-    if (this.worker) this.worker.onmessage = null; // nothing it had queued reaches the next run
-    if (finished && this.worker && !this.spare) this.spare = this.worker;
-    else this.worker?.terminate();
-    this.worker = undefined;
+    for (const { worker } of this.parts) {
+      worker.onmessage = null; // nothing it had queued reaches the next run
+      if (finished && this.spares.length < workersWanted()) this.spares.push(worker);
+      else worker.terminate();
+    }
+    this.parts = [];
     this.el.cancel.hidden = true;
     this.el.progress.hidden = true;
     if (message) this.el.status.textContent = message;
   }
 
-  private receive(message: BatchMessage) {
+  private receive(message: BatchMessage, part: Part) {
     if (message.type === 'ready') return;
     if (message.type === 'failed') return this.stop(message.message);
     if (message.type === 'unreadable') return this.stop(t(this.lang, 'batchUnreadable'));
-    for (const output of message.type === 'done' ? message.output : [message.output]) this.take(output);
+    if ('error' in message.counts) return this.stop(message.counts.error.message);
+    part.counts = message.counts;
+    part.held.push(...(message.type === 'done' ? message.output : [message.output]));
+    if (message.type === 'done') {
+      part.finished = true;
+      part.ms = message.ms;
+    } else part.read = message.done;
+    // Answers join in the parts' order: a part's are taken once every part ahead of it has finished.
+    for (const p of this.parts) {
+      for (const output of p.held.splice(0)) this.take(output);
+      if (!p.finished) break;
+    }
+    const counts = this.count();
     if (message.type === 'progress') {
-      if (!('error' in message.counts)) this.count(message.counts);
-      this.el.progress.value = message.done / message.total;
+      const read = this.parts.reduce((n, p) => n + Math.max(0, Math.min(p.read, p.until) - p.from), 0);
+      this.el.progress.value = read / this.size;
       this.el.status.textContent = `${t(this.lang, 'batchRows')}: ${this.total}`;
       this.drawSoon();
       return;
     }
-    const counts = message.counts;
-    if ('error' in counts) return this.stop(counts.error.message);
-    this.count(counts);
+    if (!this.parts.every((p) => p.finished)) return;
+    const ms = Math.max(...this.parts.map((p) => p.ms));
     this.stop(undefined, true);
     performance.mark('evexport:batch-done');
-    this.root.dataset.workerMs = message.ms.toFixed(0);
+    this.root.dataset.workerMs = ms.toFixed(0);
     this.renamed = counts.renamed ?? [];
     // An input column named like one of the answer's (verdict, error…) is passed through renamed,
     // and the reader is told, so that no one takes it for the answer.
@@ -215,13 +275,15 @@ export class BatchView {
   }
 
   // Output arrives in whole rows; the first row of all is the header. The table's first rows are read
-  // at once; the rest when a filter or the JSON Lines download needs them (reading every answer as it
-  // came was a fifth of a large batch's time, docs/BENCHMARKS.md).
+  // at once, as far as the table shows them; the rest when a filter or the JSON Lines download needs
+  // them (reading every answer as it came was a fifth of a large batch's time, docs/BENCHMARKS.md).
   private take(output: Bytes) {
     if (!output.length) return;
     this.outputCsv.push(output);
-    if (this.rows.length < SHOWN) this.read(output);
-    else this.unread.push(output);
+    if (this.rows.length >= SHOWN) return void this.unread.push(output);
+    const end = afterRecords(output, SHOWN - this.rows.length + (this.header.length ? 0 : 1));
+    this.read(output.subarray(0, end));
+    if (end < output.length) this.unread.push(output.subarray(end));
   }
 
   private read(output: Bytes) {
@@ -235,9 +297,26 @@ export class BatchView {
     return this.rows;
   }
 
-  private count(counts: BatchCounts) {
+  // The parts' counts added up; how the file was read is the first part's (it read the header), with
+  // the date forms any part met.
+  private count(): BatchCounts {
+    const all = this.parts.flatMap((p) => (p.counts && !('error' in p.counts) ? [p.counts] : []));
+    const sum = (key: 'rows' | 'errors' | Exclude<(typeof VERDICTS)[number], 'error'>) =>
+      all.reduce((n, c) => n + c[key], 0);
+    const first = all[0];
+    const counts: BatchCounts = {
+      ...first,
+      rows: sum('rows'),
+      errors: sum('errors'),
+      permitted: sum('permitted'),
+      conditional: sum('conditional'),
+      not_permitted: sum('not_permitted'),
+      undetermined: sum('undetermined'),
+      read: first?.read && { ...first.read, date_forms: [...new Set(all.flatMap((c) => c.read.date_forms))] },
+    };
     this.total = counts.rows;
     this.counts = new Map(VERDICTS.map((v) => [v, v === 'error' ? counts.errors : counts[v]]));
+    return counts;
   }
 
   // Drawn once per frame however many answers arrive in it.

@@ -83,6 +83,9 @@ export interface BatchJob {
   format?: 'csv' | 'jsonl';
   lang?: string;
   link?: string;
+  // The part of the file this worker answers, when two share it (batch-view.ts): it reads the file
+  // from its start, and stops reading once it has passed its part.
+  part?: { from: number; until?: number };
 }
 
 self.onmessage = async (event: MessageEvent<BatchJob>) => {
@@ -90,7 +93,7 @@ self.onmessage = async (event: MessageEvent<BatchJob>) => {
   const post = (message: BatchMessage, moved: Transferable[] = []) =>
     (self as unknown as Worker).postMessage(message, moved);
   try {
-    const { file, format = 'csv', lang, link } = event.data;
+    const { file, format = 'csv', lang, link, part } = event.data;
     // With the destination, as the CLI's batch: rows naming one get its three columns (issue 14).
     checker ??= loadChecker().then(async (loaded) => {
       const info = await loaded.loadDestinations();
@@ -105,7 +108,7 @@ self.onmessage = async (event: MessageEvent<BatchJob>) => {
     const start = performance.now(); // the worker's own time, for docs/BENCHMARKS.md
     // The answers as UTF-8 bytes: the page keeps them as they are for the download, and reads as text
     // only the rows it shows (docs/BENCHMARKS.md).
-    const run = core.batch(format, { lang, link, output: 'bytes' });
+    const run = core.batch(format, { lang, link, output: 'bytes', part });
     // A UTF-8 CSV's bytes go to the core as they are; a CSV in another encoding is decoded here first
     // (a malformed sequence further on stops the reading), and JSON Lines, UTF-8 by definition, with
     // replacement characters rather than refused whole.
@@ -122,16 +125,19 @@ self.onmessage = async (event: MessageEvent<BatchJob>) => {
         throw new Unreadable();
       }
     };
-    for (let offset = 0; offset < file.size; offset += SLICE) {
+    let stopped = false; // past its part: the rest of the file is another worker's
+    for (let offset = 0; offset < file.size && !stopped; offset += SLICE) {
       const bytes = await file.slice(offset, offset + SLICE).arrayBuffer();
       const output = run.feed(piece(bytes)) as Bytes;
       // The core's counts so far: the page need not read every answer to count them.
-      post(
-        { type: 'progress', done: Math.min(offset + SLICE, file.size), total: file.size, output, counts: run.counts() },
-        [output.buffer],
-      );
+      const counts = run.counts();
+      post({ type: 'progress', done: Math.min(offset + SLICE, file.size), total: file.size, output, counts }, [
+        output.buffer,
+      ]);
+      stopped = !('error' in counts) && counts.part_done;
     }
-    const output = [run.feed(piece()), run.finish()] as Bytes[];
+    // A worker that stopped early leaves its decoder as it is, a character perhaps cut in two.
+    const output = [run.feed(stopped ? '' : piece()), run.finish()] as Bytes[];
     const ms = performance.now() - start;
     post(
       { type: 'done', output, counts: run.counts(), ms, encoding },
