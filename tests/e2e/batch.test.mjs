@@ -106,7 +106,7 @@ test('an inventory goes through, is counted, filtered and downloaded as the CLI 
 
 // docs/SECURITY.md: an input column can never stand in for the answer, and no cell the product
 // writes is a formula a spreadsheet would run.
-test('an inventory larger than a slice, in two workers: counts, filters, both downloads as the CLI gives them', async () => {
+test('an inventory larger than a slice, in two workers: counts, filters, downloads as the CLI gives them', async () => {
   const page = await site.page({ acceptDownloads: true });
   await page.goto(`${site.origin}/`);
   await verdictOf(page);
