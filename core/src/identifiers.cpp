@@ -60,30 +60,31 @@ const Identifiers& Identifiers::builtin() {
 void Identifiers::index() {
     wmi_index_.clear();
     brand_index_.clear();
-    for (const auto& e : wmis) wmi_index_.emplace(e.wmi, &e);
+    for (const auto& e : wmis) wmi_index_.add(e.wmi, &e);
     for (const auto& b : brands) {
-        brand_index_.emplace(fold_name(b.name), &b);
-        for (const auto& alias : b.aliases) brand_index_.emplace(fold_name(alias), &b);
+        brand_index_.add(fold_name(b.name), &b);
+        for (const auto& alias : b.aliases) brand_index_.add(fold_name(alias), &b);
     }
+    wmi_index_.sort();
+    brand_index_.sort();
 }
 
-const WmiEntry* Identifiers::wmi(std::string_view code) const {
-    auto it = wmi_index_.find(std::string(code));
-    return it == wmi_index_.end() ? nullptr : it->second;
-}
+const WmiEntry* Identifiers::wmi(std::string_view code) const { return wmi_index_.find(code); }
 
 std::string Identifiers::canonical_brand(std::string_view name) const {
     auto folded = fold_name(name);
-    auto it = brand_index_.find(folded);
-    return it == brand_index_.end() ? folded : it->second->name;
+    const Brand* brand = brand_index_.find(folded);
+    return brand ? brand->name : folded;
 }
 
 bool Identifiers::same_brand(std::string_view a, std::string_view b) const {
+    // The same name however written, as a make and its authorisation's brand most often are: no look-up.
+    if (fold_name(a) == fold_name(b)) return true;
     const auto ca = canonical_brand(a), cb = canonical_brand(b);
     if (ca == cb) return true;
     auto group_of = [&](const std::string& name) -> std::string {
-        auto it = brand_index_.find(fold_name(name));
-        return it == brand_index_.end() ? std::string() : it->second->group;
+        const Brand* brand = brand_index_.find(fold_name(name));
+        return brand ? brand->group : std::string();
     };
     return group_of(ca) == cb || group_of(cb) == ca;
 }

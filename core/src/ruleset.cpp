@@ -40,13 +40,12 @@ const Text* Ruleset::question(std::string_view pointer) const {
 // The longest prefix of `code` in the table: at most one lookup per digit.
 const HsCode* Ruleset::hs_lookup(std::string_view code) const {
     for (std::size_t n = std::min<std::size_t>(code.size(), 10); n > 0; --n)
-        if (auto it = hs_index_.find(std::string(code.substr(0, n))); it != hs_index_.end()) return it->second;
+        if (const HsCode* found = hs_index_.find(code.substr(0, n))) return found;
     return nullptr;
 }
 
 const HsCode* Ruleset::hs_derive(Category category, Powertrain powertrain, Condition condition) const {
-    auto it = hs_derive_index_.find(derive_key(category, powertrain, condition));
-    return it == hs_derive_index_.end() ? nullptr : it->second;
+    return hs_derive_index_[std::size_t(derive_key(category, powertrain, condition))];
 }
 
 }  // namespace evexport

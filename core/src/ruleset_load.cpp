@@ -603,9 +603,13 @@ void Ruleset::index() {
                             [&](const auto& p) { return !p.category || *p.category == Category(c); }))
                 scope_by_category_[c].push_back(rule);
     for (const auto& h : hs_codes) {
-        hs_index_.emplace(h.hs, &h);
-        if (h.derive) hs_derive_index_.emplace(derive_key(*h.category, h.powertrains.front(), *h.condition), &h);
+        hs_index_.add(h.hs, &h);
+        if (!h.derive) continue;
+        // The first derivable code of a kind is the one derived.
+        auto& derived = hs_derive_index_[std::size_t(derive_key(*h.category, h.powertrains.front(), *h.condition))];
+        if (!derived) derived = &h;
     }
+    hs_index_.sort();
 }
 
 }  // namespace evexport

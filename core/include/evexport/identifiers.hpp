@@ -4,8 +4,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "evexport/name_index.hpp"
 
 #include "evexport/enums.hpp"
 
@@ -55,8 +56,8 @@ public:
     void index();
 
 private:
-    std::unordered_map<std::string, const WmiEntry*> wmi_index_;
-    std::unordered_map<std::string, const Brand*> brand_index_;  // folded name or alias → brand
+    NameIndex<WmiEntry> wmi_index_;
+    NameIndex<Brand> brand_index_;  // folded name or alias → brand
 };
 
 }  // namespace evexport

@@ -2,18 +2,19 @@
 // checked, and indexed so that an evaluation never parses or searches text.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
 #include "evexport/date.hpp"
 #include "evexport/enums.hpp"
 #include "evexport/error.hpp"
+#include "evexport/name_index.hpp"
 #include "evexport/text.hpp"
 
 namespace evexport {
@@ -202,8 +203,8 @@ private:
     }
     // Indexes built at load, so that an evaluation's lookups do not grow with the tables.
     std::vector<std::vector<const Rule*>> by_kind_, scope_by_category_;
-    std::unordered_map<std::string, const HsCode*> hs_index_;
-    std::unordered_map<int, const HsCode*> hs_derive_index_;
+    NameIndex<HsCode> hs_index_;
+    std::array<const HsCode*, EnumNames<Category>::names.size() * 16> hs_derive_index_{};  // by derive_key
 };
 
 }  // namespace evexport
