@@ -586,9 +586,9 @@ struct BatchRunner::State {
                 summary_header(out);
                 out += '\n';
             }
-            if (!answers(at)) {
-                // another part's line: read and numbered, not answered
-            } else if (output == BatchOutput::results) {
+            // Another part's line is read and numbered, not answered.
+            const bool ours = answers(at);
+            if (ours && output == BatchOutput::results) {
                 ++counts.rows;
                 auto parsed = oversize
                                   ? std::variant<Request, Error>(Error{"too_large", "", "a line may be at most 64 KiB"})
@@ -602,7 +602,7 @@ struct BatchRunner::State {
                     out += result_to_json(result);
                 }
                 out += '\n';
-            } else {
+            } else if (ours) {
                 jsonl_summary(out);
             }
         }

@@ -185,9 +185,9 @@ export class BatchView {
     this.draw();
   }
 
-  // A worker whose core starts loading now: made when the batch section comes into view or is
-  // reached for, so that a file chosen then starts at once (a worker per page otherwise unused would
-  // cost every reader a second core's memory).
+  // The workers (two where the device has two cores) whose cores start loading now: made when the
+  // batch section comes into view or is reached for, so that a file chosen then starts at once
+  // (workers made with every page would cost each reader their cores' memory).
   prepare() {
     if (this.spares.length || this.parts.length) return;
     let ready = 0;
