@@ -11,6 +11,9 @@
 
 namespace evexport {
 
+// Literals appended as string_views: a char* would be measured (strlen) on every row.
+using namespace std::string_view_literals;
+
 namespace {
 
 // RFC 4180 field: quoted when it holds a comma, a quote or a line break. A cell a spreadsheet would
@@ -198,23 +201,23 @@ struct BatchRunner::State {
             ++counts.verdicts[std::size_t(result->verdict)];
             out += name_of(result->verdict);
             out += ',';
-            if (result->licence_required) out += *result->licence_required ? "true" : "false";
+            if (result->licence_required) out += *result->licence_required ? "true"sv : "false"sv;
             out += ',';
             for (std::size_t i = 0; i < result->warnings.size(); ++i)
-                out.append(i ? ";" : "").append(result->warnings[i].code);
+                out.append(i ? ";"sv : ""sv).append(result->warnings[i].code);
             out += ',';
             for (std::size_t i = 0; i < result->missing.size(); ++i)
-                out.append(i ? ";" : "").append(result->missing[i]);
-            out += ",,";
+                out.append(i ? ";"sv : ""sv).append(result->missing[i]);
+            out += ",,"sv;
             if (const auto& d = result->destination) destination_columns(out, *d);
-            else if (destinations) out += ",,,";
+            else if (destinations) out += ",,,"sv;
         } else {
             ++counts.errors;
-            out += ",,,,";
+            out += ",,,,"sv;
             out += error->code;
             out += ',';
             csv_field(out, error->field);
-            if (destinations) out += ",,,";
+            if (destinations) out += ",,,"sv;
         }
         for (auto cell : {echo.vin, echo.make, echo.model}) {
             out += ',';
@@ -224,13 +227,20 @@ struct BatchRunner::State {
         if (result) detail::summary_message(*result, message);
         csv_field(out, result ? std::string_view(message) : std::string_view(error->message));
         // No CSV quoting needed: the base is checked, the fragment encoded.
-        if (!style.link_base.empty()) out.append(",").append(style.link_base).append("#").append(echo.link);
+        if (!style.link_base.empty()) {
+            out += ',';
+            out += style.link_base;
+            out += '#';
+            out += echo.link;
+        }
     }
 
     // entry, the share of the customs value the percentage charges take, and the estimate's total
     // in the row's customs currency.
     EVEXPORT_SMALL static void destination_columns(std::string& out, const DestinationAnswer& d) {
-        out.append(",").append(name_of(d.entry)).append(",");
+        out += ',';
+        out += name_of(d.entry);
+        out += ',';
         if (d.charges_percent) out.append(format_hundredths(*d.charges_percent));
         out += ',';
         if (d.estimate && !(d.estimate->lines.empty() && !d.estimate->open.empty()))
@@ -525,9 +535,11 @@ struct BatchRunner::State {
             if (c >= fields.size() || fields[c].empty()) continue;
             const auto& field = detail::kFields[column_field[c]];
             if (detail::is_date(field.type)) spreadsheet_date(fields[c]);
-            link.append(link.empty() ? "" : "&").append(field.column).append("=");
+            if (!link.empty()) link += '&';
+            link += field.column;
+            link += '=';
             const auto flag = field.type == detail::FieldType::boolean ? detail::read_bool(fields[c]) : std::nullopt;
-            if (flag) link.append(*flag ? "true" : "false");
+            if (flag) link.append(*flag ? "true"sv : "false"sv);
             else percent_encode(link, fields[c]);
         }
     }

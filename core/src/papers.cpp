@@ -92,6 +92,7 @@ public:
         licence();
         certificate();
         auto& list = out_.papers.emplace();
+        list.reserve(kPaperCount);
         for (std::size_t i = 0; i < kPaperCount; ++i) {
             auto& c = checks_[i];
             c.status = !seen_[i]            ? PaperStatus::not_seen

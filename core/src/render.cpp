@@ -6,6 +6,8 @@
 
 namespace evexport::detail {
 
+using namespace std::string_view_literals;
+
 // A language the texts are not in reads English, as Text::in does, whatever order the ruleset's
 // languages come in.
 const Fragments& RenderCache::in(std::string_view lang) const {
@@ -109,13 +111,13 @@ void summary_message(const Result& r, std::string& out) {
             if (reason.decides) {
                 const std::string& text =
                     reason.message.empty() ? reason.rule->text.in(r.lang) : rules.message(reason.message).in(r.lang);
-                out.append(": ");
+                out.append(": "sv);
                 if (text.find('{') == std::string::npos) out.append(text);
                 else out.append(render_reason(r, reason, format_date(r.as_of)).view());
                 break;
             }
     } else if (r.verdict == Verdict::undetermined && !r.missing.empty()) {
-        if (const Text* question = rules.question(r.missing.front())) out.append(": ").append(question->in(r.lang));
+        if (const Text* question = rules.question(r.missing.front())) out.append(": "sv).append(question->in(r.lang));
     }
 }
 
