@@ -21,9 +21,10 @@ const VERDICTS = ['permitted', 'conditional', 'not_permitted', 'undetermined', '
 // from the start and answers the rows of its part (the JS API's batch option `part`), so a large
 // batch takes little more than half the time (docs/BENCHMARKS.md). The second also reads the first
 // part, to number its rows and find where they end, at a fraction of the cost of answering them:
-// the split is past the middle so that both finish together.
+// the split is past the middle so that both finish together (at 54 % the first still took 20-40 ms
+// longer, each worker timed in the page, docs/BENCHMARKS.md).
 const SPLIT_MIN = 1 << 20;
-const SPLIT_AT = 0.54;
+const SPLIT_AT = 0.52;
 const workersWanted = () => ((navigator.hardwareConcurrency ?? 1) > 1 ? 2 : 1);
 
 // The byte offset just past the first `n` records of CSV bytes: a line break outside quotes ends one.
