@@ -334,39 +334,35 @@ private:
     // ones whose value changes the outcome are asked for.
     EVEXPORT_SMALL std::optional<Scope> decide_scope() {
         const auto& f = out_.vehicle;
-        std::vector<Category> cats;
-        std::vector<Powertrain> pts;
-        std::vector<Condition> conds;
-        if (f.category) cats = {*f.category};
-        else
-            for (std::size_t i = 0; i < request_value_count<Category>(); ++i) cats.push_back(Category(i));
-        if (f.powertrain) pts = {*f.powertrain};
-        else
-            for (std::size_t i = 0; i < request_value_count<Powertrain>(); ++i) pts.push_back(Powertrain(i));
-        if (f.condition) conds = {*f.condition};
-        else conds = {Condition::new_vehicle, Condition::used};
+        // Each fact's values: the one known, or every one it could take. In arrays, not vectors: this
+        // runs for every evaluation, again for each alternative the answer is tried with.
+        std::array<Category, request_value_count<Category>()> cats{};
+        std::array<Powertrain, request_value_count<Powertrain>()> pts{};
+        std::array<Condition, request_value_count<Condition>()> conds{};
+        const std::size_t nc = f.category ? 1 : cats.size(), np = f.powertrain ? 1 : pts.size(),
+                          nd = f.condition ? 1 : conds.size();
+        for (std::size_t i = 0; i < nc; ++i) cats[i] = f.category.value_or(Category(i));
+        for (std::size_t i = 0; i < np; ++i) pts[i] = f.powertrain.value_or(Powertrain(i));
+        for (std::size_t i = 0; i < nd; ++i) conds[i] = f.condition.value_or(Condition(i));
 
-        const std::size_t np = pts.size(), nd = conds.size();
-        std::vector<Scope> grid;
-        grid.reserve(cats.size() * np * nd);
-        for (auto c : cats)
-            for (auto p : pts)
-                for (auto d : conds)
-                    grid.push_back(scope_of(rules_, c, p, d, f.hs_code, as_of(), !without_unconfirmed_));
-        auto at = [&](std::size_t c, std::size_t p, std::size_t d) -> const Scope& {
-            return grid[(c * np + p) * nd + d];
-        };
+        std::array<Scope, cats.size() * pts.size() * conds.size()> grid;
+        auto at = [&](std::size_t c, std::size_t p, std::size_t d) -> Scope& { return grid[(c * np + p) * nd + d]; };
+        for (std::size_t c = 0; c < nc; ++c)
+            for (std::size_t p = 0; p < np; ++p)
+                for (std::size_t d = 0; d < nd; ++d)
+                    at(c, p, d) =
+                        scope_of(rules_, cats[c], pts[p], conds[d], f.hs_code, as_of(), !without_unconfirmed_);
 
         bool uniform = true;
-        for (const auto& s : grid) uniform = uniform && s.same_outcome(grid.front());
+        for (std::size_t i = 0; i < nc * np * nd; ++i) uniform = uniform && grid[i].same_outcome(grid.front());
         if (!uniform) {
             // Ask for a fact when changing it alone changes the answer.
             bool by_cat = false, by_pt = false, by_cond = false;
-            for (std::size_t c = 0; c < cats.size(); ++c)
+            for (std::size_t c = 0; c < nc; ++c)
                 for (std::size_t p = 0; p < np; ++p)
                     for (std::size_t d = 0; d < nd; ++d) {
                         const auto& s = at(c, p, d);
-                        by_cat = by_cat || (c + 1 < cats.size() && !s.same_outcome(at(c + 1, p, d)));
+                        by_cat = by_cat || (c + 1 < nc && !s.same_outcome(at(c + 1, p, d)));
                         by_pt = by_pt || (p + 1 < np && !s.same_outcome(at(c, p + 1, d)));
                         by_cond = by_cond || (d + 1 < nd && !s.same_outcome(at(c, p, d + 1)));
                     }
