@@ -118,9 +118,9 @@ struct Facts {
 
 // The item as it bears on the car, or nothing when its facts rule it out.
 std::optional<DestinationLine> line(const MarketItem& item, const Facts& facts) {
-    const auto m = facts.match(item.when);
+    auto m = facts.match(item.when);
     if (m.is == Match::no) return std::nullopt;
-    DestinationLine l{&item, Applies::yes, m.needs};
+    DestinationLine l{&item, Applies::yes, std::move(m.needs)};
     if (!item.option.empty()) l.applies = Applies::option;
     else if (m.is == Match::unknown) l.applies = Applies::if_known;
     return l;
