@@ -71,16 +71,19 @@ void Identifiers::index() {
 
 const WmiEntry* Identifiers::wmi(std::string_view code) const { return wmi_index_.find(code); }
 
-std::string Identifiers::canonical_brand(std::string_view name) const {
-    auto folded = fold_name(name);
+std::string Identifiers::canonical_brand(std::string_view name) const { return canonical_folded(fold_name(name)); }
+
+std::string Identifiers::canonical_folded(std::string folded) const {
     const Brand* brand = brand_index_.find(folded);
     return brand ? brand->name : folded;
 }
 
 bool Identifiers::same_brand(std::string_view a, std::string_view b) const {
-    // The same name however written, as a make and its authorisation's brand most often are: no look-up.
-    if (fold_name(a) == fold_name(b)) return true;
-    const auto ca = canonical_brand(a), cb = canonical_brand(b);
+    // Each name folded once. The same name however written, as a make and its authorisation's brand
+    // most often are, needs no look-up.
+    const auto fa = fold_name(a), fb = fold_name(b);
+    if (fa == fb) return true;
+    const auto ca = canonical_folded(fa), cb = canonical_folded(fb);
     if (ca == cb) return true;
     auto group_of = [&](const std::string& name) -> std::string {
         const Brand* brand = brand_index_.find(fold_name(name));

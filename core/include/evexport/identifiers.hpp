@@ -56,6 +56,7 @@ public:
     void index();
 
 private:
+    std::string canonical_folded(std::string folded) const;  // canonical_brand of a folded name
     NameIndex<WmiEntry> wmi_index_;
     NameIndex<Brand> brand_index_;  // folded name or alias → brand
 };
