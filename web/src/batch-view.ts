@@ -2,7 +2,7 @@
 // filter the answers, download them. The file is read here, in the browser, and never uploaded.
 import { h } from './dom';
 import { t, type Lang } from './i18n';
-import { answerRow, cellsOf, parseRecord, splitRecords, toJsonLines, type AnswerRow } from './csv';
+import { afterRecords, answerRow, cellsOf, parseRecord, splitRecords, toJsonLines, type AnswerRow } from './csv';
 import type { BatchJob, BatchMessage, Bytes, Encoding } from './batch-worker';
 import type { BatchCounts, Destination } from './checker';
 
@@ -26,16 +26,6 @@ const VERDICTS = ['permitted', 'conditional', 'not_permitted', 'undetermined', '
 const SPLIT_MIN = 1 << 20;
 const SPLIT_AT = 0.52;
 const workersWanted = () => ((navigator.hardwareConcurrency ?? 1) > 1 ? 2 : 1);
-
-// The byte offset just past the first `n` records of CSV bytes: a line break outside quotes ends one.
-function afterRecords(bytes: Bytes, n: number): number {
-  let quoted = false;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x22) quoted = !quoted;
-    else if (bytes[i] === 0x0a && !quoted && --n === 0) return i + 1;
-  }
-  return bytes.length;
-}
 
 // One worker's share of a run: its part of the file, how far it has read, its latest counts, and
 // the answers it sent before the parts ahead of it had finished (they are joined in order).

@@ -25,6 +25,17 @@ export function parseRecord(record: string): string[] {
   return cells;
 }
 
+/** The byte offset just past the first `n` records of UTF-8 CSV bytes, read as splitRecords reads text:
+ * a line break outside quotes ends one. The page reads so many answers without decoding the rest. */
+export function afterRecords(bytes: Uint8Array, n: number): number {
+  let quoted = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x22) quoted = !quoted;
+    else if (bytes[i] === 0x0a && !quoted && --n === 0) return i + 1;
+  }
+  return bytes.length;
+}
+
 // The records of CSV text the core wrote (whole records, each ending in a line break), as text: a
 // line break inside quotes (an even number of quotes before it ends a record) stays in its record.
 export function splitRecords(text: string): string[] {
